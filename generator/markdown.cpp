@@ -1,0 +1,115 @@
+// cmark-gfm wrapper; see markdown.h.
+#include "markdown.h"
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
+
+#include <cstdlib>
+#include <mutex>
+
+namespace {
+
+// A parsed document that frees itself.
+struct Document {
+  cmark_parser* parser = nullptr;
+  cmark_node* root = nullptr;
+
+  explicit Document(const std::string& markdown) {
+    static std::once_flag once;
+    std::call_once(once, [] { cmark_gfm_core_extensions_ensure_registered(); });
+    parser = cmark_parser_new(CMARK_OPT_DEFAULT);
+    for (auto name : {"table", "strikethrough", "autolink", "tagfilter"})
+      if (auto* ext = cmark_find_syntax_extension(name))
+        cmark_parser_attach_syntax_extension(parser, ext);
+    cmark_parser_feed(parser, markdown.data(), markdown.size());
+    root = cmark_parser_finish(parser);
+  }
+  ~Document() {
+    cmark_node_free(root);
+    cmark_parser_free(parser);
+  }
+  Document(const Document&) = delete;
+  Document& operator=(const Document&) = delete;
+
+  // Every node, in document order (collected first so callers may edit).
+  std::vector<cmark_node*> nodes() const {
+    std::vector<cmark_node*> out;
+    cmark_iter* it = cmark_iter_new(root);
+    for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;)
+      if (ev == CMARK_EVENT_ENTER) out.push_back(cmark_iter_get_node(it));
+    cmark_iter_free(it);
+    return out;
+  }
+};
+
+bool is_raw_html(cmark_node* n) {
+  auto t = cmark_node_get_type(n);
+  return t == CMARK_NODE_HTML_BLOCK || t == CMARK_NODE_HTML_INLINE;
+}
+
+bool is_link(cmark_node* n) {
+  auto t = cmark_node_get_type(n);
+  return t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE;
+}
+
+bool safe_url(const char* url) {
+  std::string u = url ? url : "";
+  for (auto& c : u) c = static_cast<char>(tolower(static_cast<unsigned char>(c)));
+  auto colon = u.find(':');
+  auto slash = u.find_first_of("/?#");
+  if (colon == std::string::npos || (slash != std::string::npos && slash < colon))
+    return true;  // relative
+  return u.rfind("http:", 0) == 0 || u.rfind("https:", 0) == 0 || u.rfind("mailto:", 0) == 0;
+}
+
+}  // namespace
+
+std::string markdown_to_html(const std::string& markdown,
+                             const MarkdownOptions& options) {
+  Document doc(markdown);
+  for (cmark_node* n : doc.nodes()) {
+    if (is_raw_html(n)) {
+      cmark_node_free(n);  // omitted, never passed through
+    } else if (is_link(n) && !safe_url(cmark_node_get_url(n))) {
+      cmark_node_set_url(n, "");
+    } else if (cmark_node_get_type(n) == CMARK_NODE_HEADING && options.heading_shift) {
+      int level = cmark_node_get_heading_level(n) + options.heading_shift;
+      cmark_node_set_heading_level(n, level > 6 ? 6 : level);
+    } else if (cmark_node_get_type(n) == CMARK_NODE_TEXT && options.glossary &&
+               options.seen) {
+      const char* literal = cmark_node_get_literal(n);
+      std::string escaped = escape_html(literal ? literal : "");
+      std::string marked = mark_abbreviations(escaped, *options.glossary, *options.seen);
+      if (marked != escaped) {
+        cmark_node* html = cmark_node_new(CMARK_NODE_HTML_INLINE);
+        cmark_node_set_literal(html, marked.c_str());
+        cmark_node_insert_before(n, html);
+        cmark_node_free(n);
+      }
+    }
+  }
+  // Every raw HTML node left now is one we made from escaped text.
+  char* html = cmark_render_html(doc.root, CMARK_OPT_UNSAFE,
+                                 cmark_parser_get_syntax_extensions(doc.parser));
+  std::string out = html;
+  free(html);
+  return out;
+}
+
+MarkdownScan scan_markdown(const std::string& markdown) {
+  Document doc(markdown);
+  MarkdownScan scan;
+  for (cmark_node* n : doc.nodes()) {
+    MarkdownItem item{"", cmark_node_get_start_line(n), cmark_node_get_start_column(n)};
+    if (is_link(n)) {
+      const char* url = cmark_node_get_url(n);
+      item.text = url ? url : "";
+      scan.links.push_back(item);
+    } else if (is_raw_html(n) || cmark_node_get_type(n) == CMARK_NODE_TEXT) {
+      const char* literal = cmark_node_get_literal(n);
+      item.text = literal ? literal : "";
+      (is_raw_html(n) ? scan.raw_html : scan.text).push_back(item);
+    }
+  }
+  return scan;
+}

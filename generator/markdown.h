@@ -1,0 +1,30 @@
+// GitHub-flavoured Markdown through cmark-gfm (tables, strikethrough,
+// autolinks, tag filter). Raw HTML is always left out, never passed through.
+#pragma once
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "text.h"
+
+struct MarkdownOptions {
+  int heading_shift = 0;                // 1: "# x" becomes <h2>
+  const Glossary* glossary = nullptr;   // mark abbreviations with <abbr>
+  std::set<std::string>* seen = nullptr;  // abbreviations the page has marked
+};
+
+std::string markdown_to_html(const std::string& markdown,
+                             const MarkdownOptions& options = {});
+
+// What validation needs to know of a Markdown text: its links, where raw
+// HTML was written, and the plain text, each with 1-based line and column
+// relative to the text.
+struct MarkdownItem {
+  std::string text;  // a link's URL, or the raw HTML
+  int line = 0, col = 0;
+};
+struct MarkdownScan {
+  std::vector<MarkdownItem> links, raw_html, text;
+};
+MarkdownScan scan_markdown(const std::string& markdown);

@@ -1,0 +1,150 @@
+// Reading a site's files safely, and the front-matter split.
+#include "source.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace fs = std::filesystem;
+
+bool is_inside(const std::string& root, const std::string& path) {
+  std::error_code ec;
+  fs::path r = fs::weakly_canonical(root, ec);
+  if (ec) return false;
+  fs::path p = fs::weakly_canonical(path, ec);
+  if (ec) return false;
+  auto rs = r.string(), ps = p.string();
+  if (!rs.empty() && rs.back() != '/') rs += '/';
+  return ps + '/' == rs || ps.rfind(rs, 0) == 0;
+}
+
+std::optional<std::pair<int, int>> find_invalid_utf8(const std::string& text) {
+  int line = 1, col = 1;
+  size_t i = 0, n = text.size();
+  auto cont = [&](size_t k) {
+    return k < n && (static_cast<unsigned char>(text[k]) & 0xC0) == 0x80;
+  };
+  while (i < n) {
+    unsigned char c = text[i];
+    size_t len = 0;
+    if (c < 0x80) len = 1;
+    else if (c >= 0xC2 && c <= 0xDF) len = 2;
+    else if (c >= 0xE0 && c <= 0xEF) len = 3;
+    else if (c >= 0xF0 && c <= 0xF4) len = 4;
+    else return std::make_pair(line, col);
+    for (size_t k = 1; k < len; ++k)
+      if (!cont(i + k)) return std::make_pair(line, col);
+    if (len == 3) {  // no overlong forms, no UTF-16 surrogates
+      unsigned char c1 = text[i + 1];
+      if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 >= 0xA0))
+        return std::make_pair(line, col);
+    }
+    if (len == 4) {
+      unsigned char c1 = text[i + 1];
+      if ((c == 0xF0 && c1 < 0x90) || (c == 0xF4 && c1 >= 0x90))
+        return std::make_pair(line, col);
+    }
+    if (c == '\n') ++line, col = 1;
+    else col += static_cast<int>(len);
+    i += len;
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> read_text_file(const std::string& root,
+                                          const std::string& relative,
+                                          Diagnostics& diags) {
+  Mark whole{relative, 0, 0};
+  std::string full = root + "/" + relative;
+  if (!is_inside(root, full)) {
+    diags.error(whole, "this file is a link to a place outside the site; refused");
+    return std::nullopt;
+  }
+  std::error_code ec;
+  auto size = fs::file_size(full, ec);
+  if (ec) {
+    diags.error(whole, "cannot read this file: " + ec.message());
+    return std::nullopt;
+  }
+  if (size > kMaxTextFile) {
+    diags.error(whole, "this file is " + std::to_string(size / 1024) +
+                           " KB; the limit is " +
+                           std::to_string(kMaxTextFile / 1024) + " KB");
+    return std::nullopt;
+  }
+  std::ifstream in(full, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  std::string text = ss.str();
+  if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);
+  if (auto bad = find_invalid_utf8(text)) {
+    diags.error({relative, bad->first, bad->second},
+                "this file is not UTF-8 text; save it as UTF-8 (in Word or "
+                "Notepad: Save As, Encoding: UTF-8)");
+    return std::nullopt;
+  }
+  // Windows line endings are fine; normalise them once here.
+  text.erase(std::remove(text.begin(), text.end(), '\r'), text.end());
+  return text;
+}
+
+std::vector<std::string> list_files(const std::string& root,
+                                    const std::string& dir,
+                                    const std::string& ext) {
+  std::vector<std::string> out;
+  std::error_code ec;
+  for (auto& e : fs::directory_iterator(root + "/" + dir, ec)) {
+    auto name = e.path().filename().string();
+    if (name.empty() || name[0] == '.') continue;  // editors' swap files
+    if (name.size() > ext.size() &&
+        name.compare(name.size() - ext.size(), ext.size(), ext) == 0 &&
+        !e.is_directory(ec))
+      out.push_back(dir + "/" + name);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::optional<FrontMatter> split_front_matter(const std::string& text,
+                                              const std::string& path,
+                                              Diagnostics& diags) {
+  if (text.rfind("---\n", 0) != 0 && text != "---") {
+    diags.error({path, 1, 1},
+                "an advert must start with a line of three dashes (---), then "
+                "its details, then another --- line");
+    return std::nullopt;
+  }
+  FrontMatter fm;
+  size_t pos = 4;
+  int line = 2;
+  while (pos <= text.size()) {
+    size_t end = text.find('\n', pos);
+    std::string l = text.substr(pos, end == std::string::npos ? std::string::npos
+                                                               : end - pos);
+    while (!l.empty() && (l.back() == ' ' || l.back() == '\t')) l.pop_back();
+    if (l == "---" || l == "...") {
+      fm.yaml = text.substr(4, pos - 4);
+      fm.body = end == std::string::npos ? "" : text.substr(end + 1);
+      fm.body_line = line + 1;
+      return fm;
+    }
+    if (end == std::string::npos) break;
+    pos = end + 1;
+    ++line;
+  }
+  diags.error({path, 1, 1},
+              "the details at the top are not closed: add a line of three "
+              "dashes (---) after them, before the advert's text");
+  return std::nullopt;
+}
+
+bool is_slug(const std::string& s) {
+  if (s.empty() || s.front() == '-' || s.back() == '-') return false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+    if (!ok || (c == '-' && i > 0 && s[i - 1] == '-')) return false;
+  }
+  return true;
+}

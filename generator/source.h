@@ -1,0 +1,48 @@
+// Reading a site's files safely: size limit, UTF-8 check, symlinks that leave
+// the site, and splitting an advert into front matter and Markdown body.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "diagnostics.h"
+
+constexpr std::uintmax_t kMaxTextFile = 1024 * 1024;        // 1 MiB of YAML/Markdown
+constexpr std::uintmax_t kMaxCopiedFile = 50 * 1024 * 1024;  // 50 MiB per document
+
+// Reads `root`/`relative`; on any problem reports it and returns nothing.
+// Checks: the real path stays inside `root`, size <= limit, valid UTF-8.
+// A leading UTF-8 byte order mark is dropped.
+std::optional<std::string> read_text_file(const std::string& root,
+                                          const std::string& relative,
+                                          Diagnostics& diags);
+
+// True when `path` (after resolving symlinks) is inside `root`.
+bool is_inside(const std::string& root, const std::string& path);
+
+// The files directly in root/dir whose names end in `ext`, sorted; relative
+// paths ("content/vacancies/a.md"). A missing folder gives none.
+std::vector<std::string> list_files(const std::string& root,
+                                    const std::string& dir,
+                                    const std::string& ext);
+
+// Returns the 1-based line and column of the first invalid UTF-8 byte, or
+// nothing when the text is valid.
+std::optional<std::pair<int, int>> find_invalid_utf8(const std::string& text);
+
+struct FrontMatter {
+  std::string yaml;     // the text between the --- lines
+  int yaml_line = 2;    // file line where `yaml` starts
+  std::string body;     // what follows the closing ---
+  int body_line = 1;    // file line where `body` starts
+};
+
+// Splits "---\n<yaml>---\n<body>". Reports a missing opening or closing
+// line at the right place.
+std::optional<FrontMatter> split_front_matter(const std::string& text,
+                                              const std::string& path,
+                                              Diagnostics& diags);
+
+// Lower-case letters, digits and single hyphens, not at either end.
+bool is_slug(const std::string& s);

@@ -1,0 +1,45 @@
+// Small text helpers shared by rendering and the outputs: HTML escaping,
+// glossary abbreviations, anchors, and numbers as people write them.
+#pragma once
+
+#include <set>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+std::string escape_html(std::string_view text);  // & < > " '
+
+// The site's glossary, ready for lookups.
+struct Glossary {
+  std::unordered_map<std::string, std::string> terms;  // abbr -> words
+  explicit Glossary(const std::vector<std::pair<std::string, std::string>>& list = {});
+  bool empty() const { return terms.empty(); }
+};
+
+// Marks the first use on a page of each abbreviation in already-escaped
+// HTML text: NVQ -> <abbr title="National Vocational Qualification">NVQ</abbr>.
+// `seen` carries what the page has marked so far.
+std::string mark_abbreviations(const std::string& escaped_html,
+                               const Glossary& glossary,
+                               std::set<std::string>& seen);
+
+// Candidate abbreviations in plain text (words with two or more capitals,
+// such as SEND, SENCo, NVQ3) with their byte offsets: for the glossary warning.
+std::vector<std::pair<std::string, size_t>> find_abbreviations(std::string_view text);
+
+// "Qualifications and Experience" -> "qualifications-and-experience".
+std::string anchor_of(std::string_view text);
+
+// 24404 -> "£24,404"; 12.5 -> "£12.50".
+std::string format_money(double amount, const std::string& currency);
+// 32.5 -> "32.5"; 30 -> "30".
+std::string format_number(double n);
+// "a, b and c".
+std::string join_words(const std::vector<std::string>& items);
+// A byte count as people read it: "48 KB", "1.2 MB".
+std::string format_size(std::uintmax_t bytes);
+
+// Byte offset -> 1-based line and column within `text`, starting at `first_line`.
+std::pair<int, int> line_col(std::string_view text, size_t offset, int first_line);

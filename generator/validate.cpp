@@ -1,0 +1,158 @@
+// Cross-file rules and warnings; see validate.h.
+#include "validate.h"
+
+#include <algorithm>
+#include <regex>
+#include <set>
+
+#include "load.h"
+#include "markdown.h"
+#include "text.h"
+
+CitationTarget resolve_citation(const Site& site, const std::string& citation) {
+  CitationTarget target;
+  auto first = citation.find('/');
+  auto last = citation.rfind('/');
+  if (first == std::string::npos || first == last) return target;
+  auto it = site.standards.find(citation.substr(0, first));
+  if (it == site.standards.end()) return target;
+  std::string unit_id = citation.substr(first + 1, last - first - 1);
+  std::string code = citation.substr(last + 1);
+  for (auto& unit : it->second.units) {
+    if (unit.id != unit_id) continue;
+    for (auto& c : unit.criteria) {
+      if (c.code == code) return {&it->second, &unit, c.code, c.text};
+      for (auto& k : c.knowledge)
+        if (k.code == code) return {&it->second, &unit, k.code, k.text};
+    }
+  }
+  return target;
+}
+
+template <class Map>
+static std::vector<std::string> keys_of(const Map& m) {
+  std::vector<std::string> out;
+  for (auto& [k, v] : m) out.push_back(k);
+  return out;
+}
+
+static void check_reference(const std::string& value, const std::vector<std::string>& known,
+                            const std::string& what, const Mark& mark, Diagnostics& diags) {
+  if (std::find(known.begin(), known.end(), value) != known.end()) return;
+  auto near = did_you_mean(value, known);
+  diags.error(mark, "unknown " + what + " '" + value + "'" +
+                        (near.empty() ? "" : " (did you mean '" + near + "'?)"));
+}
+
+// Wording that assumes a gender; the Equality Act 2010 guidance is to avoid it.
+static void check_gendered(const std::string& text, const Mark& start, int first_line,
+                           bool offsets, Diagnostics& diags) {
+  static const std::regex pattern(R"(\b(he/she|she/he|his/her|her/his|him/her|s/he)\b)",
+                                  std::regex::icase);
+  for (std::sregex_iterator it(text.begin(), text.end(), pattern), end; it != end; ++it) {
+    Mark m = start;
+    if (offsets) {
+      auto [line, col] = line_col(text, it->position(), first_line);
+      m.line = line, m.col = col;
+    }
+    diags.warning(m, "gendered wording '" + it->str() +
+                         "': consider 'they' or 'their' instead");
+  }
+}
+
+static void check_spec(const Site& site, const PersonSpec& spec, Diagnostics& diags,
+                       std::set<std::string>& unknown_abbr, const Glossary& glossary) {
+  auto standards = keys_of(site.standards);
+  for (auto& section : spec.sections) {
+    for (auto& c : section.criteria) {
+      if (c.assessed.empty())
+        diags.warning(c.mark, "this criterion does not say how it is assessed "
+                              "(add 'assessed:' to it or to its section)");
+      for (auto& cite : c.standards) {
+        if (!resolve_citation(site, cite).standard) {
+          auto id = cite.substr(0, cite.find('/'));
+          if (!site.standards.count(id))
+            check_reference(id, standards, "standard", c.mark, diags);
+          else
+            diags.error(c.mark, "the standard '" + id + "' has no criterion '" +
+                                    cite.substr(id.size() + 1) +
+                                    "'; write it as " + id + "/<unit>/<code>, e.g. " + id + "/A/14");
+        }
+      }
+      check_gendered(c.text, c.mark, 0, false, diags);
+      for (auto& [word, offset] : find_abbreviations(c.text))
+        if (!glossary.terms.count(word) && unknown_abbr.insert(word).second)
+          diags.warning(c.mark, "the abbreviation '" + word +
+                                    "' is not in content/glossary.yaml, so candidates "
+                                    "are not told what it means");
+    }
+  }
+}
+
+static void check_body(const std::string& body, const Mark& file, int body_line,
+                       Diagnostics& diags, std::set<std::string>& unknown_abbr,
+                       const Glossary& glossary) {
+  auto scan = scan_markdown(body);
+  for (auto& link : scan.links) {
+    Mark m{file.path, body_line + link.line - 1, link.col};
+    auto colon = link.text.find(':');
+    auto slash = link.text.find_first_of("/?#");
+    bool relative = colon == std::string::npos || (slash != std::string::npos && slash < colon);
+    if (!relative) check_url(link.text, m, diags);
+  }
+  for (auto& html : scan.raw_html)
+    diags.warning({file.path, body_line + html.line - 1, html.col},
+                  "HTML is not allowed in an advert and is left out; use Markdown");
+  check_gendered(body, file, body_line, true, diags);
+  for (auto& [word, offset] : find_abbreviations(body)) {
+    if (glossary.terms.count(word) || !unknown_abbr.insert(word).second) continue;
+    auto [line, col] = line_col(body, offset, body_line);
+    diags.warning({file.path, line, col},
+                  "the abbreviation '" + word +
+                      "' is not in content/glossary.yaml, so candidates are not told what it means");
+  }
+}
+
+void validate(Site& site, Diagnostics& diags) {
+  auto schools = keys_of(site.schools);
+  auto specs = keys_of(site.specs);
+  Glossary glossary(site.glossary);
+  std::set<std::string> unknown_abbr{"UK", "OK", "AM", "PM", "II", "III", "IV"};
+  std::set<std::string> files;
+  for (auto& f : site.files) files.insert(f.relative);
+
+  for (auto& [id, spec] : site.specs) check_spec(site, *spec, diags, unknown_abbr, glossary);
+
+  std::set<std::string> slugs;
+  for (auto& v : site.vacancies) {
+    if (!slugs.insert(v.slug).second)
+      diags.error(v.mark, "two adverts have the slug '" + v.slug +
+                              "': each needs its own file name");
+    if (!v.school.empty()) check_reference(v.school, schools, "school", v.mark, diags);
+    if (!site.config.roles.empty() && !v.role.empty())
+      check_reference(v.role, keys_of(site.config.roles), "role", v.mark, diags);
+    if (!v.spec_id.empty()) {
+      auto it = site.specs.find(v.spec_id);
+      if (it == site.specs.end())
+        check_reference(v.spec_id, specs, "person specification", v.spec_mark, diags);
+      else
+        v.spec = it->second;
+    } else if (v.spec) {
+      check_spec(site, *v.spec, diags, unknown_abbr, glossary);
+    } else {
+      diags.warning(v.mark, "this advert has no person specification ('spec:' "
+                            "or 'person_specification:')");
+    }
+    for (auto& d : v.documents)
+      if (!d.file.empty() && !files.count(d.file))
+        diags.error(d.mark, "there is no file content/" + d.file +
+                                "; put the document in content/files/");
+    if (!v.salary)
+      diags.warning(v.mark, "no salary is given: candidates and search engines expect one");
+    if (v.posted && v.closes > v.posted && v.closes - v.posted < 7 * 86400)
+      diags.warning(v.mark, "the advert is open for less than 7 days");
+    check_gendered(v.title, v.mark, 0, false, diags);
+    check_body(v.body, v.mark, v.body_line, diags, unknown_abbr, glossary);
+  }
+  for (auto& p : site.pages) check_body(p.body, p.mark, p.body_line, diags, unknown_abbr, glossary);
+}
