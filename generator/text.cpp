@@ -149,6 +149,15 @@ std::string join_words(const std::vector<std::string>& items) {
   return out;
 }
 
+std::string join_sentence(std::vector<std::string> items) {
+  for (size_t i = 1; i < items.size(); ++i) {
+    auto& w = items[i];
+    bool acronym = w.size() > 1 && w[1] >= 'A' && w[1] <= 'Z';
+    if (!w.empty() && w[0] >= 'A' && w[0] <= 'Z' && !acronym) w[0] = static_cast<char>(w[0] - 'A' + 'a');
+  }
+  return join_words(items);
+}
+
 std::string format_size(std::uintmax_t bytes) {
   if (bytes < 1024) return std::to_string(bytes) + " bytes";
   if (bytes < 1024 * 1024) return std::to_string((bytes + 512) / 1024) + " KB";

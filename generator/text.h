@@ -38,6 +38,9 @@ std::string format_money(double amount, const std::string& currency);
 std::string format_number(double n);
 // "a, b and c".
 std::string join_words(const std::vector<std::string>& items);
+// The same, as one sentence: later items lose their capital unless they are
+// abbreviations ("Application form, interview and DBS check").
+std::string join_sentence(std::vector<std::string> items);
 // A byte count as people read it: "48 KB", "1.2 MB".
 std::string format_size(std::uintmax_t bytes);
 

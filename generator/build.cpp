@@ -1,0 +1,53 @@
+// The shared pipeline; see build.h.
+#include "build.h"
+
+#include <chrono>
+#include <filesystem>
+
+#include "load.h"
+#include "validate.h"
+#include "writer.h"
+
+LoadedSite load_checked(const std::string& root, Diagnostics& diags) {
+  LoadedSite loaded;
+  loaded.site = std::make_unique<Site>(load_site(root, diags));
+  validate(*loaded.site, diags);
+  loaded.theme = Theme::load(root, loaded.site->config.theme, diags);
+  return loaded;
+}
+
+BuildReport build_site(const BuildRequest& request) {
+  auto start = std::chrono::steady_clock::now();
+  BuildReport report;
+  report.output = request.output.empty()
+                      ? (std::filesystem::path(request.site) / "public").string()
+                      : request.output;
+  if (auto why = refuse_output(request.site, report.output)) {
+    report.diags.error({report.output, 0, 0}, *why);
+    return report;
+  }
+  LoadedSite loaded = load_checked(request.site, report.diags);
+  if (report.diags.errors()) return report;  // nothing written, nothing lost
+
+  SiteContext ctx(*loaded.site, loaded.theme, request.options);
+  StagedOutput staged(report.output);
+  if (auto e = staged.error()) {
+    report.diags.error({report.output, 0, 0}, *e);
+    return report;
+  }
+  DirSink sink(staged.dir());
+  render_site(ctx, sink);
+  if (auto e = sink.failure()) {
+    report.diags.error({report.output, 0, 0}, *e);
+    return report;  // the staged folder is removed; the output is untouched
+  }
+  if (!staged.commit()) {
+    report.diags.error({report.output, 0, 0}, *staged.error());
+    return report;
+  }
+  report.ok = true;
+  report.files = sink.files();
+  report.vacancies = ctx.built.size();
+  report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return report;
+}

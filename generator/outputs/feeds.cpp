@@ -1,0 +1,103 @@
+// The Atom (RFC 4287) and JSON Feed 1.1 feeds of the open vacancies.
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+
+#include "clock.h"
+#include "outputs.h"
+
+namespace {
+
+std::string xml_text(const std::string& s) {
+  std::string clean;
+  for (char c : s)
+    if (static_cast<unsigned char>(c) >= 0x20 || c == '\t' || c == '\n' || c == '\r') clean += c;
+  return escape_html(clean);
+}
+
+std::string school_name(const SiteContext& ctx, const Vacancy& v) {
+  const School* s = ctx.school_of(v);
+  return s && !s->name.empty() ? s->name : v.school;
+}
+
+std::string feed_author(const SiteContext& ctx) {
+  const auto& c = ctx.site->config;
+  return c.organisation_name.empty() ? c.title : c.organisation_name;
+}
+
+// Plain text: the advert's summary (or what and where), then the closing time.
+std::string summary_text(const SiteContext& ctx, const Vacancy& v) {
+  std::string s = v.summary.empty() ? v.title + " at " + school_name(ctx, v) + "." : v.summary;
+  return s + " Closing date: " + datetime_words(v.closes) + ".";
+}
+
+// The feed's updated time: the latest posted time, else the build's now.
+Time feed_updated(const SiteContext& ctx) {
+  if (ctx.listed.empty()) return ctx.options.now;
+  Time t = ctx.listed.front()->posted;
+  for (const Vacancy* v : ctx.listed) t = std::max(t, v->posted);
+  return t;
+}
+
+}  // namespace
+
+std::string atom_feed(const SiteContext& ctx) {
+  const auto& config = ctx.site->config;
+  std::string out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n";
+  out += "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"" + xml_text(config.language) + "\">\n";
+  out += "  <id>" + xml_text(ctx.absolute("")) + "</id>\n";
+  out += "  <title>" + xml_text(config.title) + "</title>\n";
+  if (!config.description.empty())
+    out += "  <subtitle>" + xml_text(config.description) + "</subtitle>\n";
+  out += "  <updated>" + iso8601(feed_updated(ctx)) + "</updated>\n";
+  out += "  <link rel=\"self\" type=\"application/atom+xml\" href=\"" + xml_text(ctx.absolute("feed.xml")) + "\"/>\n";
+  out += "  <link rel=\"alternate\" type=\"text/html\" href=\"" + xml_text(ctx.absolute("")) + "\"/>\n";
+  out += "  <author><name>" + xml_text(feed_author(ctx)) + "</name></author>\n";
+  out += "  <generator>Staffroom</generator>\n";
+  for (const Vacancy* v : ctx.listed) {
+    std::string url = xml_text(ctx.absolute(vacancy_path(*v)));
+    out += "  <entry>\n";
+    out += "    <id>" + url + "</id>\n";
+    out += "    <title>" + xml_text(v->title) + "</title>\n";
+    out += "    <link rel=\"alternate\" type=\"text/html\" href=\"" + url + "\"/>\n";
+    out += "    <published>" + iso8601(v->posted) + "</published>\n";
+    out += "    <updated>" + iso8601(v->posted) + "</updated>\n";
+    out += "    <author><name>" + xml_text(school_name(ctx, *v)) + "</name></author>\n";
+    out += "    <summary>" + xml_text(summary_text(ctx, *v)) + "</summary>\n";
+    out += "    <content type=\"html\">" + xml_text(vacancy_body_html(ctx, *v)) + "</content>\n";
+    out += "  </entry>\n";
+  }
+  out += "</feed>\n";
+  return out;
+}
+
+std::string json_feed(const SiteContext& ctx) {
+  using ojson = nlohmann::ordered_json;
+  const auto& config = ctx.site->config;
+  ojson feed;
+  feed["version"] = "https://jsonfeed.org/version/1.1";
+  feed["title"] = config.title;
+  feed["home_page_url"] = ctx.absolute("");
+  feed["feed_url"] = ctx.absolute("feed.json");
+  if (!config.description.empty()) feed["description"] = config.description;
+  feed["language"] = config.language;
+  feed["authors"] = ojson::array({{{"name", feed_author(ctx)}}});
+  ojson items = ojson::array();
+  for (const Vacancy* v : ctx.listed) {
+    std::string url = ctx.absolute(vacancy_path(*v));
+    ojson item;
+    item["id"] = url;
+    item["url"] = url;
+    item["title"] = v->title;
+    item["content_html"] = vacancy_body_html(ctx, *v);
+    item["summary"] = summary_text(ctx, *v);
+    item["date_published"] = iso8601(v->posted);
+    item["authors"] = ojson::array({{{"name", school_name(ctx, *v)}}});
+    item["_staffroom"] = {{"school", school_name(ctx, *v)},
+                          {"school_id", v->school},
+                          {"closes", iso8601(v->closes)}};
+    items.push_back(std::move(item));
+  }
+  feed["items"] = std::move(items);
+  return feed.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}

@@ -1,0 +1,331 @@
+// Which pages a site has, and each one put through its template and the
+// layout into the Sink; see render.h.
+#include "render.h"
+
+#include <algorithm>
+
+#include "clock.h"
+#include "markdown.h"
+#include "outputs/outputs.h"
+#include "parallel.h"
+#include "views.h"
+#include "vocabulary.h"
+
+Status status_of(const Vacancy& v, Time now) {
+  if (v.draft) return Status::draft;
+  if (v.publish && now < *v.publish) return Status::scheduled;
+  if (now >= v.closes) return Status::closed;  // closed at the closing moment itself
+  if (v.closes - now <= kClosingSoon) return Status::closing_soon;
+  return Status::open;
+}
+
+static std::string path_of_url(const std::string& url) {
+  auto scheme = url.find("://");
+  auto slash = url.find('/', scheme == std::string::npos ? 0 : scheme + 3);
+  std::string path = slash == std::string::npos ? "/" : url.substr(slash);
+  if (path.back() != '/') path += '/';
+  return path;
+}
+
+SiteContext::SiteContext(const Site& s, std::shared_ptr<const Theme> t, BuildOptions o)
+    : site(&s), options(std::move(o)), theme(std::move(t)), glossary(s.glossary) {
+  base_url = options.base_url.empty() ? s.config.base_url : options.base_url;
+  if (base_url.empty() || base_url.back() != '/') base_url += '/';
+  base_path = path_of_url(base_url);
+  for (auto& v : s.vacancies) {
+    Status st = status_of(v, options.now);
+    bool hidden = st == Status::draft || st == Status::scheduled;
+    if (hidden && !options.drafts) continue;  // not built at all
+    built.push_back(&v);
+    if (st == Status::closed) closed.push_back(&v);
+    else listed.push_back(&v);
+  }
+  std::stable_sort(listed.begin(), listed.end(), [](auto* a, auto* b) {
+    return a->closes != b->closes ? a->closes < b->closes : a->title < b->title;
+  });
+  std::stable_sort(closed.begin(), closed.end(),
+                   [](auto* a, auto* b) { return a->closes > b->closes; });
+  for (auto* v : built) {
+    if (!v->spec) continue;
+    std::set<std::string> cited;
+    for (auto& section : v->spec->sections)
+      for (auto& c : section.criteria)
+        for (auto& cite : c.standards) cited.insert(cite.substr(0, cite.find('/')));
+    for (auto& id : cited) citing[id].push_back(v);
+  }
+  for (auto& f : s.files) files[f.relative] = &f;
+}
+
+const School* SiteContext::school_of(const Vacancy& v) const {
+  auto it = site->schools.find(v.school);
+  return it == site->schools.end() ? nullptr : &it->second;
+}
+
+std::string SiteContext::role_label(const std::string& role) const {
+  auto it = site->config.roles.find(role);
+  if (it != site->config.roles.end()) return it->second;
+  std::string label = role;  // "learning-support" -> "Learning support"
+  std::replace(label.begin(), label.end(), '-', ' ');
+  if (!label.empty()) label[0] = static_cast<char>(toupper(static_cast<unsigned char>(label[0])));
+  return label;
+}
+
+bool SiteContext::is_listed(const Vacancy& v) const {
+  return std::find(listed.begin(), listed.end(), &v) != listed.end();
+}
+
+std::string vacancy_path(const Vacancy& v) { return "vacancies/" + v.slug + "/"; }
+std::string school_path(const std::string& id) { return "schools/" + id + "/"; }
+std::string standard_path(const std::string& id) { return "standards/" + id + "/"; }
+
+std::string citation_anchor(const std::string& unit, const std::string& code) {
+  return anchor_of(unit + "-" + code);
+}
+
+std::string citation_url(const SiteContext& ctx, const std::string& citation) {
+  auto first = citation.find('/'), last = citation.rfind('/');
+  return ctx.url(standard_path(citation.substr(0, first))) + "#" +
+         citation_anchor(citation.substr(first + 1, last - first - 1), citation.substr(last + 1));
+}
+
+std::string vacancy_body_html(const SiteContext& ctx, const Vacancy& v,
+                              std::set<std::string>* seen) {
+  MarkdownOptions options;
+  options.heading_shift = 2;  // the page has h1 and "Job description" h2
+  options.glossary = seen ? &ctx.glossary : nullptr;
+  options.seen = seen;
+  return markdown_to_html(v.body, options);
+}
+
+namespace {
+
+struct PageMeta {
+  std::string title, description, body_class;
+  bool noindex = false;
+  std::string jsonld, banner;
+  std::string body_html;  // a Markdown page's text
+};
+
+Data link(const std::string& label, const std::string& url, bool current = false) {
+  Data d = object();
+  put(d, "label", label);
+  put(d, "url", url);
+  put(d, "current", current);
+  return d;
+}
+
+bool has_page(const SiteContext& ctx, const std::string& slug) {
+  for (auto& p : ctx.site->pages)
+    if (p.slug == slug) return true;
+  return false;
+}
+
+// Puts a page template's output into the layout and writes it. `path` is
+// a folder ("vacancies/x/") or a file name ("404.html").
+void write_page(const SiteContext& ctx, Sink& sink, const std::string& path,
+                const std::string& tmpl, Data data, const PageMeta& meta) {
+  const SiteConfig& c = ctx.site->config;
+  Data site = object();
+  put(site, "title", c.title);
+  put(site, "description", c.description);
+  put(site, "language", c.language);
+  put(site, "organisation_name", c.organisation_name);
+  put(site, "organisation_url", c.organisation_url);
+  put(site, "contact_email", c.contact_email);
+  put(site, "contact_phone", c.contact_phone);
+  put(site, "home_url", ctx.base_path);
+  Data page = object();
+  put(page, "title", meta.title);
+  put(page, "description", meta.description.empty() ? c.description : meta.description);
+  put(page, "canonical_url", ctx.absolute(path == "404.html" ? "" : path));
+  put(page, "noindex", meta.noindex);
+  put(page, "body_class", meta.body_class);
+  put(page, "body_html", meta.body_html);
+  put(data, "site", site);
+  put(data, "page", page);
+  put(data, "stylesheet_url", ctx.url(ctx.theme->asset_output("style.css")));
+  put(data, "script_url", ctx.url(ctx.theme->asset_output("script.js")));
+  put(data, "atom_url", ctx.url("feed.xml"));
+  put(data, "json_feed_url", ctx.url("feed.json"));
+  Data nav = list();
+  nav.push_back(link("Vacancies", ctx.url(""), path.empty()));
+  if (has_page(ctx, "how-to-apply"))
+    nav.push_back(link("How to apply", ctx.url("how-to-apply/"), path == "how-to-apply/"));
+  if (!ctx.site->glossary.empty())
+    nav.push_back(link("Glossary", ctx.url("glossary/"), path == "glossary/"));
+  put(data, "nav", nav);
+  Data footer = list();
+  for (auto& p : ctx.site->pages) footer.push_back(link(p.title, ctx.url(p.slug + "/")));
+  if (!ctx.site->glossary.empty()) footer.push_back(link("Glossary", ctx.url("glossary/")));
+  for (auto& [id, s] : ctx.site->standards) footer.push_back(link(s.short_title.empty() ? s.title : s.short_title, ctx.url(standard_path(id))));
+  footer.push_back(link("Closed vacancies", ctx.url("archive/")));
+  put(data, "footer_links", footer);
+  put(data, "jsonld", meta.jsonld);
+  put(data, "banner", meta.banner);
+  put(data, "content", ctx.theme->render(tmpl, data));
+  std::string html = ctx.theme->render("layout", data);
+  if (!ctx.options.inject_html.empty()) {
+    auto at = html.rfind("</body>");
+    html.insert(at == std::string::npos ? html.size() : at, ctx.options.inject_html);
+  }
+  bool folder = path.empty() || path.back() == '/';
+  sink.write(folder ? path + "index.html" : path, html);
+}
+
+template <class Pred>
+std::vector<const Vacancy*> filter(const std::vector<const Vacancy*>& vs, Pred p) {
+  std::vector<const Vacancy*> out;
+  std::copy_if(vs.begin(), vs.end(), std::back_inserter(out), p);
+  return out;
+}
+
+}  // namespace
+
+void render_vacancy(const SiteContext& ctx, const Vacancy& v, Sink& sink) {
+  std::set<std::string> seen;
+  Status status = status_of(v, ctx.options.now);
+  Data data = object();
+  Data view = vacancy_view(ctx, v, seen);
+  put(data, "vacancy", view);
+  const School* school = ctx.school_of(v);
+  PageMeta meta;
+  meta.title = v.title + (school ? " at " + school->name : "");
+  meta.description = v.summary.empty() ? v.title + ". Closes at " + datetime_words(v.closes) + "."
+                                       : v.summary;
+  meta.body_class = "page-vacancy";
+  meta.noindex = status == Status::closed || status == Status::draft || status == Status::scheduled;
+  meta.jsonld = status == Status::closed ? "" : job_posting_jsonld(ctx, v);
+  if (status == Status::draft || status == Status::scheduled) meta.banner = status_words(status, v);
+  std::string base = vacancy_path(v);
+  write_page(ctx, sink, base, "vacancy", data, meta);
+
+  PageMeta print = meta;
+  print.title = "Person specification: " + meta.title;
+  print.body_class = "page-print-spec";
+  print.jsonld.clear();
+  print.noindex = true;
+  write_page(ctx, sink, base + "person-specification/", "print_spec", data, print);
+  PageMeta prepare = print;
+  prepare.title = "Prepare your application: " + meta.title;
+  prepare.body_class = "page-checklist";
+  write_page(ctx, sink, base + "prepare/", "checklist", data, prepare);
+  sink.write(base + "closing-date.ics", vacancy_ics(ctx, v));
+}
+
+// The index, the browse pages, the archive, the schools' and standards'
+// pages, and what machines read: everything that lists vacancies.
+void render_lists(const SiteContext& ctx, Sink& sink) {
+  const Site& site = *ctx.site;
+  std::vector<std::string> sitemap{""};
+  Data index = object();
+  add_cards(ctx, ctx.listed, index);
+  Data browse = list();
+  auto group = [&](const std::string& heading, const std::vector<std::pair<std::string, std::string>>& links,
+                   const std::string& prefix, auto pred, const std::string& intro_of) {
+    Data g = object();
+    put(g, "heading", heading);
+    Data ls = list();
+    for (auto& [id, label] : links) {
+      auto vs = filter(ctx.listed, [&](const Vacancy* v) { return pred(*v, id); });
+      if (vs.empty() && prefix != "schools/") continue;
+      Data l = link(label, ctx.url(prefix + id + "/"));
+      put(l, "count", std::to_string(vs.size()));
+      ls.push_back(l);
+      if (prefix == "schools/") continue;  // school pages have their own template
+      Data page = object();
+      add_cards(ctx, vs, page);
+      put(page, "heading", label);
+      put(page, "intro", intro_of + " " + label + ".");
+      PageMeta meta{label + " vacancies", "Open vacancies: " + label + ".", "page-list"};
+      write_page(ctx, sink, prefix + id + "/", "list", page, meta);
+      sitemap.push_back(prefix + id + "/");
+    }
+    put(g, "links", ls);
+    browse.push_back(g);
+  };
+  std::vector<std::pair<std::string, std::string>> schools, roles, patterns;
+  for (auto& [id, s] : site.schools) schools.emplace_back(id, s.name);
+  std::set<std::string> role_ids;
+  for (auto& v : site.vacancies) role_ids.insert(v.role);
+  for (auto& id : role_ids) roles.emplace_back(id, ctx.role_label(id));
+  for (auto& [id, label] : kWorkingPatterns) patterns.emplace_back(id, label);
+  group("By school", schools, "schools/",
+        [](const Vacancy& v, const std::string& id) { return v.school == id; }, "");
+  group("By role", roles, "roles/",
+        [](const Vacancy& v, const std::string& id) { return v.role == id; },
+        "Open vacancies in the role category");
+  group("By working pattern", patterns, "working-patterns/",
+        [](const Vacancy& v, const std::string& id) {
+          return std::find(v.working_pattern.begin(), v.working_pattern.end(), id) != v.working_pattern.end();
+        },
+        "Open vacancies with the working pattern");
+  put(index, "browse", browse);
+  write_page(ctx, sink, "", "index", index, {"Vacancies", site.config.description, "page-index"});
+
+  for (auto& [id, school] : site.schools) {
+    Data data = object();
+    put(data, "school", school_view(ctx, school));
+    add_cards(ctx, filter(ctx.listed, [&](const Vacancy* v) { return v->school == id; }), data);
+    write_page(ctx, sink, school_path(id), "school", data,
+               {school.name, school.description.empty() ? "Vacancies at " + school.name : school.description, "page-school"});
+    sitemap.push_back(school_path(id));
+  }
+  for (auto& [id, standard] : site.standards) {
+    Data data = object();
+    put(data, "standard", standard_view(ctx, standard));
+    write_page(ctx, sink, standard_path(id), "standard", data,
+               {standard.title, "The criteria of " + standard.title + ", with the vacancies that cite them.", "page-standard"});
+    sitemap.push_back(standard_path(id));
+  }
+  Data archive = object();
+  add_cards(ctx, ctx.closed, archive, "closed vacancy");
+  write_page(ctx, sink, "archive/", "archive", archive,
+             {"Closed vacancies", "Vacancies whose closing date has passed.", "page-archive"});
+  for (auto* v : ctx.listed) sitemap.push_back(vacancy_path(*v));
+  for (auto& p : site.pages) sitemap.push_back(p.slug + "/");
+  if (!site.glossary.empty()) sitemap.push_back("glossary/");
+  std::sort(sitemap.begin(), sitemap.end());
+  sink.write("sitemap.xml", sitemap_xml(ctx, sitemap));
+  sink.write("robots.txt", robots_txt(ctx));
+  sink.write("feed.xml", atom_feed(ctx));
+  sink.write("feed.json", json_feed(ctx));
+  sink.write("search-index.json", search_index_json(ctx));
+}
+
+void render_others(const SiteContext& ctx, Sink& sink) {
+  const Site& site = *ctx.site;
+  for (auto& p : site.pages) {
+    PageMeta meta{p.title, p.description, "page-" + p.slug};
+    meta.body_html = markdown_to_html(p.body, {1});
+    write_page(ctx, sink, p.slug + "/", "page", object(), meta);
+  }
+  if (!site.glossary.empty()) {
+    Data data = object();
+    Data terms = list();
+    auto sorted = site.glossary;
+    std::sort(sorted.begin(), sorted.end());
+    for (auto& [abbr, words] : sorted) {
+      Data t = object();
+      put(t, "abbr", abbr);
+      put(t, "expansion", words);
+      put(t, "anchor", anchor_of(abbr));
+      terms.push_back(t);
+    }
+    put(data, "terms", terms);
+    write_page(ctx, sink, "glossary/", "glossary", data,
+               {"Glossary", "What the abbreviations in our vacancies mean.", "page-glossary"});
+  }
+  write_page(ctx, sink, "404.html", "not_found", object(), {"Page not found", "", "page-not-found", true});
+  for (auto& a : ctx.theme->assets()) sink.write(a.output, a.content);
+  for (auto& f : site.files) sink.copy(f.relative, f.source);
+}
+
+void render_site(const SiteContext& ctx, Sink& sink) {
+  // Adverts are the bulk of the work; the rest is two more jobs.
+  size_t n = ctx.built.size();
+  parallel_for(n + 2, [&](size_t i) {
+    if (i < n) render_vacancy(ctx, *ctx.built[i], sink);
+    else if (i == n) render_lists(ctx, sink);
+    else render_others(ctx, sink);
+  });
+}

@@ -1,0 +1,361 @@
+// Model -> template data; see views.h.
+#include "views.h"
+
+#include <algorithm>
+
+#include "clock.h"
+#include "markdown.h"
+#include "validate.h"
+#include "vocabulary.h"
+
+Data object() { return Data(Data::type::object); }
+Data list() { return Data(Data::type::list); }
+Data text(const std::string& s) { return Data(s); }
+
+void put(Data& d, const std::string& key, const std::string& value) {
+  if (!value.empty()) d.set(key, Data(value));
+}
+void put(Data& d, const std::string& key, const char* value) { put(d, key, std::string(value)); }
+void put(Data& d, const std::string& key, bool value) { d.set(key, Data(value)); }
+void put(Data& d, const std::string& key, const Data& value) { d.set(key, value); }
+
+std::string salary_text(const Salary& s) {
+  std::string period = label_of(kSalaryPeriods, s.period);
+  if (s.min && s.max && *s.min != *s.max)
+    return format_money(*s.min, s.currency) + " to " + format_money(*s.max, s.currency) + " " + period;
+  if (s.min || s.max) return format_money(s.min ? *s.min : *s.max, s.currency) + " " + period;
+  return s.note;
+}
+
+std::string working_pattern_label(const Vacancy& v) {
+  std::vector<std::string> labels;
+  for (auto& p : v.working_pattern) labels.push_back(label_of(kWorkingPatterns, p));
+  return join_sentence(labels);
+}
+
+std::string hours_text(const Vacancy& v) {
+  if (!v.hours.per_week) return {};
+  return format_number(*v.hours.per_week) + " hours a week";
+}
+
+static std::string clock_words(const std::string& hhmm) {
+  if (hhmm.size() != 5) return hhmm;
+  return time_words(std::stoi(hhmm.substr(0, 2)), std::stoi(hhmm.substr(3)));
+}
+
+std::string status_words(Status s, const Vacancy& v) {
+  switch (s) {
+    case Status::draft: return "Draft: not published";
+    case Status::scheduled: return "Scheduled: goes live at " + datetime_words(*v.publish);
+    case Status::closing_soon: return "Closing soon";
+    case Status::closed: return "This vacancy has closed";
+    default: return "Open";
+  }
+}
+
+Data card_view(const SiteContext& ctx, const Vacancy& v) {
+  Data d = object();
+  const School* school = ctx.school_of(v);
+  Status status = status_of(v, ctx.options.now);
+  put(d, "title", v.title);
+  put(d, "url", ctx.url(vacancy_path(v)));
+  put(d, "school_name", school ? school->name : v.school);
+  put(d, "school_url", ctx.url(school_path(v.school)));
+  put(d, "locality", school ? school->address.locality : "");
+  put(d, "summary", v.summary);
+  put(d, "grade", v.grade);
+  put(d, "salary_text", v.salary ? salary_text(*v.salary) : "");
+  put(d, "contract_label", label_of(kContracts, v.contract));
+  put(d, "working_pattern_label", working_pattern_label(v));
+  put(d, "hours_text", hours_text(v));
+  put(d, "closes_text", datetime_words(v.closes));
+  put(d, "closes_iso", iso8601(v.closes));
+  put(d, "closing_soon", status == Status::closing_soon);
+  put(d, "closed", status == Status::closed);
+  put(d, "status_text", status_words(status, v));
+  put(d, "role_label", ctx.role_label(v.role));
+  return d;
+}
+
+void add_cards(const SiteContext& ctx, const std::vector<const Vacancy*>& vs,
+               Data& into, const std::string& noun) {
+  Data cards = list();
+  for (auto* v : vs) cards.push_back(card_view(ctx, *v));
+  put(into, "vacancies", cards);
+  put(into, "has_vacancies", !vs.empty());
+  std::string plural = noun.substr(0, noun.size() - 1) + "ies";  // vacancy -> vacancies
+  put(into, "count_text", std::to_string(vs.size()) + " " + (vs.size() == 1 ? noun : plural));
+}
+
+Data spec_view(const SiteContext& ctx, const PersonSpec& spec, const std::string& role,
+               std::set<std::string>& seen) {
+  Data d = object();
+  put(d, "title", spec.title.empty() ? role : spec.title);
+  put(d, "introduction_html", markdown_to_html(spec.introduction, {0, &ctx.glossary, &seen}));
+  Data sections = list();
+  std::set<std::string> used_methods;
+  std::set<std::string> anchors;
+  bool has_essential = false, has_desirable = false;
+  for (auto& section : spec.sections) {
+    Data s = object();
+    std::string id = anchor_of(section.name);
+    while (!anchors.insert(id).second) id += "-2";
+    put(s, "id", "spec-" + id);
+    put(s, "name", section.name);
+    put(s, "caption", role + ": " + section.name);
+    put(s, "caption_id", "spec-" + id + "-caption");
+    put(s, "prompt", section.prompt);
+    put(s, "note", section.note);
+    Data criteria = list();
+    for (auto& c : section.criteria) {
+      Data row = object();
+      put(row, "text_html", mark_abbreviations(escape_html(c.text), ctx.glossary, seen));
+      put(row, "level_label", label_of(kLevels, c.level));
+      put(row, "essential", c.level == "essential");
+      std::vector<std::string> methods;
+      for (auto& m : c.assessed) {
+        methods.push_back(label_of(spec.assessment_methods, m));
+        used_methods.insert(m);
+      }
+      std::string assessed = join_sentence(methods);
+      put(row, "assessed_text", assessed);
+      put(row, "has_assessed", !methods.empty());
+      put(row, "note", c.note);
+      put(row, "has_note", !c.note.empty());
+      // Keys the checklist's saved notes: stable while the criterion's words are.
+      put(row, "key", fingerprint(section.name + "\n" + c.text));
+      (c.level == "essential" ? has_essential : has_desirable) = true;
+      Data details = list();
+      for (auto& dt : c.details) details.push_back(text(dt));
+      put(row, "details", details);
+      put(row, "has_details", !c.details.empty());
+      Data standards = list();
+      for (auto& cite : c.standards) {
+        auto target = resolve_citation(*ctx.site, cite);
+        if (!target.standard) continue;
+        Data link = object();
+        std::string name = target.standard->short_title.empty() ? target.standard->title
+                                                                : target.standard->short_title;
+        put(link, "label", name + " " + target.unit->id + " " + target.code + ": " + target.text);
+        put(link, "code", target.unit->id + " " + target.code);
+        put(link, "url", citation_url(ctx, cite));
+        standards.push_back(link);
+      }
+      put(row, "standards", standards);
+      put(row, "has_standards", !c.standards.empty());
+      criteria.push_back(row);
+    }
+    put(s, "criteria", criteria);
+    sections.push_back(s);
+  }
+  put(d, "sections", sections);
+  put(d, "has_essential", has_essential);
+  put(d, "has_desirable", has_desirable);
+  Data legend = list();
+  for (auto& [id, label] : spec.assessment_methods) {
+    if (!used_methods.count(id)) continue;
+    Data l = object();
+    put(l, "label", label);
+    legend.push_back(l);
+  }
+  put(d, "legend", legend);
+  return d;
+}
+
+static void add_other(Data& other, const std::string& label, const std::string& value_html) {
+  Data d = object();
+  put(d, "label", label);
+  put(d, "value_html", value_html);
+  other.push_back(d);
+}
+
+static std::string yes_no(const std::optional<bool>& b, const std::string& yes,
+                          const std::string& no) {
+  return escape_html(*b ? yes : no);
+}
+
+Data vacancy_view(const SiteContext& ctx, const Vacancy& v, std::set<std::string>& seen) {
+  Data d = card_view(ctx, v);
+  const School* school = ctx.school_of(v);
+  Status status = status_of(v, ctx.options.now);
+  put(d, "reference", v.reference);
+  put(d, "posted_text", date_words(v.posted));
+  put(d, "posted_iso", iso8601(v.posted));
+  auto starts = parse_datetime(v.starts);
+  put(d, "starts_text", starts ? date_words(to_time(*starts, false)) : v.starts);
+  if (school) {
+    std::vector<std::string> parts;
+    for (auto* p : {&school->address.street, &school->address.locality,
+                    &school->address.region, &school->address.postcode})
+      if (!p->empty()) parts.push_back(*p);
+    std::string address;
+    for (auto& p : parts) address += (address.empty() ? "" : ", ") + p;
+    put(d, "school_address", address);
+  }
+  put(d, "salary_note", v.salary ? v.salary->note : "");
+  put(d, "reports_to", v.reports_to);
+
+  Data hours = object();
+  put(hours, "per_week_text", hours_text(v));
+  put(hours, "weeks", v.hours.weeks);
+  put(hours, "notes", v.hours.notes);
+  put(hours, "has_schedule", !v.hours.schedule.empty());
+  put(hours, "caption", "Working hours for " + v.title);
+  Data schedule = list();
+  for (auto& slot : v.hours.schedule) {
+    Data row = object();
+    std::vector<std::string> days;
+    for (auto& day : slot.days) days.push_back(label_of(kDays, day));
+    put(row, "days_label", join_words(days));
+    put(row, "start_text", clock_words(slot.start));
+    put(row, "end_text", clock_words(slot.end));
+    put(row, "start_iso", slot.start);
+    put(row, "end_iso", slot.end);
+    schedule.push_back(row);
+  }
+  put(hours, "schedule", schedule);
+  put(d, "hours", hours);
+  put(d, "has_hours", v.hours.per_week || !v.hours.weeks.empty() || !v.hours.schedule.empty());
+
+  put(d, "body_html", vacancy_body_html(ctx, v, &seen));
+  put(d, "has_spec", v.spec != nullptr);
+  if (v.spec) put(d, "spec", spec_view(ctx, *v.spec, v.title, seen));
+
+  Data apply = object();
+  put(apply, "has_url", !v.apply.url.empty());
+  put(apply, "url", v.apply.url);
+  put(apply, "has_email", !v.apply.email.empty());
+  put(apply, "email", v.apply.email);
+  put(apply, "instructions", v.apply.instructions);
+  put(d, "apply", apply);
+
+  Data documents = list();
+  for (auto& doc : v.documents) {
+    Data item = object();
+    put(item, "title", doc.title);
+    put(item, "url", ctx.url(doc.file));
+    std::string ext = doc.file.substr(doc.file.rfind('.') + 1);
+    for (auto& c : ext) c = static_cast<char>(toupper(static_cast<unsigned char>(c)));
+    put(item, "type", ext);
+    auto f = ctx.files.find(doc.file);
+    put(item, "size_text", f != ctx.files.end() ? format_size(f->second->size) : "");
+    documents.push_back(item);
+  }
+  put(d, "documents", documents);
+  put(d, "has_documents", !v.documents.empty());
+
+  Data safeguarding = object();
+  put(safeguarding, "check_label", label_of(kSafeguardingChecks, v.safeguarding_check));
+  put(safeguarding, "statement", v.safeguarding_statement);
+  put(d, "safeguarding", safeguarding);
+  put(d, "has_safeguarding", !v.safeguarding_check.empty() || !v.safeguarding_statement.empty());
+
+  Data other = list();
+  if (v.politically_restricted)
+    add_other(other, "Politically restricted post",
+              yes_no(v.politically_restricted,
+                     "Yes: the postholder may not take part in certain political activities",
+                     "No"));
+  if (v.english_fluency_required)
+    add_other(other, "Spoken English",
+              yes_no(v.english_fluency_required,
+                     "Fluent spoken English is essential for this role (Part 7 of the Immigration Act 2016)",
+                     "No fluency requirement under Part 7 of the Immigration Act 2016"));
+  if (!v.physical_requirements.empty()) {
+    std::string items = "<ul>";
+    for (auto& p : v.physical_requirements)
+      items += "<li>" + escape_html(label_of(kPhysicalRequirements, p)) + "</li>";
+    add_other(other, "Physical requirements", items + "</ul>");
+  }
+  if (v.safety_critical)
+    add_other(other, "Safety-critical post",
+              yes_no(v.safety_critical, "Yes: a pre-employment medical assessment is needed", "No"));
+  if (v.visa_sponsorship)
+    add_other(other, "Visa sponsorship",
+              yes_no(v.visa_sponsorship, "We can sponsor a Skilled Worker visa for this post",
+                     "We cannot sponsor a visa for this post"));
+  if (v.suitable_for_early_career_teachers)
+    add_other(other, "Early career teachers",
+              yes_no(v.suitable_for_early_career_teachers, "Suitable for early career teachers",
+                     "Not suitable for early career teachers"));
+  put(d, "other", other);
+  put(d, "has_other", !other.is_empty_list());
+
+  std::string base = ctx.url(vacancy_path(v));
+  put(d, "ics_url", base + "closing-date.ics");
+  put(d, "print_url", base + "person-specification/");
+  put(d, "checklist_url", base + "prepare/");
+  put(d, "banner", status == Status::draft || status == Status::scheduled ? status_words(status, v) : "");
+  return d;
+}
+
+Data school_view(const SiteContext& ctx, const School& s) {
+  Data d = object();
+  put(d, "name", s.name);
+  std::string address;
+  for (auto* p : {&s.address.street, &s.address.locality, &s.address.region, &s.address.postcode})
+    if (!p->empty()) address += (address.empty() ? "" : ", ") + *p;
+  put(d, "address", address);
+  put(d, "phase_label", label_of(kPhases, s.phase));
+  put(d, "website", s.website);
+  put(d, "description", s.description);
+  put(d, "employer", s.employer);
+  put(d, "urn", s.urn);
+  put(d, "url", ctx.url(school_path(s.id)));
+  return d;
+}
+
+Data standard_view(const SiteContext& ctx, const Standard& s) {
+  Data d = object();
+  put(d, "title", s.title);
+  put(d, "short_title", s.short_title);
+  put(d, "publisher", s.publisher);
+  put(d, "year", s.year);
+  put(d, "introduction_html", markdown_to_html(s.introduction, {1}));
+  Data units = list();
+  for (auto& u : s.units) {
+    Data unit = object();
+    put(unit, "id", u.id);
+    put(unit, "anchor", "unit-" + anchor_of(u.id));
+    put(unit, "title", u.title);
+    put(unit, "about_html", markdown_to_html(u.about));
+    Data who = list();
+    for (auto& w : u.who_for) who.push_back(text(w));
+    put(unit, "who_for", who);
+    Data criteria = list();
+    for (auto& c : u.criteria) {
+      Data cd = object();
+      put(cd, "anchor", citation_anchor(u.id, c.code));
+      put(cd, "code", c.code);
+      put(cd, "text", c.text);
+      Data knowledge = list();
+      for (auto& k : c.knowledge) {
+        Data kd = object();
+        put(kd, "anchor", citation_anchor(u.id, k.code));
+        put(kd, "code", k.code);
+        put(kd, "text", k.text);
+        put(kd, "note", k.note);
+        knowledge.push_back(kd);
+      }
+      put(cd, "knowledge", knowledge);
+      criteria.push_back(cd);
+    }
+    put(unit, "criteria", criteria);
+    units.push_back(unit);
+  }
+  put(d, "units", units);
+  Data citing = list();
+  auto it = ctx.citing.find(s.id);
+  if (it != ctx.citing.end())
+    for (auto* v : it->second) {
+      Data c = object();
+      put(c, "title", v->title);
+      put(c, "url", ctx.url(vacancy_path(*v)));
+      const School* school = ctx.school_of(*v);
+      put(c, "school_name", school ? school->name : "");
+      citing.push_back(c);
+    }
+  put(d, "citing", citing);
+  put(d, "has_citing", it != ctx.citing.end() && !it->second.empty());
+  return d;
+}
