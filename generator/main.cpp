@@ -12,6 +12,7 @@
 #include "load.h"
 #include "new_vacancy.h"
 #include "serve.h"
+#include "writer.h"
 
 namespace {
 
@@ -99,6 +100,9 @@ int cmd_build(int argc, char** argv) {
   request.options.drafts = a.flags["drafts"];
   if (!read_now(a, request.site, request.options.now))
     return usage_error("--now should be a date and time such as 2026-12-01T09:00");
+  // A dangerous --output is a command-line mistake (status 2), found before any work.
+  std::string output = request.output.empty() ? request.site + "/public" : request.output;
+  if (auto why = refuse_output(request.site, output)) return usage_error(*why);
   BuildReport report = build_site(request);
   int status = report_problems(report.diags, request.site);
   if (!report.ok) {
@@ -111,6 +115,10 @@ int cmd_build(int argc, char** argv) {
   return 0;
 }
 
+std::string counted(size_t n, const std::string& noun) {
+  return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
+}
+
 int cmd_check(int argc, char** argv) {
   Args a = parse(argc, argv, {"site"}, {});
   if (!a.error.empty()) return usage_error(a.error);
@@ -119,9 +127,9 @@ int cmd_check(int argc, char** argv) {
   LoadedSite loaded = load_checked(site, diags);
   int status = report_problems(diags, site);
   if (!status)
-    std::cout << "No errors in " << loaded.site->vacancies.size() << " adverts, "
-              << loaded.site->specs.size() << " person specifications and "
-              << loaded.site->schools.size() << " schools.\n";
+    std::cout << "No errors in " << counted(loaded.site->vacancies.size(), "advert") << ", "
+              << counted(loaded.site->specs.size(), "person specification") << " and "
+              << counted(loaded.site->schools.size(), "school") << ".\n";
   return status;
 }
 

@@ -71,8 +71,8 @@ std::shared_ptr<const Theme> Theme::load(const std::string& root,
   std::map<std::string, std::string> raw, statics;
   fs::path defaults = STAFFROOM_DEFAULT_THEME;
   fs::path own = fs::path(root) / "themes" / name;
-  if (fs::is_directory(fs::path(root) / "themes/default"))
-    defaults = fs::path(root) / "themes/default";
+  // A binary moved away from its source tree finds the theme in the site.
+  if (!fs::is_directory(defaults / "templates")) defaults = fs::path(root) / "themes/default";
   read_folder(defaults, raw, statics);
   theme->folders_.push_back(defaults.string());
   if (fs::is_directory(own) && fs::weakly_canonical(own) != fs::weakly_canonical(defaults)) {

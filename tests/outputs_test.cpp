@@ -147,6 +147,7 @@ TEST_CASE("job_posting_jsonld: no value can close the script element") {
   std::string html = job_posting_jsonld(ctx, site.vacancies[0]);
   CHECK(html.find(evil) == std::string::npos);
   CHECK(html.find("<!--") == std::string::npos);
+  CHECK(html.find(" & more") == std::string::npos);  // & as \u0026
   CHECK(count(html, "</script>") == 1);  // only the element's own end tag
   CHECK(count(html, "<") == 2);          // the element's own two tags
   CHECK(html.find("\\u003c/script\\u003e") != std::string::npos);
@@ -176,6 +177,12 @@ TEST_CASE("job_posting_jsonld: optional properties left out or single") {
   CHECK_FALSE(j.contains("baseSalary"));
   CHECK_FALSE(j.contains("identifier"));
   CHECK(j["employmentType"] == "FULL_TIME");
+  v.working_pattern = {"part-time"};
+  CHECK(parse_jsonld(job_posting_jsonld(ctx, v))["employmentType"] == "PART_TIME");
+  v.working_pattern = {"full-time", "term-time"};
+  CHECK(parse_jsonld(job_posting_jsonld(ctx, v))["employmentType"] == "FULL_TIME");
+  v.working_pattern = {"term-time"};
+  CHECK(parse_jsonld(job_posting_jsonld(ctx, v))["employmentType"] == "PART_TIME");
 
   v.salary = Salary{std::nullopt, 14.5, "GBP", "hour", ""};
   v.contract = "casual";

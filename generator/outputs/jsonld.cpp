@@ -26,11 +26,15 @@ std::string absolute_url(const SiteContext& ctx, const std::string& s) {
 
 // FULL_TIME, PART_TIME, TEMPORARY, PER_DIEM in that order, each once.
 std::vector<std::string> employment_types(const Vacancy& v) {
-  bool full = false, part = false, temporary = false, per_diem = false;
+  bool full = false, part = false, term = false, temporary = false, per_diem = false;
   for (const auto& p : v.working_pattern) {
     if (p == "full-time") full = true;
-    if (p == "part-time" || p == "term-time" || p == "job-share") part = true;
+    if (p == "part-time" || p == "job-share") part = true;
+    if (p == "term-time") term = true;
   }
+  // Term time only is part of the year: PART_TIME, unless the advert says
+  // full time (full-time hours in term), which must not read as both.
+  if (term && !full) part = true;
   if (v.contract == "fixed-term" || v.contract == "temporary") temporary = true;
   if (v.contract == "casual") temporary = per_diem = true;
   std::vector<std::string> out;

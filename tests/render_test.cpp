@@ -1,0 +1,173 @@
+// Rendering: escaping, the person specification's table markup, status and
+// banners, abbreviations, and a whole site built through the pipeline.
+#include <doctest/doctest.h>
+
+#include "build.h"
+#include "clock.h"
+#include "load.h"
+#include "test_util.h"
+#include "validate.h"
+
+namespace {
+
+// Builds `root` into root/public at `now`; returns the report.
+BuildReport build(const std::filesystem::path& root, const std::string& now = "2026-11-23T12:00",
+                  bool drafts = false) {
+  BuildRequest request;
+  request.site = root.string();
+  Diagnostics ignored;
+  load_config(request.site, ignored);
+  request.options.now = to_time(*parse_datetime(now), false);
+  request.options.drafts = drafts;
+  return build_site(request);
+}
+
+std::string page(const std::filesystem::path& root, const std::string& path) {
+  return test::read_file(root / "public" / path);
+}
+
+}  // namespace
+
+TEST_CASE("a minimal site builds the pages a candidate needs") {
+  test::TempDir dir;
+  test::write_minimal_site(dir.path);
+  auto report = build(dir.path);
+  REQUIRE_MESSAGE(report.ok, report.diags.items.size());
+  for (auto p : {"index.html", "vacancies/ta/index.html", "vacancies/ta/person-specification/index.html",
+                 "vacancies/ta/prepare/index.html", "vacancies/ta/closing-date.ics", "schools/oak/index.html",
+                 "archive/index.html", "404.html", "sitemap.xml", "robots.txt", "feed.xml", "feed.json",
+                 "search-index.json", ".staffroom-output"})
+    CHECK_MESSAGE(std::filesystem::exists(dir.path / "public" / p), p);
+  std::string index = page(dir.path, "index.html");
+  CHECK(index.find("href=\"/vacancies/ta/\"") != std::string::npos);
+  CHECK(index.find("£20,000 to £22,000 a year") != std::string::npos);
+}
+
+TEST_CASE("the person specification is a real table per section") {
+  test::TempDir dir;
+  test::write_minimal_site(dir.path);
+  REQUIRE(build(dir.path).ok);
+  std::string html = page(dir.path, "vacancies/ta/index.html");
+  CHECK(test::count(html, "<table") == 1);  // one section, one table (no timetable here)
+  CHECK(html.find("<caption") != std::string::npos);
+  CHECK(html.find("Teaching Assistant: Qualifications") != std::string::npos);
+  CHECK(test::count(html, "scope=\"col\"") >= 3);
+  // Each criterion is a row whose header cell is its text.
+  auto row = html.find("scope=\"row\"");
+  REQUIRE(row != std::string::npos);
+  CHECK(html.find("GCSE English and maths", row) != std::string::npos);
+  // Levels and methods in words, in that order after the criterion.
+  auto crit = html.find("GCSE English and maths");
+  auto level = html.find("Essential", crit);
+  auto method = html.find("Application form and proof of qualification", crit);
+  CHECK(level != std::string::npos);
+  CHECK(method != std::string::npos);
+  CHECK(level < method);
+  CHECK(html.find("Desirable", html.find("First aid certificate")) != std::string::npos);
+}
+
+TEST_CASE("every string from YAML is escaped, and raw HTML in an advert is left out") {
+  test::TempDir dir;
+  test::write_minimal_site(dir.path);
+  test::write_file(dir.path / "content/vacancies/ta.md",
+                   "---\ntitle: \"Caretaker <script>alert(1)</script> & 'Site' \\\"Lead\\\"\"\nschool: oak\n"
+                   "role: estates\nspec: ta\nposted: 2026-11-01\ncloses: 2027-12-05\n---\n"
+                   "Hello <b onclick=\"x()\">bold</b>\n\n<script>alert(2)</script>\n\n| a | b |\n|---|---|\n| 1 | 2 |\n");
+  auto report = build(dir.path);
+  REQUIRE(report.ok);
+  std::string html = page(dir.path, "vacancies/ta/index.html");
+  CHECK(html.find("<script>alert(1)") == std::string::npos);
+  CHECK(html.find("&lt;script&gt;alert(1)&lt;/script&gt; &amp;") != std::string::npos);
+  CHECK(html.find("alert(2)") == std::string::npos);
+  CHECK(html.find("onclick") == std::string::npos);
+  CHECK(html.find("<td>1</td>") != std::string::npos);  // GFM tables work
+}
+
+TEST_CASE("Unicode survives: Welsh names, curly quotes, pound signs and dashes") {
+  test::TempDir dir;
+  test::write_minimal_site(dir.path);
+  test::write_file(dir.path / "content/schools/oak.yaml",
+                   "name: Ysgol Gymraeg Llanfair – Ŵyn’s “Best” School — £\naddress: { locality: Llanfair, postcode: LD2 3AA }\n");
+  REQUIRE(build(dir.path).ok);
+  std::string html = page(dir.path, "vacancies/ta/index.html");
+  CHECK(html.find("Ysgol Gymraeg Llanfair – Ŵyn’s “Best” School — £") != std::string::npos);
+}
+
+TEST_CASE("abbreviations are marked once per page with their meaning") {
+  test::TempDir dir;
+  test::write_minimal_site(dir.path);
+  test::write_file(dir.path / "content/glossary.yaml", "SEN: Special educational needs\nEHCP: Education, Health and Care Plan\n");
+  test::write_file(dir.path / "content/vacancies/ta.md",
+                   "---\ntitle: TA\nschool: oak\nrole: x\nspec: ta\nposted: 2026-11-01\ncloses: 2027-12-05\n---\n"
+                   "Support SEN pupils. More SEN work. Write EHCPs.\n");
+  REQUIRE(build(dir.path).ok);
+  std::string html = page(dir.path, "vacancies/ta/index.html");
+  CHECK(test::count(html, "<abbr title=\"Special educational needs\">SEN</abbr>") == 1);
+  CHECK(html.find("<abbr title=\"Education, Health and Care Plan\">EHCP</abbr>s") != std::string::npos);
+  CHECK(std::filesystem::exists(dir.path / "public/glossary/index.html"));
+}
+
+TEST_CASE("drafts and scheduled adverts are not built, except in preview with a banner") {
+  test::TempDir dir;
+  test::write_minimal_site(dir.path);
+  test::write_file(dir.path / "content/vacancies/draft.md",
+                   "---\ntitle: Draft job\nschool: oak\nrole: x\nspec: ta\nposted: 2026-11-01\ncloses: 2027-12-05\ndraft: true\n---\nx\n");
+  test::write_file(dir.path / "content/vacancies/later.md",
+                   "---\ntitle: Later job\nschool: oak\nrole: x\nspec: ta\nposted: 2026-11-01\ncloses: 2027-12-05\npublish: 2026-12-01T09:00\n---\nx\n");
+  REQUIRE(build(dir.path).ok);
+  CHECK_FALSE(std::filesystem::exists(dir.path / "public/vacancies/draft"));
+  CHECK_FALSE(std::filesystem::exists(dir.path / "public/vacancies/later"));
+  for (auto f : {"index.html", "sitemap.xml", "feed.xml", "feed.json", "search-index.json"}) {
+    CHECK(page(dir.path, f).find("Draft job") == std::string::npos);
+    CHECK(page(dir.path, f).find("Later job") == std::string::npos);
+  }
+  REQUIRE(build(dir.path, "2026-11-23T12:00", true).ok);
+  CHECK(page(dir.path, "vacancies/draft/index.html").find("Draft: not published") != std::string::npos);
+  CHECK(page(dir.path, "vacancies/later/index.html").find("Scheduled: goes live at 9am on Tuesday 1 December 2026") != std::string::npos);
+  // Once its time comes, the scheduled advert is built like any other.
+  REQUIRE(build(dir.path, "2026-12-01T09:00").ok);
+  CHECK(std::filesystem::exists(dir.path / "public/vacancies/later/index.html"));
+}
+
+TEST_CASE("a closed vacancy keeps its page, says so, and leaves the lists") {
+  test::TempDir dir;
+  test::write_minimal_site(dir.path);
+  REQUIRE(build(dir.path, "2027-12-05T12:00").ok);  // the closing moment exactly
+  std::string html = page(dir.path, "vacancies/ta/index.html");
+  CHECK(html.find("This vacancy has closed") != std::string::npos);
+  CHECK(html.find("noindex") != std::string::npos);
+  CHECK(html.find("application/ld+json") == std::string::npos);
+  CHECK(page(dir.path, "index.html").find("/vacancies/ta/") == std::string::npos);
+  CHECK(page(dir.path, "sitemap.xml").find("/vacancies/ta/") == std::string::npos);
+  CHECK(page(dir.path, "archive/index.html").find("/vacancies/ta/") != std::string::npos);
+  // A minute earlier it is open and closing soon.
+  REQUIRE(build(dir.path, "2027-12-05T11:59").ok);
+  html = page(dir.path, "vacancies/ta/index.html");
+  CHECK(html.find("This vacancy has closed") == std::string::npos);
+  CHECK(html.find("Closing soon") != std::string::npos);
+  CHECK(html.find("application/ld+json") != std::string::npos);
+}
+
+TEST_CASE("the same content and --now give byte-identical output") {
+  test::TempDir dir;
+  test::write_minimal_site(dir.path);
+  REQUIRE(build(dir.path).ok);
+  std::string first;
+  for (auto& e : std::filesystem::recursive_directory_iterator(dir.path / "public"))
+    if (e.is_regular_file()) first += e.path().string() + "\n" + test::read_file(e.path());
+  REQUIRE(build(dir.path).ok);
+  std::string second;
+  for (auto& e : std::filesystem::recursive_directory_iterator(dir.path / "public"))
+    if (e.is_regular_file()) second += e.path().string() + "\n" + test::read_file(e.path());
+  CHECK(first == second);
+}
+
+TEST_CASE("a site override replaces one template and keeps the rest") {
+  test::TempDir dir;
+  test::write_minimal_site(dir.path);
+  test::write_file(dir.path / "themes/default/templates/not_found.mustache", "<h1>Lost? Our own 404</h1>");
+  auto report = build(dir.path);
+  REQUIRE(report.ok);
+  CHECK(page(dir.path, "404.html").find("Lost? Our own 404") != std::string::npos);
+  CHECK(page(dir.path, "index.html").find("Skip to main content") != std::string::npos);
+}
