@@ -2,6 +2,8 @@
 // banners, abbreviations, and a whole site built through the pipeline.
 #include <doctest/doctest.h>
 
+#include <regex>
+
 #include "build.h"
 #include "clock.h"
 #include "load.h"
@@ -170,4 +172,28 @@ TEST_CASE("a site override replaces one template and keeps the rest") {
   REQUIRE(report.ok);
   CHECK(page(dir.path, "404.html").find("Lost? Our own 404") != std::string::npos);
   CHECK(page(dir.path, "index.html").find("Skip to main content") != std::string::npos);
+}
+
+TEST_CASE("a base_url with a path prefixes every link, asset and canonical URL") {
+  test::TempDir dir;
+  test::write_minimal_site(dir.path);
+  test::write_file(dir.path / "content/files/form.docx", std::string(3000, 'x'));
+  test::write_file(dir.path / "content/vacancies/ta.md",
+                   "---\ntitle: TA\nschool: oak\nrole: x\nspec: ta\nposted: 2026-11-01\ncloses: 2027-12-05\n"
+                   "documents: [{ title: Application form, file: files/form.docx }]\n---\nx\n");
+  BuildRequest request;
+  request.site = dir.str();
+  request.options.base_url = "https://trust.example/jobs/";
+  REQUIRE(build_site(request).ok);
+  std::string html = page(dir.path, "vacancies/ta/index.html");
+  std::regex local_link(R"re((href|src)="/([^"]*)")re");
+  size_t links = 0;
+  for (std::sregex_iterator it(html.begin(), html.end(), local_link), end; it != end; ++it, ++links)
+    CHECK_MESSAGE((*it)[2].str().rfind("jobs/", 0) == 0, it->str());
+  CHECK(links > 5);
+  CHECK(html.find("rel=\"canonical\" href=\"https://trust.example/jobs/vacancies/ta/\"") != std::string::npos);
+  CHECK(std::regex_search(html, std::regex(R"(href="/jobs/style\.[0-9a-f]{8}\.css")")));
+  // A document link says its type and size.
+  CHECK(html.find("DOCX, 3 KB") != std::string::npos);
+  CHECK(page(dir.path, "sitemap.xml").find("<loc>https://trust.example/jobs/vacancies/ta/</loc>") != std::string::npos);
 }
