@@ -35,7 +35,23 @@ static std::string source_line(const std::string& root, const Mark& mark) {
   }
   if (!in && line.empty()) return {};
   if (!line.empty() && line.back() == '\r') line.pop_back();
-  return line.size() > 300 ? line.substr(0, 300) : line;
+  // Columns count from after a byte order mark, as the loaders read it.
+  if (mark.line == 1 && line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);
+  if (line.size() > 300) line.resize(300);
+  // A byte that is not UTF-8 (a Latin-1 '£', say) is shown as '?', keeping
+  // one byte per column so the caret still lines up.
+  std::string shown;
+  for (size_t i = 0; i < line.size();) {
+    unsigned char c = line[i];
+    size_t len = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3
+               : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+    bool ok = len > 0 && i + len <= line.size();
+    for (size_t k = 1; ok && k < len; ++k)
+      ok = (static_cast<unsigned char>(line[i + k]) & 0xC0) == 0x80;
+    if (ok) shown.append(line, i, len), i += len;
+    else shown += '?', ++i;
+  }
+  return shown;
 }
 
 // The caret goes under the col-th byte of the line; tabs are kept so it lines
@@ -105,11 +121,15 @@ static size_t edit_distance(const std::string& a, const std::string& b) {
 std::string did_you_mean(const std::string& word,
                          const std::vector<std::string>& known) {
   std::string best;
+  if (word.size() > 64) return best;  // no key is that long; and edit distance is quadratic
   size_t best_distance = std::max<size_t>(2, word.size() / 3) + 1;
   for (auto& k : known) {
     size_t d = edit_distance(word, k);
-    // A known word that starts with the typed one ("clos" -> "closes") counts.
-    if (k.rfind(word, 0) == 0 && word.size() >= 3) d = std::min<size_t>(d, 1);
+    // A known word that starts with the typed one ("clos" -> "closes") counts,
+    // as does one that shares a long start ("closing" -> "closes").
+    size_t common = 0;
+    while (common < word.size() && common < k.size() && word[common] == k[common]) ++common;
+    if (common >= 3 && (common == word.size() || common >= 4)) d = std::min<size_t>(d, 1);
     if (d < best_distance) best_distance = d, best = k;
   }
   return best;

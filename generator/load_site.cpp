@@ -192,7 +192,8 @@ static void load_files(const std::string& root, Site& site, Diagnostics& diags) 
   if (!fs::is_directory(dir, ec)) return;
   for (auto it = fs::recursive_directory_iterator(dir, ec);
        !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    auto rel = fs::relative(it->path(), fs::path(root) / "content", ec).string();
+    // Lexically: resolving the link here would name where it leads instead.
+    auto rel = it->path().lexically_relative(fs::path(root) / "content").string();
     auto name = it->path().filename().string();
     if (name.empty() || name[0] == '.') {
       if (it->is_directory()) it.disable_recursion_pending();

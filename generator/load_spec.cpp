@@ -46,7 +46,7 @@ static void read_criterion(const YAML::Node& node, const YamlFile& file,
                                  : section_default;
   c.note = m.text("note");
   c.details = m.text_list("details");
-  c.standards = m.text_list("standard");
+  c.standards = m.text_list("standard", &c.standard_marks);
   section.criteria.push_back(std::move(c));
 }
 

@@ -22,17 +22,18 @@ static std::optional<Time> read_time(MapReader& m, const std::string& key,
   if (text.empty()) return std::nullopt;
   auto parsed = parse_datetime(text);
   if (!parsed) {
-    diags.error(m.mark(key), "'" + key + "' is not a valid date: '" + text +
-                                 "'; write it as 2026-12-05 or 2026-12-05T12:00");
+    diags.error(m.mark(key), "'" + key + "' is not a valid date and time: '" + text +
+                                 "'; write it as 2026-12-05 or 2026-12-05T12:00 (a real date, and a time "
+                                 "from 00:00 to 23:59)");
     return std::nullopt;
   }
   return to_time(*parsed, end_of_day);
 }
 
 static bool is_clock_time(const std::string& s) {
-  return s.size() == 5 && isdigit(s[0]) && isdigit(s[1]) && s[2] == ':' &&
-         isdigit(s[3]) && isdigit(s[4]) && std::stoi(s.substr(0, 2)) < 24 &&
-         std::stoi(s.substr(3)) < 60;
+  auto digit = [&](size_t i) { return s[i] >= '0' && s[i] <= '9'; };
+  return s.size() == 5 && digit(0) && digit(1) && s[2] == ':' && digit(3) &&
+         digit(4) && (s[0] - '0') * 10 + (s[1] - '0') < 24 && s[3] < '6';
 }
 
 static void read_hours(const YAML::Node& node, const YamlFile& file,
@@ -53,11 +54,9 @@ static void read_hours(const YAML::Node& node, const YamlFile& file,
     if (slot.days.empty()) s.require("days");
     slot.start = s.text("start", true);
     slot.end = s.text("end", true);
-    for (auto key : {"start", "end"}) {
-      auto v = s.text(key);
-      if (!v.empty() && !is_clock_time(v))
-        diags.error(s.mark(key), std::string("'") + key + "' should be a 24-hour time like \"08:40\"");
-    }
+    for (auto [key, v] : {std::pair{"start", &slot.start}, std::pair{"end", &slot.end}})
+      if (!v->empty() && !is_clock_time(*v))
+        diags.error(s.mark(key), std::string("'") + key + "' should be a 24-hour time like \"08:40\", not '" + *v + "'");
     if (is_clock_time(slot.start) && is_clock_time(slot.end) && slot.end <= slot.start)
       diags.error(s.mark("end"), "the day ends (" + slot.end + ") before it starts (" + slot.start + ")");
     hours.schedule.push_back(slot);
@@ -115,6 +114,9 @@ std::optional<Vacancy> parse_vacancy(const std::string& text,
   v.title = m.text("title", true);
   v.school = m.text("school", true);
   v.role = m.text("role", true);
+  v.school_mark = m.mark("school");
+  v.role_mark = m.mark("role");
+  v.closes_mark = m.mark("closes");
   v.summary = m.text("summary");
   v.reference = m.text("reference");
   v.grade = m.text("grade");

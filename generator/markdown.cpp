@@ -4,6 +4,7 @@
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <mutex>
 
@@ -67,14 +68,23 @@ bool safe_url(const char* url) {
 std::string markdown_to_html(const std::string& markdown,
                              const MarkdownOptions& options) {
   Document doc(markdown);
-  for (cmark_node* n : doc.nodes()) {
+  auto nodes = doc.nodes();
+  int shift = 0;
+  if (options.top_heading) {
+    int shallowest = 7;
+    for (cmark_node* n : nodes)
+      if (cmark_node_get_type(n) == CMARK_NODE_HEADING)
+        shallowest = std::min(shallowest, cmark_node_get_heading_level(n));
+    if (shallowest < 7) shift = options.top_heading - shallowest;
+  }
+  for (cmark_node* n : nodes) {
     if (is_raw_html(n)) {
       cmark_node_free(n);  // omitted, never passed through
     } else if (is_link(n) && !safe_url(cmark_node_get_url(n))) {
       cmark_node_set_url(n, "");
-    } else if (cmark_node_get_type(n) == CMARK_NODE_HEADING && options.heading_shift) {
-      int level = cmark_node_get_heading_level(n) + options.heading_shift;
-      cmark_node_set_heading_level(n, level > 6 ? 6 : level);
+    } else if (cmark_node_get_type(n) == CMARK_NODE_HEADING && shift) {
+      int level = cmark_node_get_heading_level(n) + shift;
+      cmark_node_set_heading_level(n, std::clamp(level, 1, 6));
     } else if (cmark_node_get_type(n) == CMARK_NODE_TEXT && options.glossary &&
                options.seen) {
       const char* literal = cmark_node_get_literal(n);

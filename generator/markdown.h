@@ -9,7 +9,10 @@
 #include "text.h"
 
 struct MarkdownOptions {
-  int heading_shift = 0;                // 1: "# x" becomes <h2>
+  // The level the document's shallowest heading becomes (the rest keep
+  // their distance below it), so an outline never skips a level whether a
+  // school starts its headings at # or ##. 0 leaves headings as written.
+  int top_heading = 0;
   const Glossary* glossary = nullptr;   // mark abbreviations with <abbr>
   std::set<std::string>* seen = nullptr;  // abbreviations the page has marked
 };

@@ -35,6 +35,7 @@ struct Criterion {
   std::string note;
   std::vector<std::string> details;
   std::vector<std::string> standards;  // citations: "<standard>/<unit>/<code>"
+  std::vector<Mark> standard_marks;    // where each citation is written
 };
 
 struct Section {
@@ -108,6 +109,7 @@ struct Vacancy {
   std::string spec_id;
   std::shared_ptr<const PersonSpec> spec;  // resolved: from specs/ or inline
   Mark spec_mark;
+  Mark school_mark, role_mark, closes_mark;  // where those keys' values are
   std::optional<Salary> salary;
   std::string contract;
   std::vector<std::string> working_pattern;

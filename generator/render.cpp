@@ -91,7 +91,7 @@ std::string citation_url(const SiteContext& ctx, const std::string& citation) {
 std::string vacancy_body_html(const SiteContext& ctx, const Vacancy& v,
                               std::set<std::string>* seen) {
   MarkdownOptions options;
-  options.heading_shift = 2;  // the page has h1 and "Job description" h2
+  options.top_heading = 3;  // under the page's h1 and its "Job description" h2
   options.glossary = seen ? &ctx.glossary : nullptr;
   options.seen = seen;
   return markdown_to_html(v.body, options);
@@ -123,7 +123,7 @@ bool has_page(const SiteContext& ctx, const std::string& slug) {
 // Puts a page template's output into the layout and writes it. `path` is
 // a folder ("vacancies/x/") or a file name ("404.html").
 void write_page(const SiteContext& ctx, Sink& sink, const std::string& path,
-                const std::string& tmpl, Data data, const PageMeta& meta) {
+                const std::string& tmpl, Data& data, const PageMeta& meta) {
   const SiteConfig& c = ctx.site->config;
   Data site = object();
   put(site, "title", c.title);
@@ -141,27 +141,28 @@ void write_page(const SiteContext& ctx, Sink& sink, const std::string& path,
   put(page, "noindex", meta.noindex);
   put(page, "body_class", meta.body_class);
   put(page, "body_html", meta.body_html);
-  put(data, "site", site);
-  put(data, "page", page);
+  put(data, "site", std::move(site));
+  put(data, "page", std::move(page));
   put(data, "stylesheet_url", ctx.url(ctx.theme->asset_output("style.css")));
   put(data, "script_url", ctx.url(ctx.theme->asset_output("script.js")));
   put(data, "atom_url", ctx.url("feed.xml"));
   put(data, "json_feed_url", ctx.url("feed.json"));
   Data nav = list();
-  nav.push_back(link("Vacancies", ctx.url(""), path.empty()));
+  push(nav, link("Vacancies", ctx.url(""), path.empty()));
   if (has_page(ctx, "how-to-apply"))
-    nav.push_back(link("How to apply", ctx.url("how-to-apply/"), path == "how-to-apply/"));
+    push(nav, link("How to apply", ctx.url("how-to-apply/"), path == "how-to-apply/"));
   if (!ctx.site->glossary.empty())
-    nav.push_back(link("Glossary", ctx.url("glossary/"), path == "glossary/"));
-  put(data, "nav", nav);
+    push(nav, link("Glossary", ctx.url("glossary/"), path == "glossary/"));
+  put(data, "nav", std::move(nav));
   Data footer = list();
-  for (auto& p : ctx.site->pages) footer.push_back(link(p.title, ctx.url(p.slug + "/")));
-  if (!ctx.site->glossary.empty()) footer.push_back(link("Glossary", ctx.url("glossary/")));
-  for (auto& [id, s] : ctx.site->standards) footer.push_back(link(s.short_title.empty() ? s.title : s.short_title, ctx.url(standard_path(id))));
-  footer.push_back(link("Closed vacancies", ctx.url("archive/")));
-  put(data, "footer_links", footer);
-  put(data, "jsonld", meta.jsonld);
-  put(data, "banner", meta.banner);
+  for (auto& p : ctx.site->pages) push(footer, link(p.title, ctx.url(p.slug + "/")));
+  if (!ctx.site->glossary.empty()) push(footer, link("Glossary", ctx.url("glossary/")));
+  for (auto& [id, s] : ctx.site->standards) push(footer, link(s.short_title.empty() ? s.title : s.short_title, ctx.url(standard_path(id))));
+  push(footer, link("Closed vacancies", ctx.url("archive/")));
+  put(data, "footer_links", std::move(footer));
+  // Set even when empty: one vacancy's data serves three pages.
+  data.set("jsonld", meta.jsonld.empty() ? Data(false) : Data(meta.jsonld));
+  data.set("banner", meta.banner.empty() ? Data(false) : Data(meta.banner));
   put(data, "content", ctx.theme->render(tmpl, data));
   std::string html = ctx.theme->render("layout", data);
   if (!ctx.options.inject_html.empty()) {
@@ -170,6 +171,11 @@ void write_page(const SiteContext& ctx, Sink& sink, const std::string& path,
   }
   bool folder = path.empty() || path.back() == '/';
   sink.write(folder ? path + "index.html" : path, html);
+}
+
+void write_page(const SiteContext& ctx, Sink& sink, const std::string& path,
+                const std::string& tmpl, Data&& data, const PageMeta& meta) {
+  write_page(ctx, sink, path, tmpl, data, meta);
 }
 
 template <class Pred>
@@ -186,7 +192,7 @@ void render_vacancy(const SiteContext& ctx, const Vacancy& v, Sink& sink) {
   Status status = status_of(v, ctx.options.now);
   Data data = object();
   Data view = vacancy_view(ctx, v, seen);
-  put(data, "vacancy", view);
+  put(data, "vacancy", std::move(view));
   const School* school = ctx.school_of(v);
   PageMeta meta;
   meta.title = v.title + (school ? " at " + school->name : "");
@@ -230,7 +236,7 @@ void render_lists(const SiteContext& ctx, Sink& sink) {
       if (vs.empty() && prefix != "schools/") continue;
       Data l = link(label, ctx.url(prefix + id + "/"));
       put(l, "count", std::to_string(vs.size()));
-      ls.push_back(l);
+      push(ls, std::move(l));
       if (prefix == "schools/") continue;  // school pages have their own template
       Data page = object();
       add_cards(ctx, vs, page);
@@ -240,8 +246,8 @@ void render_lists(const SiteContext& ctx, Sink& sink) {
       write_page(ctx, sink, prefix + id + "/", "list", page, meta);
       sitemap.push_back(prefix + id + "/");
     }
-    put(g, "links", ls);
-    browse.push_back(g);
+    put(g, "links", std::move(ls));
+    push(browse, std::move(g));
   };
   std::vector<std::pair<std::string, std::string>> schools, roles, patterns;
   for (auto& [id, s] : site.schools) schools.emplace_back(id, s.name);
@@ -259,7 +265,7 @@ void render_lists(const SiteContext& ctx, Sink& sink) {
           return std::find(v.working_pattern.begin(), v.working_pattern.end(), id) != v.working_pattern.end();
         },
         "Open vacancies with the working pattern");
-  put(index, "browse", browse);
+  put(index, "browse", std::move(browse));
   write_page(ctx, sink, "", "index", index, {"Vacancies", site.config.description, "page-index"});
 
   for (auto& [id, school] : site.schools) {
@@ -296,7 +302,7 @@ void render_others(const SiteContext& ctx, Sink& sink) {
   const Site& site = *ctx.site;
   for (auto& p : site.pages) {
     PageMeta meta{p.title, p.description, "page-" + p.slug};
-    meta.body_html = markdown_to_html(p.body, {1});
+    meta.body_html = markdown_to_html(p.body, {2});
     write_page(ctx, sink, p.slug + "/", "page", object(), meta);
   }
   if (!site.glossary.empty()) {
@@ -309,9 +315,9 @@ void render_others(const SiteContext& ctx, Sink& sink) {
       put(t, "abbr", abbr);
       put(t, "expansion", words);
       put(t, "anchor", anchor_of(abbr));
-      terms.push_back(t);
+      push(terms, std::move(t));
     }
-    put(data, "terms", terms);
+    put(data, "terms", std::move(terms));
     write_page(ctx, sink, "glossary/", "glossary", data,
                {"Glossary", "What the abbreviations in our vacancies mean.", "page-glossary"});
   }

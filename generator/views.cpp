@@ -18,6 +18,13 @@ void put(Data& d, const std::string& key, const std::string& value) {
 void put(Data& d, const std::string& key, const char* value) { put(d, key, std::string(value)); }
 void put(Data& d, const std::string& key, bool value) { d.set(key, Data(value)); }
 void put(Data& d, const std::string& key, const Data& value) { d.set(key, value); }
+void put(Data& d, const std::string& key, Data&& value) {
+  d.set(key, Data(false));
+  *const_cast<Data*>(d.get(key)) = std::move(value);  // the slot is ours; get() is only const
+}
+void push(Data& list, Data&& value) {
+  const_cast<kainjow::mustache::list&>(list.list_value()).push_back(std::move(value));
+}
 
 std::string salary_text(const Salary& s) {
   std::string period = label_of(kSalaryPeriods, s.period);
@@ -80,8 +87,8 @@ Data card_view(const SiteContext& ctx, const Vacancy& v) {
 void add_cards(const SiteContext& ctx, const std::vector<const Vacancy*>& vs,
                Data& into, const std::string& noun) {
   Data cards = list();
-  for (auto* v : vs) cards.push_back(card_view(ctx, *v));
-  put(into, "vacancies", cards);
+  for (auto* v : vs) push(cards, card_view(ctx, *v));
+  put(into, "vacancies", std::move(cards));
   put(into, "has_vacancies", !vs.empty());
   std::string plural = noun.substr(0, noun.size() - 1) + "ies";  // vacancy -> vacancies
   put(into, "count_text", std::to_string(vs.size()) + " " + (vs.size() == 1 ? noun : plural));
@@ -91,7 +98,7 @@ Data spec_view(const SiteContext& ctx, const PersonSpec& spec, const std::string
                std::set<std::string>& seen) {
   Data d = object();
   put(d, "title", spec.title.empty() ? role : spec.title);
-  put(d, "introduction_html", markdown_to_html(spec.introduction, {0, &ctx.glossary, &seen}));
+  put(d, "introduction_html", markdown_to_html(spec.introduction, {3, &ctx.glossary, &seen}));
   Data sections = list();
   std::set<std::string> used_methods;
   std::set<std::string> anchors;
@@ -126,8 +133,8 @@ Data spec_view(const SiteContext& ctx, const PersonSpec& spec, const std::string
       put(row, "key", fingerprint(section.name + "\n" + c.text));
       (c.level == "essential" ? has_essential : has_desirable) = true;
       Data details = list();
-      for (auto& dt : c.details) details.push_back(text(dt));
-      put(row, "details", details);
+      for (auto& dt : c.details) push(details, text(dt));
+      put(row, "details", std::move(details));
       put(row, "has_details", !c.details.empty());
       Data standards = list();
       for (auto& cite : c.standards) {
@@ -139,16 +146,16 @@ Data spec_view(const SiteContext& ctx, const PersonSpec& spec, const std::string
         put(link, "label", name + " " + target.unit->id + " " + target.code + ": " + target.text);
         put(link, "code", target.unit->id + " " + target.code);
         put(link, "url", citation_url(ctx, cite));
-        standards.push_back(link);
+        push(standards, std::move(link));
       }
-      put(row, "standards", standards);
+      put(row, "standards", std::move(standards));
       put(row, "has_standards", !c.standards.empty());
-      criteria.push_back(row);
+      push(criteria, std::move(row));
     }
-    put(s, "criteria", criteria);
-    sections.push_back(s);
+    put(s, "criteria", std::move(criteria));
+    push(sections, std::move(s));
   }
-  put(d, "sections", sections);
+  put(d, "sections", std::move(sections));
   put(d, "has_essential", has_essential);
   put(d, "has_desirable", has_desirable);
   Data legend = list();
@@ -156,9 +163,9 @@ Data spec_view(const SiteContext& ctx, const PersonSpec& spec, const std::string
     if (!used_methods.count(id)) continue;
     Data l = object();
     put(l, "label", label);
-    legend.push_back(l);
+    push(legend, std::move(l));
   }
-  put(d, "legend", legend);
+  put(d, "legend", std::move(legend));
   return d;
 }
 
@@ -166,7 +173,7 @@ static void add_other(Data& other, const std::string& label, const std::string& 
   Data d = object();
   put(d, "label", label);
   put(d, "value_html", value_html);
-  other.push_back(d);
+  push(other, std::move(d));
 }
 
 static std::string yes_no(const std::optional<bool>& b, const std::string& yes,
@@ -211,10 +218,10 @@ Data vacancy_view(const SiteContext& ctx, const Vacancy& v, std::set<std::string
     put(row, "end_text", clock_words(slot.end));
     put(row, "start_iso", slot.start);
     put(row, "end_iso", slot.end);
-    schedule.push_back(row);
+    push(schedule, std::move(row));
   }
-  put(hours, "schedule", schedule);
-  put(d, "hours", hours);
+  put(hours, "schedule", std::move(schedule));
+  put(d, "hours", std::move(hours));
   put(d, "has_hours", v.hours.per_week || !v.hours.weeks.empty() || !v.hours.schedule.empty());
 
   put(d, "body_html", vacancy_body_html(ctx, v, &seen));
@@ -227,7 +234,7 @@ Data vacancy_view(const SiteContext& ctx, const Vacancy& v, std::set<std::string
   put(apply, "has_email", !v.apply.email.empty());
   put(apply, "email", v.apply.email);
   put(apply, "instructions", v.apply.instructions);
-  put(d, "apply", apply);
+  put(d, "apply", std::move(apply));
 
   Data documents = list();
   for (auto& doc : v.documents) {
@@ -239,15 +246,15 @@ Data vacancy_view(const SiteContext& ctx, const Vacancy& v, std::set<std::string
     put(item, "type", ext);
     auto f = ctx.files.find(doc.file);
     put(item, "size_text", f != ctx.files.end() ? format_size(f->second->size) : "");
-    documents.push_back(item);
+    push(documents, std::move(item));
   }
-  put(d, "documents", documents);
+  put(d, "documents", std::move(documents));
   put(d, "has_documents", !v.documents.empty());
 
   Data safeguarding = object();
   put(safeguarding, "check_label", label_of(kSafeguardingChecks, v.safeguarding_check));
   put(safeguarding, "statement", v.safeguarding_statement);
-  put(d, "safeguarding", safeguarding);
+  put(d, "safeguarding", std::move(safeguarding));
   put(d, "has_safeguarding", !v.safeguarding_check.empty() || !v.safeguarding_statement.empty());
 
   Data other = list();
@@ -278,8 +285,8 @@ Data vacancy_view(const SiteContext& ctx, const Vacancy& v, std::set<std::string
     add_other(other, "Early career teachers",
               yes_no(v.suitable_for_early_career_teachers, "Suitable for early career teachers",
                      "Not suitable for early career teachers"));
-  put(d, "other", other);
   put(d, "has_other", !other.is_empty_list());
+  put(d, "other", std::move(other));
 
   std::string base = ctx.url(vacancy_path(v));
   put(d, "ics_url", base + "closing-date.ics");
@@ -311,17 +318,17 @@ Data standard_view(const SiteContext& ctx, const Standard& s) {
   put(d, "short_title", s.short_title);
   put(d, "publisher", s.publisher);
   put(d, "year", s.year);
-  put(d, "introduction_html", markdown_to_html(s.introduction, {1}));
+  put(d, "introduction_html", markdown_to_html(s.introduction, {2}));
   Data units = list();
   for (auto& u : s.units) {
     Data unit = object();
     put(unit, "id", u.id);
     put(unit, "anchor", "unit-" + anchor_of(u.id));
     put(unit, "title", u.title);
-    put(unit, "about_html", markdown_to_html(u.about));
+    put(unit, "about_html", markdown_to_html(u.about, {3}));
     Data who = list();
-    for (auto& w : u.who_for) who.push_back(text(w));
-    put(unit, "who_for", who);
+    for (auto& w : u.who_for) push(who, text(w));
+    put(unit, "who_for", std::move(who));
     Data criteria = list();
     for (auto& c : u.criteria) {
       Data cd = object();
@@ -335,15 +342,15 @@ Data standard_view(const SiteContext& ctx, const Standard& s) {
         put(kd, "code", k.code);
         put(kd, "text", k.text);
         put(kd, "note", k.note);
-        knowledge.push_back(kd);
+        push(knowledge, std::move(kd));
       }
-      put(cd, "knowledge", knowledge);
-      criteria.push_back(cd);
+      put(cd, "knowledge", std::move(knowledge));
+      push(criteria, std::move(cd));
     }
-    put(unit, "criteria", criteria);
-    units.push_back(unit);
+    put(unit, "criteria", std::move(criteria));
+    push(units, std::move(unit));
   }
-  put(d, "units", units);
+  put(d, "units", std::move(units));
   Data citing = list();
   auto it = ctx.citing.find(s.id);
   if (it != ctx.citing.end())
@@ -353,9 +360,9 @@ Data standard_view(const SiteContext& ctx, const Standard& s) {
       put(c, "url", ctx.url(vacancy_path(*v)));
       const School* school = ctx.school_of(*v);
       put(c, "school_name", school ? school->name : "");
-      citing.push_back(c);
+      push(citing, std::move(c));
     }
-  put(d, "citing", citing);
+  put(d, "citing", std::move(citing));
   put(d, "has_citing", it != ctx.citing.end() && !it->second.empty());
   return d;
 }

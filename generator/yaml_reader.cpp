@@ -1,7 +1,11 @@
 // Typed, marked access to yaml-cpp nodes; see yaml_reader.h.
 #include "yaml_reader.h"
 
+#include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
+
 #include <set>
+#include <sstream>
 
 Mark mark_of(const YamlFile& file, const YAML::Node& node) {
   auto m = node.Mark();
@@ -18,44 +22,213 @@ std::string kind_of(const YAML::Node& node) {
   }
 }
 
-// Counts nodes reachable through aliases without expanding them twice is not
-// enough: an alias bomb is small as a graph and huge as a tree. So count the
-// tree, giving up past a limit no real document comes near.
-static bool tree_too_large(const YAML::Node& node, long& budget, int depth) {
-  if (--budget < 0 || depth > 64) return true;
-  if (node.IsSequence() || node.IsMap()) {
-    for (auto it = node.begin(); it != node.end(); ++it) {
-      if (node.IsMap()) {
-        if (tree_too_large(it->first, budget, depth + 1) ||
-            tree_too_large(it->second, budget, depth + 1))
-          return true;
-      } else if (tree_too_large(*it, budget, depth + 1)) {
-        return true;
+namespace {
+
+constexpr int kMaxDepth = 64;          // no real document comes near
+constexpr long kMaxNodes = 200000;     // nodes, counting each alias expanded
+
+// Two things are found by a plain pass over the text before yaml-cpp sees
+// it. A quote never closed: yaml-cpp quietly takes the rest of the file as
+// its text. And deep flow nesting: yaml-cpp's scanner reads a whole flow collection ("[[[[...") ahead before
+// its parser sees any of it, which takes seconds and hundreds of MB for a
+// megabyte of '['. So flow nesting is measured first by a plain pass over
+// the text: quoted text, comments and block scalars are skipped, and a '['
+// or '{' counts only where a value may start (not inside plain words).
+struct Problem {
+  int line, col;
+  std::string message;
+};
+
+std::optional<Problem> prescan(const std::string& text) {
+  int line = 1, flow = 0;
+  size_t line_start = 0, i = 0, n = text.size();
+  bool value_start = true;   // nothing but indentation or an indicator before
+  int block_indent = -1;     // >= 0: skipping a block scalar's lines
+  auto indent_at = [&](size_t p) {
+    size_t k = p;
+    while (k < n && text[k] == ' ') ++k;
+    return static_cast<int>(k - p);
+  };
+  while (i < n) {
+    char c = text[i];
+    if (c == '\n') {
+      ++line, ++i, line_start = i, value_start = true;
+      if (block_indent >= 0) {  // skip the scalar's lines: blank or deeper
+        while (i < n) {
+          int ind = indent_at(i);
+          size_t eol = text.find('\n', i);
+          bool blank = text.find_first_not_of(" \t\r", i + ind) == eol ||
+                       i + ind >= n;
+          if (!blank && ind <= block_indent) break;
+          if (eol == std::string::npos) return std::nullopt;
+          ++line, i = eol + 1, line_start = i;
+        }
+        block_indent = -1;
       }
+      continue;
+    }
+    if (c == ' ' || c == '\t' || c == '\r') { ++i; continue; }
+    if (c == '#' && (i == line_start || text[i - 1] == ' ' || text[i - 1] == '\t')) {
+      while (i < n && text[i] != '\n') ++i;
+      continue;
+    }
+    if (value_start && (c == '"' || c == '\'')) {
+      int open_line = line, open_col = static_cast<int>(i - line_start) + 1;
+      for (++i; i < n; ++i) {
+        if (text[i] == '\n') ++line, line_start = i + 1;
+        else if (c == '"' && text[i] == '\\') ++i;
+        else if (text[i] == c) {
+          if (c == '\'' && i + 1 < n && text[i + 1] == '\'') { ++i; continue; }
+          break;
+        }
+      }
+      if (i >= n)  // yaml-cpp would take the rest of the file as the text
+        return Problem{open_line, open_col,
+                       std::string("this text opens a quote (") + c +
+                           ") that is never closed; add the closing " + c};
+      ++i, value_start = false;
+      continue;
+    }
+    if (c == '[' || c == '{') {
+      if (flow > 0 || value_start) {
+        if (++flow > kMaxDepth)
+          return Problem{line, static_cast<int>(i - line_start) + 1,
+                         "this YAML is nested too deeply (more than " +
+                             std::to_string(kMaxDepth) +
+                             " levels of [ or {); write it out plainly"};
+        ++i, value_start = true;
+        continue;
+      }
+    } else if ((c == ']' || c == '}') && flow > 0) {
+      --flow, ++i, value_start = false;
+      continue;
+    } else if (c == ',' && flow > 0) {
+      ++i, value_start = true;
+      continue;
+    } else if ((c == '-' || c == ':' || c == '?') &&
+               (i + 1 >= n || text[i + 1] == ' ' || text[i + 1] == '\n' ||
+                (flow > 0 && c == ':' && (text[i + 1] == ',' || text[i + 1] == ']' || text[i + 1] == '}')))) {
+      ++i, value_start = true;
+      continue;
+    } else if (flow == 0 && value_start && (c == '|' || c == '>')) {
+      block_indent = indent_at(line_start);
+      while (i < n && text[i] != '\n') ++i;
+      continue;
+    }
+    // Part of a plain word: the rest of it cannot open anything.
+    ++i, value_start = false;
+    if (flow > 0) {
+      while (i < n && text[i] != '\n' && text[i] != ',' && text[i] != '[' &&
+             text[i] != ']' && text[i] != '{' && text[i] != '}' &&
+             !(text[i] == '#' && (text[i - 1] == ' ' || text[i - 1] == '\t')) &&
+             !(text[i] == ':' && i + 1 < n && (text[i + 1] == ' ' || text[i + 1] == '\n')))
+        ++i;
+    } else {
+      while (i < n && text[i] != '\n' &&
+             !(text[i] == '#' && (text[i - 1] == ' ' || text[i - 1] == '\t')) &&
+             !(text[i] == ':' && i + 1 < n && (text[i + 1] == ' ' || text[i + 1] == '\n')))
+        ++i;
     }
   }
-  return false;
+  return std::nullopt;
 }
+
+struct TooBig {
+  YAML::Mark mark;
+  std::string why;
+};
+
+// Walks the parser's events before a tree is built: nesting depth, size with
+// every alias expanded (an alias bomb is small as a graph and huge as a
+// tree), and an alias inside its own anchor (a cycle). Throws TooBig.
+class Guard : public YAML::EventHandler {
+ public:
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark& m, YAML::anchor_t a) override { leaf(m, a); }
+  void OnScalar(const YAML::Mark& m, const std::string&, YAML::anchor_t a,
+                const std::string&) override { leaf(m, a); }
+  void OnAlias(const YAML::Mark& m, YAML::anchor_t a) override {
+    for (auto& f : stack_)
+      if (f.anchor == a && a != 0)
+        throw TooBig{m, "an alias (*) refers to the anchor (&) that contains it"};
+    add(m, a < sizes_.size() ? sizes_[a] : 1);
+  }
+  void OnSequenceStart(const YAML::Mark& m, const std::string&, YAML::anchor_t a,
+                       YAML::EmitterStyle::value) override { open(m, a); }
+  void OnMapStart(const YAML::Mark& m, const std::string&, YAML::anchor_t a,
+                  YAML::EmitterStyle::value) override { open(m, a); }
+  void OnSequenceEnd() override { close(); }
+  void OnMapEnd() override { close(); }
+
+ private:
+  struct Frame {
+    YAML::anchor_t anchor;
+    long size;
+  };
+  void open(const YAML::Mark& m, YAML::anchor_t a) {
+    if (static_cast<int>(stack_.size()) >= kMaxDepth)
+      throw TooBig{m, "this YAML is nested too deeply (more than " +
+                          std::to_string(kMaxDepth) + " levels)"};
+    stack_.push_back({a, 1});
+  }
+  void close() {
+    Frame f = stack_.back();
+    stack_.pop_back();
+    record(f.anchor, f.size);
+    if (!stack_.empty()) stack_.back().size += f.size;
+  }
+  void leaf(const YAML::Mark& m, YAML::anchor_t a) {
+    record(a, 1);
+    add(m, 1);
+  }
+  void add(const YAML::Mark& m, long size) {
+    total_ += size;
+    if (total_ > kMaxNodes)
+      throw TooBig{m, "this YAML expands too far (its anchors (&) and aliases (*) "
+                      "make more than " + std::to_string(kMaxNodes) + " values)"};
+    if (!stack_.empty()) stack_.back().size += size;
+  }
+  void record(YAML::anchor_t a, long size) {
+    if (a == 0) return;
+    if (sizes_.size() <= a) sizes_.resize(a + 1, 1);
+    sizes_[a] = size;
+  }
+  std::vector<Frame> stack_;
+  std::vector<long> sizes_;
+  long total_ = 0;
+};
+
+}  // namespace
 
 std::optional<YAML::Node> parse_yaml(const std::string& text,
                                      const YamlFile& file, Diagnostics& diags) {
-  YAML::Node root;
+  auto at = [&](const YAML::Mark& m) -> Mark {
+    if (m.line < 0) return {file.path, file.first_line, 0};
+    return {file.path, m.line + file.first_line, m.column + 1};
+  };
+  if (auto problem = prescan(text)) {
+    diags.error({file.path, problem->line + file.first_line - 1, problem->col},
+                problem->message);
+    return std::nullopt;
+  }
   try {
-    root = YAML::Load(text);
+    std::istringstream in(text);
+    YAML::Parser parser(in);
+    Guard guard;
+    parser.HandleNextDocument(guard);
+    YAML::Node root = YAML::Load(text);
+    return root;
+  } catch (const TooBig& e) {
+    diags.error(at(e.mark), e.why + "; write it out plainly");
+  } catch (const YAML::DeepRecursion& e) {
+    diags.error(at(e.mark), "this YAML is nested too deeply; write it out plainly");
   } catch (const YAML::Exception& e) {
-    Mark m{file.path, file.first_line, 0};
-    if (e.mark.line >= 0) m = {file.path, e.mark.line + file.first_line, e.mark.column + 1};
-    diags.error(m, "this is not valid YAML: " + e.msg);
-    return std::nullopt;
+    diags.error(at(e.mark), "this is not valid YAML: " + e.msg);
+  } catch (const std::exception& e) {
+    diags.error(at(YAML::Mark::null_mark()), std::string("this YAML cannot be read: ") + e.what());
   }
-  long budget = 200000;
-  if (tree_too_large(root, budget, 0)) {
-    diags.error({file.path, file.first_line, 0},
-                "this YAML is nested too deeply or expands too far "
-                "(anchors and aliases); write it out plainly");
-    return std::nullopt;
-  }
-  return root;
+  return std::nullopt;
 }
 
 MapReader::MapReader(const YAML::Node& node, const YamlFile& file,
@@ -87,6 +260,7 @@ MapReader::MapReader(const YAML::Node& node, const YamlFile& file,
     for (auto& k : known) is_known = is_known || k == key;
     if (!is_known) {
       auto near = did_you_mean(key, known);
+      if (!near.empty()) suggested_.insert(near);
       diags.error(km, "unknown key '" + key + "' in " + what +
                           (near.empty() ? "" : " (did you mean '" + near + "'?)"));
     }
@@ -112,7 +286,8 @@ Mark MapReader::mark(const std::string& key) const {
 }
 
 void MapReader::require(const std::string& key) {
-  if (ok_ && !has(key))
+  // "closing:" for "closes:" is one mistake, already reported as such.
+  if (ok_ && !has(key) && !suggested_.count(key))
     diags_.error(mark_, "missing required key '" + key + "'");
 }
 

@@ -6,6 +6,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -58,6 +59,7 @@ class MapReader {
   Diagnostics& diags_;
   Mark mark_;
   bool ok_ = false;
+  std::set<std::string> suggested_;  // known keys an unknown key was taken for
 };
 
 // A scalar's text, or reports that the node should be text.

@@ -19,9 +19,12 @@ TEST_CASE("raw HTML and dangerous links are left out") {
   CHECK(markdown_to_html("[x](/jobs/)").find("href=\"/jobs/\"") != std::string::npos);
 }
 
-TEST_CASE("headings shift below the page's own") {
-  CHECK(markdown_to_html("# Duties", {2}).find("<h3>Duties</h3>") != std::string::npos);
-  CHECK(markdown_to_html("##### Deep", {2}).find("<h6>Deep</h6>") != std::string::npos);
+TEST_CASE("headings fit under the page's own, whatever level the school started at") {
+  CHECK(markdown_to_html("# Duties", {3}).find("<h3>Duties</h3>") != std::string::npos);
+  CHECK(markdown_to_html("## Duties\n\n### Teaching", {3}).find("<h3>Duties</h3>") != std::string::npos);
+  CHECK(markdown_to_html("## Duties\n\n### Teaching", {3}).find("<h4>Teaching</h4>") != std::string::npos);
+  CHECK(markdown_to_html("# A\n\n##### Deep", {3}).find("<h6>Deep</h6>") != std::string::npos);
+  CHECK(markdown_to_html("## As written").find("<h2>As written</h2>") != std::string::npos);
 }
 
 TEST_CASE("abbreviations are marked at their first use only, and text stays escaped") {

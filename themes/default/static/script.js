@@ -5,6 +5,9 @@
  *   they need JavaScript to work.
  * - The application checklist keeps the candidate's notes (textarea[data-key])
  *   in localStorage, in this browser only. Nothing is ever sent anywhere.
+ * - The index page's search and filters (#filters, hidden in the HTML) filter
+ *   and sort the server-rendered cards from search-index.json, and keep the
+ *   choices in the URL's query string so a search can be shared.
  */
 (function () {
   "use strict";
@@ -94,9 +97,286 @@
     }
   }
 
+  /* ---------- Index: search, filters and sorting ---------- */
+
+  // Labels for the ids the search index carries (the generator's vocabulary)
+  var CONTRACTS = { "permanent": "Permanent", "fixed-term": "Fixed term", "temporary": "Temporary", "casual": "Casual" };
+  var PATTERNS = { "full-time": "Full time", "part-time": "Part time", "term-time": "Term time only",
+    "job-share": "Job share", "flexible": "Flexible working" };
+  // Pay in other periods compared as a full-time year: 37 hours a week (the NJC
+  // basis) for 52.143 weeks; a daily rate as 195 days (the teachers' pay year).
+  var PER_YEAR = { year: 1, month: 12, week: 52.143, day: 195, hour: 37 * 52.143 };
+  // Query parameters, in the order the URL shows them; each is a control's name
+  var PARAMS = ["q", "school", "role", "contract", "pattern", "salary", "visa", "sort"];
+
+  // Lower case, no accents (Welsh ŵ matches w), straight quotes, single spaces
+  function fold(text) {
+    var s = String(text || "").toLowerCase();
+    if (s.normalize) {
+      s = s.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+    }
+    return s.replace(/[\u2018\u2019\u201b\u2032]/g, "'").replace(/[\u201c\u201d]/g, '"')
+      .replace(/[\u2010-\u2015]/g, "-").replace(/\s+/g, " ");
+  }
+
+  function yearly(amount, period) {
+    var factor = PER_YEAR[period || "year"];
+    return typeof amount === "number" && factor ? amount * factor : null;
+  }
+
+  function prepare(v) {
+    var top = yearly(v.salary_max != null ? v.salary_max : v.salary_min, v.salary_period);
+    var bottom = yearly(v.salary_min != null ? v.salary_min : v.salary_max, v.salary_period);
+    return {
+      v: v,
+      text: fold([v.title, v.school, v.role_label, v.summary].concat(v.criteria || []).join(" \n ")),
+      patterns: Array.isArray(v.working_pattern) ? v.working_pattern : [v.working_pattern],
+      top: top,
+      bottom: bottom,
+      closes: Date.parse(v.closes) || 0,
+      posted: Date.parse(v.posted) || 0
+    };
+  }
+
+  function pathOf(url) {
+    try {
+      return new URL(url, window.location.href).pathname;
+    } catch (e) {
+      return url;
+    }
+  }
+
+  function fillSelect(select, options) {
+    options.sort(function (a, b) {
+      return a[1].localeCompare(b[1], "en-GB");
+    });
+    options.forEach(function (o) {
+      var option = document.createElement("option");
+      option.value = o[0];
+      option.textContent = o[1];
+      select.appendChild(option);
+    });
+  }
+
+  function setUpFilters() {
+    var panel = document.getElementById("filters");
+    var list = document.querySelector("[data-cards]");
+    if (!panel || !list || !window.fetch || !window.URLSearchParams || !window.history.replaceState) {
+      return;
+    }
+    var form = panel.querySelector("form");
+    var status = panel.querySelector("[data-filter-status]");
+    var empty = document.querySelector("[data-filter-empty]");
+    var heading = document.getElementById("vacancy-count"); // "4 open vacancies"
+    var headingText = heading ? heading.textContent : "";
+    var source = panel.getAttribute("data-search-index");
+
+    window.fetch(source, { credentials: "same-origin" })
+      .then(function (response) {
+        if (!response.ok) {
+          throw new Error(response.status + " " + source);
+        }
+        return response.json();
+      })
+      .then(function (data) {
+        var vacancies = Array.isArray(data) ? data : (data && data.vacancies) || [];
+        start(vacancies.map(prepare));
+      })
+      .catch(function () {
+        /* no index: the full list and the browse links still work */
+      });
+
+    function start(items) {
+      var cards = {};
+      var all = Array.prototype.slice.call(list.children);
+      var paths = all.map(function (li) {
+        var link = li.querySelector(".card-title a, a[href]");
+        var path = link ? pathOf(link.getAttribute("href")) : "";
+        cards[path] = li;
+        return path;
+      });
+      var known = {};
+      items = items.filter(function (item) {
+        var path = pathOf(item.v.url);
+        item.card = cards[path];
+        known[path] = true;
+        return item.card;
+      });
+      var strays = all.filter(function (li, i) { // cards the index does not know
+        return !known[paths[i]];
+      });
+      if (!items.length) {
+        return;
+      }
+
+      var seen = { school: {}, role: {}, contract: {}, pattern: {} };
+      var options = { school: [], role: [], contract: [], pattern: [] };
+      function offer(kind, id, label) {
+        if (id && !seen[kind][id]) {
+          seen[kind][id] = true;
+          options[kind].push([id, label || id]);
+        }
+      }
+      items.forEach(function (item) {
+        var v = item.v;
+        offer("school", v.school_id, v.school);
+        offer("role", v.role, v.role_label);
+        offer("contract", v.contract, CONTRACTS[v.contract]);
+        item.patterns.forEach(function (p) {
+          offer("pattern", p, PATTERNS[p]);
+        });
+      });
+      Object.keys(options).forEach(function (kind) {
+        fillSelect(form.elements[kind], options[kind]);
+      });
+
+      var timer = null;
+      var order = null;
+
+      function state() {
+        var s = {};
+        PARAMS.forEach(function (name) {
+          var field = form.elements[name];
+          s[name] = field.type === "checkbox" ? (field.checked ? "1" : "") : field.value.trim();
+        });
+        return s;
+      }
+
+      function load(params) {
+        PARAMS.forEach(function (name) {
+          var field = form.elements[name];
+          var value = params.get(name) || "";
+          if (field.type === "checkbox") {
+            field.checked = value === "1" || value === "true" || value === "on";
+          } else {
+            field.value = value;
+            if (field.value !== value) {
+              field.value = ""; // not one of the choices (e.g. a school with no vacancies now)
+            }
+          }
+        });
+      }
+
+      function matches(item, s, words) {
+        var v = item.v;
+        if (s.school && v.school_id !== s.school) return false;
+        if (s.role && v.role !== s.role) return false;
+        if (s.contract && v.contract !== s.contract) return false;
+        if (s.pattern && item.patterns.indexOf(s.pattern) < 0) return false;
+        if (s.visa && v.visa_sponsorship !== true) return false;
+        if (s.salary && !(item.top !== null && item.top >= Number(s.salary))) return false;
+        for (var i = 0; i < words.length; i++) {
+          if (item.text.indexOf(words[i]) < 0) return false;
+        }
+        return true;
+      }
+
+      function compare(sort) {
+        return function (a, b) {
+          var d = 0;
+          if (sort === "posted") {
+            d = b.posted - a.posted;
+          } else if (sort === "salary") {
+            d = (b.top === null ? -1 : b.top) - (a.top === null ? -1 : a.top) ||
+              (b.bottom === null ? -1 : b.bottom) - (a.bottom === null ? -1 : a.bottom);
+          }
+          return d || a.closes - b.closes || a.v.title.localeCompare(b.v.title, "en-GB");
+        };
+      }
+
+      function announce(shown, filtered) {
+        if (!filtered) {
+          status.textContent = "Showing all " + items.length + (items.length === 1 ? " open vacancy." : " open vacancies.");
+        } else if (shown === 0) {
+          status.textContent = "No vacancies match.";
+        } else {
+          status.textContent = shown + (shown === 1 ? " vacancy matches." : " vacancies match.");
+        }
+      }
+
+      function remember(s) {
+        var params = new URLSearchParams();
+        PARAMS.forEach(function (name) {
+          if (s[name]) {
+            params.set(name, s[name]);
+          }
+        });
+        var query = params.toString();
+        var url = window.location.pathname + (query ? "?" + query : "") + window.location.hash;
+        if (url !== window.location.pathname + window.location.search + window.location.hash) {
+          window.history.replaceState(window.history.state, "", url);
+        }
+      }
+
+      // Filter and sort at once; announce the count and update the URL when typing pauses
+      function apply(now, first) {
+        var s = state();
+        var words = fold(s.q).split(" ").filter(Boolean);
+        var filtered = PARAMS.some(function (name) {
+          return name !== "sort" && s[name];
+        });
+        var shown = items.filter(function (item) {
+          var ok = matches(item, s, words);
+          item.card.hidden = !ok;
+          return ok;
+        });
+        if (s.sort !== order) { // filtering alone keeps the order: move cards only to re-sort
+          order = s.sort;
+          items.slice().sort(compare(s.sort)).forEach(function (item) {
+            list.appendChild(item.card); // moving a node keeps focus and listeners
+          });
+          strays.forEach(function (li) {
+            list.appendChild(li);
+          });
+        }
+        // Cards the index does not know stay at the end, shown only when nothing filters
+        strays.forEach(function (li) {
+          li.hidden = filtered;
+        });
+        if (empty) {
+          empty.hidden = shown.length > 0;
+        }
+        if (heading) {
+          heading.textContent = filtered ? shown.length + " of " + headingText : headingText;
+        }
+        window.clearTimeout(timer);
+        var finish = function () {
+          if (!first || filtered) { // nothing to say on arrival at the full list
+            announce(shown.length, filtered);
+          }
+          remember(s);
+        };
+        if (now) {
+          finish();
+        } else {
+          timer = window.setTimeout(finish, 500);
+        }
+      }
+
+      load(new URLSearchParams(window.location.search));
+      form.addEventListener("input", function () {
+        apply(false);
+      });
+      form.addEventListener("change", function () {
+        apply(false);
+      });
+      form.addEventListener("submit", function (event) {
+        event.preventDefault(); // Enter in the search box: update now
+        apply(true);
+      });
+      panel.querySelector("[data-clear-filters]").addEventListener("click", function () {
+        form.reset();
+        apply(true);
+      });
+      panel.hidden = false;
+      apply(true, true);
+    }
+  }
+
   function start() {
     setUpPrintButtons();
     setUpNotes();
+    setUpFilters();
   }
 
   if (document.readyState === "loading") {
