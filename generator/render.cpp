@@ -187,6 +187,9 @@ std::vector<const Vacancy*> filter(const std::vector<const Vacancy*>& vs, Pred p
 
 }  // namespace
 
+static void render_spec_pages(const SiteContext& ctx, const Vacancy& v, Data& data,
+                              const PageMeta& meta, Sink& sink);
+
 void render_vacancy(const SiteContext& ctx, const Vacancy& v, Sink& sink) {
   std::set<std::string> seen;
   Status status = status_of(v, ctx.options.now);
@@ -205,6 +208,14 @@ void render_vacancy(const SiteContext& ctx, const Vacancy& v, Sink& sink) {
   std::string base = vacancy_path(v);
   write_page(ctx, sink, base, "vacancy", data, meta);
 
+  if (v.spec) render_spec_pages(ctx, v, data, meta, sink);
+  sink.write(base + "closing-date.ics", vacancy_ics(ctx, v));
+}
+
+// The print view of the person specification and the application checklist.
+static void render_spec_pages(const SiteContext& ctx, const Vacancy& v, Data& data,
+                              const PageMeta& meta, Sink& sink) {
+  std::string base = vacancy_path(v);
   PageMeta print = meta;
   print.title = "Person specification: " + meta.title;
   print.body_class = "page-print-spec";
@@ -215,7 +226,6 @@ void render_vacancy(const SiteContext& ctx, const Vacancy& v, Sink& sink) {
   prepare.title = "Prepare your application: " + meta.title;
   prepare.body_class = "page-checklist";
   write_page(ctx, sink, base + "prepare/", "checklist", data, prepare);
-  sink.write(base + "closing-date.ics", vacancy_ics(ctx, v));
 }
 
 // The index, the browse pages, the archive, the schools' and standards'
@@ -327,11 +337,12 @@ void render_others(const SiteContext& ctx, Sink& sink) {
 }
 
 void render_site(const SiteContext& ctx, Sink& sink) {
-  // Adverts are the bulk of the work; the rest is two more jobs.
+  // The two long single jobs go first, so they overlap the adverts rather
+  // than running alone at the end.
   size_t n = ctx.built.size();
   parallel_for(n + 2, [&](size_t i) {
-    if (i < n) render_vacancy(ctx, *ctx.built[i], sink);
-    else if (i == n) render_lists(ctx, sink);
-    else render_others(ctx, sink);
+    if (i == 0) render_lists(ctx, sink);
+    else if (i == 1) render_others(ctx, sink);
+    else render_vacancy(ctx, *ctx.built[i - 2], sink);
   });
 }

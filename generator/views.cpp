@@ -288,6 +288,7 @@ Data vacancy_view(const SiteContext& ctx, const Vacancy& v, std::set<std::string
   put(d, "has_other", !other.is_empty_list());
   put(d, "other", std::move(other));
 
+  put(d, "canonical_url", ctx.absolute(vacancy_path(v)));
   std::string base = ctx.url(vacancy_path(v));
   put(d, "ics_url", base + "closing-date.ics");
   put(d, "print_url", base + "person-specification/");

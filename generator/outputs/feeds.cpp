@@ -64,7 +64,6 @@ std::string atom_feed(const SiteContext& ctx) {
     out += "    <updated>" + iso8601(v->posted) + "</updated>\n";
     out += "    <author><name>" + xml_text(school_name(ctx, *v)) + "</name></author>\n";
     out += "    <summary>" + xml_text(summary_text(ctx, *v)) + "</summary>\n";
-    out += "    <content type=\"html\">" + xml_text(vacancy_body_html(ctx, *v)) + "</content>\n";
     out += "  </entry>\n";
   }
   out += "</feed>\n";
@@ -89,7 +88,9 @@ std::string json_feed(const SiteContext& ctx) {
     item["id"] = url;
     item["url"] = url;
     item["title"] = v->title;
-    item["content_html"] = vacancy_body_html(ctx, *v);
+    // Entries carry the summary, not the whole advert: a trust's feed of a
+    // thousand open posts stays small, and each links to its page.
+    item["content_text"] = summary_text(ctx, *v);
     item["summary"] = summary_text(ctx, *v);
     item["date_published"] = iso8601(v->posted);
     item["authors"] = ojson::array({{{"name", school_name(ctx, *v)}}});
