@@ -3,6 +3,7 @@
 #include "render.h"
 
 #include <algorithm>
+#include <functional>
 
 #include "clock.h"
 #include "markdown.h"
@@ -233,8 +234,8 @@ static void render_spec_pages(const SiteContext& ctx, const Vacancy& v, Data& da
 void render_lists(const SiteContext& ctx, Sink& sink) {
   const Site& site = *ctx.site;
   std::vector<std::string> sitemap{""};
-  Data index = object();
-  add_cards(ctx, ctx.listed, index);
+  // Each page is a job of its own, so a large site's lists use every core.
+  std::vector<std::function<void()>> jobs;
   Data browse = list();
   auto group = [&](const std::string& heading, const std::vector<std::pair<std::string, std::string>>& links,
                    const std::string& prefix, auto pred, const std::string& intro_of) {
@@ -248,13 +249,15 @@ void render_lists(const SiteContext& ctx, Sink& sink) {
       put(l, "count", std::to_string(vs.size()));
       push(ls, std::move(l));
       if (prefix == "schools/") continue;  // school pages have their own template
-      Data page = object();
-      add_cards(ctx, vs, page);
-      put(page, "heading", label);
-      put(page, "intro", intro_of + " " + label + ".");
-      PageMeta meta{label + " vacancies", "Open vacancies: " + label + ".", "page-list"};
-      write_page(ctx, sink, prefix + id + "/", "list", page, meta);
       sitemap.push_back(prefix + id + "/");
+      jobs.push_back([&ctx, &sink, vs, label = label, path = prefix + id + "/", intro = intro_of] {
+        Data page = object();
+        add_cards(ctx, vs, page);
+        put(page, "heading", label);
+        put(page, "intro", intro + " " + label + ".");
+        write_page(ctx, sink, path, "list", page,
+                   {label + " vacancies", "Open vacancies: " + label + ".", "page-list"});
+      });
     }
     put(g, "links", std::move(ls));
     push(browse, std::move(g));
@@ -275,37 +278,48 @@ void render_lists(const SiteContext& ctx, Sink& sink) {
           return std::find(v.working_pattern.begin(), v.working_pattern.end(), id) != v.working_pattern.end();
         },
         "Open vacancies with the working pattern");
-  put(index, "browse", std::move(browse));
-  write_page(ctx, sink, "", "index", index, {"Vacancies", site.config.description, "page-index"});
-
+  jobs.push_back([&ctx, &sink, &site, &browse] {
+    Data index = object();
+    add_cards(ctx, ctx.listed, index);
+    put(index, "browse", std::move(browse));
+    write_page(ctx, sink, "", "index", index, {"Vacancies", site.config.description, "page-index"});
+  });
   for (auto& [id, school] : site.schools) {
-    Data data = object();
-    put(data, "school", school_view(ctx, school));
-    add_cards(ctx, filter(ctx.listed, [&](const Vacancy* v) { return v->school == id; }), data);
-    write_page(ctx, sink, school_path(id), "school", data,
-               {school.name, school.description.empty() ? "Vacancies at " + school.name : school.description, "page-school"});
     sitemap.push_back(school_path(id));
+    jobs.push_back([&ctx, &sink, &id = id, &school = school] {
+      Data data = object();
+      put(data, "school", school_view(ctx, school));
+      add_cards(ctx, filter(ctx.listed, [&](const Vacancy* v) { return v->school == id; }), data);
+      write_page(ctx, sink, school_path(id), "school", data,
+                 {school.name, school.description.empty() ? "Vacancies at " + school.name : school.description, "page-school"});
+    });
   }
   for (auto& [id, standard] : site.standards) {
-    Data data = object();
-    put(data, "standard", standard_view(ctx, standard));
-    write_page(ctx, sink, standard_path(id), "standard", data,
-               {standard.title, "The criteria of " + standard.title + ", with the vacancies that cite them.", "page-standard"});
     sitemap.push_back(standard_path(id));
+    jobs.push_back([&ctx, &sink, &id = id, &standard = standard] {
+      Data data = object();
+      put(data, "standard", standard_view(ctx, standard));
+      write_page(ctx, sink, standard_path(id), "standard", data,
+                 {standard.title, "The criteria of " + standard.title + ", with the vacancies that cite them.", "page-standard"});
+    });
   }
-  Data archive = object();
-  add_cards(ctx, ctx.closed, archive, "closed vacancy");
-  write_page(ctx, sink, "archive/", "archive", archive,
-             {"Closed vacancies", "Vacancies whose closing date has passed.", "page-archive"});
+  jobs.push_back([&ctx, &sink] {
+    Data archive = object();
+    add_cards(ctx, ctx.closed, archive, "closed vacancy");
+    write_page(ctx, sink, "archive/", "archive", archive,
+               {"Closed vacancies", "Vacancies whose closing date has passed.", "page-archive"});
+  });
+  jobs.push_back([&ctx, &sink] { sink.write("feed.xml", atom_feed(ctx)); });
+  jobs.push_back([&ctx, &sink] { sink.write("feed.json", json_feed(ctx)); });
+  jobs.push_back([&ctx, &sink] { sink.write("search-index.json", search_index_json(ctx)); });
+  parallel_for(jobs.size(), [&](size_t i) { jobs[i](); });
+
   for (auto* v : ctx.listed) sitemap.push_back(vacancy_path(*v));
   for (auto& p : site.pages) sitemap.push_back(p.slug + "/");
   if (!site.glossary.empty()) sitemap.push_back("glossary/");
   std::sort(sitemap.begin(), sitemap.end());
   sink.write("sitemap.xml", sitemap_xml(ctx, sitemap));
   sink.write("robots.txt", robots_txt(ctx));
-  sink.write("feed.xml", atom_feed(ctx));
-  sink.write("feed.json", json_feed(ctx));
-  sink.write("search-index.json", search_index_json(ctx));
 }
 
 void render_others(const SiteContext& ctx, Sink& sink) {
