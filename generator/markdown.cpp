@@ -115,10 +115,10 @@ MarkdownScan scan_markdown(const std::string& markdown) {
       const char* url = cmark_node_get_url(n);
       item.text = url ? url : "";
       scan.links.push_back(item);
-    } else if (is_raw_html(n) || cmark_node_get_type(n) == CMARK_NODE_TEXT) {
+    } else if (is_raw_html(n)) {
       const char* literal = cmark_node_get_literal(n);
       item.text = literal ? literal : "";
-      (is_raw_html(n) ? scan.raw_html : scan.text).push_back(item);
+      scan.raw_html.push_back(item);
     }
   }
   return scan;

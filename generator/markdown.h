@@ -20,14 +20,13 @@ struct MarkdownOptions {
 std::string markdown_to_html(const std::string& markdown,
                              const MarkdownOptions& options = {});
 
-// What validation needs to know of a Markdown text: its links, where raw
-// HTML was written, and the plain text, each with 1-based line and column
-// relative to the text.
+// What validation needs to know of a Markdown text: its links and where raw
+// HTML was written, each with 1-based line and column relative to the text.
 struct MarkdownItem {
   std::string text;  // a link's URL, or the raw HTML
   int line = 0, col = 0;
 };
 struct MarkdownScan {
-  std::vector<MarkdownItem> links, raw_html, text;
+  std::vector<MarkdownItem> links, raw_html;
 };
 MarkdownScan scan_markdown(const std::string& markdown);

@@ -71,10 +71,6 @@ std::string SiteContext::role_label(const std::string& role) const {
   return label;
 }
 
-bool SiteContext::is_listed(const Vacancy& v) const {
-  return std::find(listed.begin(), listed.end(), &v) != listed.end();
-}
-
 std::string vacancy_path(const Vacancy& v) { return "vacancies/" + v.slug + "/"; }
 std::string school_path(const std::string& id) { return "schools/" + id + "/"; }
 std::string standard_path(const std::string& id) { return "standards/" + id + "/"; }

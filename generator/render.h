@@ -52,7 +52,6 @@ struct SiteContext {
   std::string absolute(const std::string& path) const { return base_url + path; }
   const School* school_of(const Vacancy& v) const;
   std::string role_label(const std::string& role) const;
-  bool is_listed(const Vacancy& v) const;
 };
 
 // Output paths, one place for all links.

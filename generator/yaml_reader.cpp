@@ -1,6 +1,8 @@
 // Typed, marked access to yaml-cpp nodes; see yaml_reader.h.
 #include "yaml_reader.h"
 
+#include <algorithm>
+
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>
 
@@ -199,6 +201,23 @@ class Guard : public YAML::EventHandler {
   long total_ = 0;
 };
 
+int deepest_indent(const std::string& text) {
+  int deepest = 0, indent = 0;
+  bool leading = true;
+  for (char c : text) {
+    if (c == '\n') leading = true, indent = 0;
+    else if (leading && (c == ' ' || c == '-')) deepest = std::max(deepest, ++indent);
+    else leading = false;
+  }
+  return deepest;
+}
+
+bool may_have_anchor(const std::string& text) {
+  for (size_t at = text.find('&'); at != std::string::npos; at = text.find('&', at + 1))
+    if (at + 1 < text.size() && !isspace(static_cast<unsigned char>(text[at + 1]))) return true;
+  return false;
+}
+
 }  // namespace
 
 std::optional<YAML::Node> parse_yaml(const std::string& text,
@@ -213,10 +232,15 @@ std::optional<YAML::Node> parse_yaml(const std::string& text,
     return std::nullopt;
   }
   try {
-    std::istringstream in(text);
-    YAML::Parser parser(in);
-    Guard guard;
-    parser.HandleNextDocument(guard);
+    // The guard costs a second parse, so it runs only when it could find
+    // something: an anchor (&name) that aliases might expand, or indentation
+    // deep enough for block nesting past the limit.
+    if (may_have_anchor(text) || deepest_indent(text) >= kMaxDepth) {
+      std::istringstream in(text);
+      YAML::Parser parser(in);
+      Guard guard;
+      parser.HandleNextDocument(guard);
+    }
     YAML::Node root = YAML::Load(text);
     return root;
   } catch (const TooBig& e) {
@@ -256,6 +280,7 @@ MapReader::MapReader(const YAML::Node& node, const YamlFile& file,
       diags.error(km, "duplicate key '" + key + "': it is already given above");
       continue;
     }
+    entries_.emplace_back(key, it->second);
     bool is_known = false;
     for (auto& k : known) is_known = is_known || k == key;
     if (!is_known) {
@@ -274,9 +299,8 @@ bool MapReader::has(const std::string& key) const {
 }
 
 YAML::Node MapReader::get(const std::string& key) const {
-  if (!ok_) return YAML::Node(YAML::NodeType::Undefined);
-  for (auto it = node_.begin(); it != node_.end(); ++it)
-    if (it->first.IsScalar() && it->first.Scalar() == key) return it->second;
+  for (auto& [k, v] : entries_)
+    if (k == key) return v;
   return YAML::Node(YAML::NodeType::Undefined);
 }
 

@@ -60,6 +60,9 @@ class MapReader {
   Mark mark_;
   bool ok_ = false;
   std::set<std::string> suggested_;  // known keys an unknown key was taken for
+  // The keys in order, first of each: yaml-cpp's own map lookup walks its
+  // nodes, slowly, on every get().
+  std::vector<std::pair<std::string, YAML::Node>> entries_;
 };
 
 // A scalar's text, or reports that the node should be text.
