@@ -20,6 +20,13 @@ std::string escape_html(std::string_view text) {
   return out;
 }
 
+std::string escape_xml(std::string_view text) {
+  std::string clean;
+  for (char c : text)
+    if (static_cast<unsigned char>(c) >= 0x20 || c == '\t' || c == '\n' || c == '\r') clean += c;
+  return escape_html(clean);
+}
+
 Glossary::Glossary(const std::vector<std::pair<std::string, std::string>>& list) {
   for (auto& [abbr, words] : list) terms.emplace(abbr, words);
 }

@@ -10,6 +10,8 @@
 #include <vector>
 
 std::string escape_html(std::string_view text);  // & < > " '
+// XML text: escaped, without the control characters XML 1.0 forbids.
+std::string escape_xml(std::string_view text);
 
 // The site's glossary, ready for lookups.
 struct Glossary {

@@ -8,12 +8,6 @@
 
 namespace {
 
-std::string xml_text(const std::string& s) {
-  std::string clean;
-  for (char c : s)
-    if (static_cast<unsigned char>(c) >= 0x20 || c == '\t' || c == '\n' || c == '\r') clean += c;
-  return escape_html(clean);
-}
 
 std::string school_name(const SiteContext& ctx, const Vacancy& v) {
   const School* s = ctx.school_of(v);
@@ -44,26 +38,26 @@ Time feed_updated(const SiteContext& ctx) {
 std::string atom_feed(const SiteContext& ctx) {
   const auto& config = ctx.site->config;
   std::string out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n";
-  out += "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"" + xml_text(config.language) + "\">\n";
-  out += "  <id>" + xml_text(ctx.absolute("")) + "</id>\n";
-  out += "  <title>" + xml_text(config.title) + "</title>\n";
+  out += "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"" + escape_xml(config.language) + "\">\n";
+  out += "  <id>" + escape_xml(ctx.absolute("")) + "</id>\n";
+  out += "  <title>" + escape_xml(config.title) + "</title>\n";
   if (!config.description.empty())
-    out += "  <subtitle>" + xml_text(config.description) + "</subtitle>\n";
+    out += "  <subtitle>" + escape_xml(config.description) + "</subtitle>\n";
   out += "  <updated>" + iso8601(feed_updated(ctx)) + "</updated>\n";
-  out += "  <link rel=\"self\" type=\"application/atom+xml\" href=\"" + xml_text(ctx.absolute("feed.xml")) + "\"/>\n";
-  out += "  <link rel=\"alternate\" type=\"text/html\" href=\"" + xml_text(ctx.absolute("")) + "\"/>\n";
-  out += "  <author><name>" + xml_text(feed_author(ctx)) + "</name></author>\n";
+  out += "  <link rel=\"self\" type=\"application/atom+xml\" href=\"" + escape_xml(ctx.absolute("feed.xml")) + "\"/>\n";
+  out += "  <link rel=\"alternate\" type=\"text/html\" href=\"" + escape_xml(ctx.absolute("")) + "\"/>\n";
+  out += "  <author><name>" + escape_xml(feed_author(ctx)) + "</name></author>\n";
   out += "  <generator>Staffroom</generator>\n";
   for (const Vacancy* v : ctx.listed) {
-    std::string url = xml_text(ctx.absolute(vacancy_path(*v)));
+    std::string url = escape_xml(ctx.absolute(vacancy_path(*v)));
     out += "  <entry>\n";
     out += "    <id>" + url + "</id>\n";
-    out += "    <title>" + xml_text(v->title) + "</title>\n";
+    out += "    <title>" + escape_xml(v->title) + "</title>\n";
     out += "    <link rel=\"alternate\" type=\"text/html\" href=\"" + url + "\"/>\n";
     out += "    <published>" + iso8601(v->posted) + "</published>\n";
     out += "    <updated>" + iso8601(v->posted) + "</updated>\n";
-    out += "    <author><name>" + xml_text(school_name(ctx, *v)) + "</name></author>\n";
-    out += "    <summary>" + xml_text(summary_text(ctx, *v)) + "</summary>\n";
+    out += "    <author><name>" + escape_xml(school_name(ctx, *v)) + "</name></author>\n";
+    out += "    <summary>" + escape_xml(summary_text(ctx, *v)) + "</summary>\n";
     out += "  </entry>\n";
   }
   out += "</feed>\n";

@@ -1,25 +1,13 @@
 // sitemap.xml (sitemaps.org 0.9) and robots.txt pointing search engines at it.
 #include "outputs.h"
 
-namespace {
-
-// XML text: escaped, without the control characters XML 1.0 forbids.
-std::string xml_text(const std::string& s) {
-  std::string clean;
-  for (char c : s)
-    if (static_cast<unsigned char>(c) >= 0x20 || c == '\t' || c == '\n' || c == '\r') clean += c;
-  return escape_html(clean);
-}
-
-}  // namespace
-
 std::string sitemap_xml(const SiteContext& ctx, const std::vector<std::string>& paths) {
   std::string out =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
       "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
   for (const auto& p : paths) {
     std::string path = !p.empty() && p[0] == '/' ? p.substr(1) : p;
-    out += "  <url><loc>" + xml_text(ctx.absolute(path)) + "</loc></url>\n";
+    out += "  <url><loc>" + escape_xml(ctx.absolute(path)) + "</loc></url>\n";
   }
   out += "</urlset>\n";
   return out;
