@@ -18,7 +18,7 @@ namespace {
 
 const char* kUsage = R"(usage:
   staffroom build [--site DIR] [--output DIR] [--base-url URL] [--drafts] [--now TIME]
-  staffroom serve [--site DIR] [--host 127.0.0.1] [--port 8080] [--now TIME]
+  staffroom serve [--site DIR] [--host 127.0.0.1] [--port 8080] [--now TIME] [--poll]
   staffroom check [--site DIR]
   staffroom new vacancy SLUG [--site DIR]
 )";
@@ -134,9 +134,10 @@ int cmd_check(int argc, char** argv) {
 }
 
 int cmd_serve(int argc, char** argv) {
-  Args a = parse(argc, argv, {"site", "host", "port", "now"}, {});
+  Args a = parse(argc, argv, {"site", "host", "port", "now"}, {"poll"});
   if (!a.error.empty()) return usage_error(a.error);
   ServeOptions options;
+  options.poll = a.flags["poll"];  // for folders where inotify sees nothing (network shares)
   if (a.values.count("site")) options.site = a.values["site"];
   if (a.values.count("host")) options.host = a.values["host"];
   if (a.values.count("port")) {
