@@ -15,6 +15,8 @@
 #include <string>
 #include <vector>
 
+#include "test_util.h"
+
 extern char** environ;
 
 namespace {
@@ -30,30 +32,6 @@ struct Run {
   double seconds = 0;
 };
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-void spit(const fs::path& p, const std::string& text) {
-  fs::create_directories(p.parent_path());
-  std::ofstream(p, std::ios::binary) << text;
-}
-
-// A fresh folder, removed with everything in it at the end of the test.
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    char tmpl[] = "/tmp/staffroom-check-XXXXXX";
-    path = mkdtemp(tmpl);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-};
 
 // Runs the staffroom binary with `args`, no shell; stdout and stderr are
 // captured separately through files.
@@ -78,22 +56,11 @@ Run staffroom(const std::vector<std::string>& args, const fs::path& scratch) {
   }
   posix_spawn_file_actions_destroy(&actions);
   r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  r.out = slurp(out_path);
-  r.err = slurp(err_path);
+  r.out = test::read_file(out_path);
+  r.err = test::read_file(err_path);
   return r;
 }
 
-// Every file under `dir` (and where each link points), byte for byte.
-std::map<std::string, std::string> snapshot(const fs::path& dir) {
-  std::map<std::string, std::string> files;
-  for (auto& e : fs::recursive_directory_iterator(dir)) {
-    auto rel = fs::relative(e.path(), dir).string();
-    if (e.is_symlink()) files[rel] = "link -> " + fs::read_symlink(e.path()).string();
-    else if (e.is_regular_file()) files[rel] = slurp(e.path());
-    else files[rel + "/"] = "";
-  }
-  return files;
-}
 
 std::vector<std::string> lines_of(const std::string& text) {
   std::vector<std::string> out;
@@ -105,7 +72,7 @@ std::vector<std::string> lines_of(const std::string& text) {
 // The defects a repository cannot hold well are made in the copy here.
 void make_runtime_defect(const std::string& name, const fs::path& site, const fs::path& tmp) {
   if (name == "symlink-outside") {
-    spit(tmp / "outside-secret.txt", "a secret outside the site\n");
+    test::write_file(tmp / "outside-secret.txt", "a secret outside the site\n");
     fs::create_directories(site / "content/files");
     fs::create_symlink(tmp / "outside-secret.txt", site / "content/files/secret.txt");
   } else if (name == "text-file-too-large") {
@@ -117,7 +84,7 @@ void make_runtime_defect(const std::string& name, const fs::path& site, const fs
     std::ofstream(site / "content/files/job-pack.pdf");
     fs::resize_file(site / "content/files/job-pack.pdf", 51 * 1024 * 1024);  // sparse: no disk used
   } else if (name == "deeply-nested") {
-    spit(site / "content/schools/deep.yaml", std::string(100000, '['));
+    test::write_file(site / "content/schools/deep.yaml", std::string(100000, '['));
   }
 }
 
@@ -129,7 +96,7 @@ struct Expected {
 
 Expected read_expected(const fs::path& site) {
   Expected e;
-  for (auto& l : lines_of(slurp(site / "expected"))) {
+  for (auto& l : lines_of(test::read_file(site / "expected"))) {
     if (l.empty()) continue;
     if (l[0] == '#') {
       e.about += l;
@@ -154,7 +121,7 @@ void check_compiler_style(const std::string& stderr_text, const std::string& wan
   std::smatch m;
   if (!std::regex_match(wanted, m, form)) return;  // a whole-file message: no line to show
   int line = std::stoi(m[2]), col = std::stoi(m[3]);
-  auto source = lines_of(slurp(site / m[1].str()));
+  auto source = lines_of(test::read_file(site / m[1].str()));
   REQUIRE(line <= static_cast<int>(source.size()));
   REQUIRE(at + 2 < lines.size());
   std::string shown = source[line - 1];
@@ -176,7 +143,7 @@ std::vector<std::string> bad_site_names() {
 }  // namespace
 
 TEST_CASE("the good base site checks and builds with no warnings") {
-  TempDir tmp;
+  test::TempDir tmp;
   auto check = staffroom({"check", "--site", (kBadSites / "good").string()}, tmp.path);
   CHECK(check.status == 0);
   CHECK(check.err == "");
@@ -188,7 +155,7 @@ TEST_CASE("the good base site checks and builds with no warnings") {
 }
 
 TEST_CASE("every bad site: check and build report its one defect, exit 1, and leave the output alone") {
-  TempDir tmp;
+  test::TempDir tmp;
   // A previous good build, which every failed build below must leave exactly as it was.
   auto previous = tmp.path / "previous";
   REQUIRE(staffroom({"build", "--site", (kBadSites / "good").string(), "--output",
@@ -218,7 +185,7 @@ TEST_CASE("every bad site: check and build report its one defect, exit 1, and le
 
     auto out = tmp.path / ("out-" + name);
     fs::copy(previous, out, fs::copy_options::recursive);
-    auto before = snapshot(out);
+    auto before = test::snapshot(out);
     auto build = staffroom({"build", "--site", site.string(), "--output", out.string(), "--now", kNow},
                            tmp.path);
     if (warnings_only) {
@@ -229,7 +196,7 @@ TEST_CASE("every bad site: check and build report its one defect, exit 1, and le
     CHECK(build.status == 1);
     for (auto& l : want.lines) CHECK(build.err.find(l + "\n") != std::string::npos);
     CHECK(build.err.find("Nothing was changed in") != std::string::npos);
-    CHECK(snapshot(out) == before);  // byte for byte
+    CHECK(test::snapshot(out) == before);  // byte for byte
     // No staging folder (".out-NAME.staffroom-...") is left beside the output.
     for (auto& e : fs::directory_iterator(tmp.path))
       CHECK(e.path().filename().string().rfind(".out-" + name, 0) == std::string::npos);
@@ -237,10 +204,10 @@ TEST_CASE("every bad site: check and build report its one defect, exit 1, and le
 }
 
 TEST_CASE("a symlink leading outside the site is refused even in a site with no other fault") {
-  TempDir tmp;
+  test::TempDir tmp;
   auto site = tmp.path / "site";
   fs::copy(kBadSites / "good", site, fs::copy_options::recursive);
-  spit(tmp.path / "secret.txt", "TOP SECRET\n");
+  test::write_file(tmp.path / "secret.txt", "TOP SECRET\n");
   fs::create_directories(site / "content/files/sub");
   fs::create_symlink(tmp.path / "secret.txt", site / "content/files/sub/form.docx");
   fs::create_symlink(tmp.path, site / "content/files/everything");
@@ -255,17 +222,17 @@ TEST_CASE("a symlink leading outside the site is refused even in a site with no 
 }
 
 TEST_CASE("the deepest and most explosive YAML is refused in well under a second each") {
-  TempDir tmp;
+  test::TempDir tmp;
   auto site = tmp.path / "site";
   fs::copy(kBadSites / "good", site, fs::copy_options::recursive);
   // A megabyte of '[' took yaml-cpp 6 s and 240 MB before the pre-scan.
-  spit(site / "content/schools/deep.yaml", std::string(1000 * 1000, '['));
-  spit(site / "content/specs/deep-block.yaml", [] {
+  test::write_file(site / "content/schools/deep.yaml", std::string(1000 * 1000, '['));
+  test::write_file(site / "content/specs/deep-block.yaml", [] {
     std::string s;
     for (int i = 0; i < 900; ++i) s += std::string(i, ' ') + "a:\n";
     return s;
   }());
-  spit(site / "content/specs/cycle.yaml", "a: &a [1, *a]\n");
+  test::write_file(site / "content/specs/cycle.yaml", "a: &a [1, *a]\n");
   auto check = staffroom({"check", "--site", site.string()}, tmp.path);
   INFO(check.err);
   CHECK(check.status == 1);
@@ -278,14 +245,14 @@ TEST_CASE("the deepest and most explosive YAML is refused in well under a second
 }
 
 TEST_CASE("new vacancy writes a starter that check accepts once its placeholders are filled") {
-  TempDir tmp;
+  test::TempDir tmp;
   auto site = tmp.path / "site";
   fs::copy(kBadSites / "good", site, fs::copy_options::recursive);
   auto made = staffroom({"new", "vacancy", "lunchtime-supervisor", "--site", site.string()}, tmp.path);
   CHECK(made.status == 0);
   auto path = site / "content/vacancies/lunchtime-supervisor.md";
   REQUIRE(fs::exists(path));
-  std::string text = slurp(path);
+  std::string text = test::read_file(path);
   CHECK(text.find("draft: true") != std::string::npos);
   CHECK(text.find("# ") != std::string::npos);  // commented for the person filling it in
 
@@ -301,7 +268,7 @@ TEST_CASE("new vacancy writes a starter that check accepts once its placeholders
   };
   replace("SCHOOL-ID", "oak");
   replace("SPEC-ID", "assistant");
-  spit(path, text);
+  test::write_file(path, text);
   auto after = staffroom({"check", "--site", site.string()}, tmp.path);
   INFO(after.err);
   CHECK(after.status == 0);
@@ -311,7 +278,7 @@ TEST_CASE("new vacancy writes a starter that check accepts once its placeholders
   auto again = staffroom({"new", "vacancy", "lunchtime-supervisor", "--site", site.string()}, tmp.path);
   CHECK(again.status == 1);
   CHECK(again.err.find("already exists") != std::string::npos);
-  CHECK(slurp(path) == text);
+  CHECK(test::read_file(path) == text);
 
   // A bad slug is a command-line mistake: exit 2, nothing written.
   auto bad = staffroom({"new", "vacancy", "Teaching Assistant", "--site", site.string()}, tmp.path);
@@ -321,11 +288,11 @@ TEST_CASE("new vacancy writes a starter that check accepts once its placeholders
 }
 
 TEST_CASE("check writes nothing") {
-  TempDir tmp;
+  test::TempDir tmp;
   auto site = tmp.path / "site";
   fs::copy(kBadSites / "good", site, fs::copy_options::recursive);
-  auto before = snapshot(site);
+  auto before = test::snapshot(site);
   CHECK(staffroom({"check", "--site", site.string()}, tmp.path).status == 0);
-  CHECK(snapshot(site) == before);
+  CHECK(test::snapshot(site) == before);
   CHECK(!fs::exists(site / "public"));
 }

@@ -1,5 +1,7 @@
 // Unit tests of the loaders, the YAML reader, safe file reading and diagnostics printing.
 #include <doctest/doctest.h>
+
+#include "test_util.h"
 #include <unistd.h>
 
 #include <chrono>
@@ -19,22 +21,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct Folder {
-  fs::path path;
-  Folder() {
-    char tmpl[] = "/tmp/staffroom-load-XXXXXX";
-    path = mkdtemp(tmpl);
-  }
-  ~Folder() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  void write(const std::string& rel, const std::string& text) const {
-    fs::create_directories((path / rel).parent_path());
-    std::ofstream(path / rel, std::ios::binary) << text;
-  }
-  std::string root() const { return path.string(); }
-};
 
 // The diagnostics as compilers print them, without colour.
 std::string printed(const Diagnostics& d, const std::string& root = "") {
@@ -318,7 +304,7 @@ TEST_CASE("YAML pre-scan does not mistake ordinary text for nesting or quotes") 
 }
 
 TEST_CASE("read_text_file: BOM and CRLF accepted; invalid UTF-8, size and links refused") {
-  Folder f;
+  test::TempDir f;
   f.write("bom.yaml", "\xEF\xBB\xBFname: Oak\r\nphase: primary\r\n");
   Diagnostics d;
   auto text = read_text_file(f.root(), "bom.yaml", d);
@@ -334,7 +320,7 @@ TEST_CASE("read_text_file: BOM and CRLF accepted; invalid UTF-8, size and links 
   CHECK(!read_text_file(f.root(), "big.md", d));
   CHECK(has(d, "the limit is 1024 KB", 0));
 
-  Folder outside;
+  test::TempDir outside;
   outside.write("secret.yaml", "name: secret\n");
   fs::create_symlink(outside.path / "secret.yaml", f.path / "link.yaml");
   CHECK(!read_text_file(f.root(), "link.yaml", d));
@@ -370,7 +356,7 @@ TEST_CASE("check_url refuses everything but http(s) and mailto") {
 }
 
 TEST_CASE("diagnostics print the source line and a caret under the right column") {
-  Folder f;
+  test::TempDir f;
   // Two-byte and three-byte characters before the column: the caret counts characters.
   f.write("content/vacancies/a.md", "---\ntitle: “Café” £5\tx: [\n---\n");
   Diagnostics d;
@@ -396,7 +382,7 @@ TEST_CASE("diagnostics print the source line and a caret under the right column"
 }
 
 TEST_CASE("load_site: a file that fails to load is not also reported as an unknown reference") {
-  Folder f;
+  test::TempDir f;
   f.write("content/schools/oak.yaml", "name: [broken\n");
   f.write("content/specs/ta.yaml", "title: TA\nsections:\n  - name: S\n    assessed: [interview]\n"
                                    "    criteria: [{ text: T, level: essential }]\n");
@@ -415,7 +401,7 @@ TEST_CASE("load_site: a file that fails to load is not also reported as an unkno
 }
 
 TEST_CASE("columns after UTF-8 text count bytes, and the caret still lands under the key") {
-  Folder f;
+  test::TempDir f;
   f.write("x.yaml", "a: { b: “é”, b: 2 }\n");
   YamlFile file{"x.yaml", 1};
   Diagnostics d;

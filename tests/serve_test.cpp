@@ -1,6 +1,8 @@
 // Tests of the preview server: the real server, in-process on a free port,
 // over HTTP against a small site written to a temporary folder.
 #include <doctest/doctest.h>
+
+#include "test_util.h"
 #include <httplib.h>
 #include <unistd.h>
 
@@ -21,17 +23,6 @@ using namespace std::chrono;
 
 namespace {
 
-struct Folder {
-  fs::path path;
-  Folder() {
-    char name[] = "/tmp/staffroom-serve-XXXXXX";
-    path = mkdtemp(name);
-  }
-  ~Folder() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-};
 
 void put_file(const fs::path& p, const std::string& text) {
   fs::create_directories(p.parent_path());
@@ -70,7 +61,7 @@ std::ostream& quiet() {
 }
 
 struct Running {
-  Folder site;
+  test::TempDir site;
   std::unique_ptr<PreviewServer> server;
   explicit Running(bool poll = false) {
     write_site(site.path);

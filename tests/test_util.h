@@ -5,24 +5,11 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <string>
 
 namespace test {
-
-// A fresh folder under /tmp, removed at the end of the test.
-struct TempDir {
-  std::filesystem::path path;
-  TempDir() {
-    char tmpl[] = "/tmp/staffroom-test-XXXXXX";
-    path = mkdtemp(tmpl);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path, ec);
-  }
-  std::string str() const { return path.string(); }
-};
 
 inline void write_file(const std::filesystem::path& p, const std::string& text) {
   std::filesystem::create_directories(p.parent_path());
@@ -34,6 +21,34 @@ inline std::string read_file(const std::filesystem::path& p) {
   std::ostringstream ss;
   ss << in.rdbuf();
   return ss.str();
+}
+
+// A fresh folder under /tmp, removed with everything in it at the end of the test.
+struct TempDir {
+  std::filesystem::path path;
+  TempDir() {
+    char tmpl[] = "/tmp/staffroom-test-XXXXXX";
+    path = mkdtemp(tmpl);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path, ec);
+  }
+  std::string str() const { return path.string(); }
+  std::string root() const { return path.string(); }
+  void write(const std::string& relative, const std::string& text) const { write_file(path / relative, text); }
+};
+
+// Every file under `dir` (and where each link points), byte for byte.
+inline std::map<std::string, std::string> snapshot(const std::filesystem::path& dir) {
+  std::map<std::string, std::string> files;
+  for (auto& e : std::filesystem::recursive_directory_iterator(dir)) {
+    auto rel = std::filesystem::relative(e.path(), dir).string();
+    if (e.is_symlink()) files[rel] = "link -> " + std::filesystem::read_symlink(e.path()).string();
+    else if (e.is_regular_file()) files[rel] = read_file(e.path());
+    else files[rel + "/"] = "";
+  }
+  return files;
 }
 
 // Runs a shell command; returns its exit status and fills `output` with

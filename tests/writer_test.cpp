@@ -8,19 +8,6 @@
 
 namespace fs = std::filesystem;
 
-namespace {
-
-std::string snapshot(const fs::path& dir) {
-  std::string all;
-  std::vector<fs::path> files;
-  for (auto& e : fs::recursive_directory_iterator(dir))
-    if (e.is_regular_file()) files.push_back(e.path());
-  std::sort(files.begin(), files.end());
-  for (auto& f : files) all += f.string() + "\n" + test::read_file(f) + "\n";
-  return all;
-}
-
-}  // namespace
 
 TEST_CASE("a failed build leaves the previous output exactly as it was") {
   test::TempDir dir;
@@ -28,13 +15,13 @@ TEST_CASE("a failed build leaves the previous output exactly as it was") {
   BuildRequest request;
   request.site = dir.str();
   REQUIRE(build_site(request).ok);
-  std::string before = snapshot(dir.path / "public");
+  auto before = test::snapshot(dir.path / "public");
   test::write_file(dir.path / "content/vacancies/ta.md", "---\ntitle: [unclosed\n---\n");
   test::write_file(dir.path / "content/vacancies/second.md", "---\ntitle: Second\n---\n");
   auto report = build_site(request);
   CHECK_FALSE(report.ok);
   CHECK(report.diags.errors() >= 2);  // every error in one run
-  CHECK(snapshot(dir.path / "public") == before);
+  CHECK(test::snapshot(dir.path / "public") == before);
   // No temporary folder is left beside it.
   for (auto& e : fs::directory_iterator(dir.path))
     CHECK_MESSAGE(e.path().filename().string().find(".staffroom-") == std::string::npos, e.path());
