@@ -35,6 +35,9 @@ std::optional<Standard> parse_standard(const std::string& text,
 std::optional<Page> parse_page(const std::string& text, const std::string& path,
                                Diagnostics& diags);
 
+// A file name must be a slug, since it becomes a URL; reports it if not.
+bool check_file_name(const std::string& path, Diagnostics& diags);
+
 // The id a file gives: "content/specs/senco.yaml" -> "senco".
 std::string stem_of(const std::string& path);
 

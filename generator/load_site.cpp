@@ -239,12 +239,14 @@ static std::vector<T> load_all(const std::string& root,
 }
 
 // A file name must be a slug: it becomes a URL.
-static void check_names(const std::vector<std::string>& paths, Diagnostics& diags) {
-  for (auto& p : paths)
-    if (!is_slug(stem_of(p)) || fs::path(p).filename().string() != stem_of(p) + fs::path(p).extension().string())
-      diags.error({p, 0, 0}, "the file name '" + fs::path(p).filename().string() +
-                                 "' is not a valid slug: use lower-case letters, "
-                                 "digits and hyphens, such as 'teaching-assistant.md'");
+bool check_file_name(const std::string& path, Diagnostics& diags) {
+  auto name = fs::path(path).filename().string();
+  if (is_slug(stem_of(path)) && name == stem_of(path) + fs::path(path).extension().string())
+    return true;
+  diags.error({path, 0, 0}, "the file name '" + name +
+                                "' is not a valid slug: use lower-case letters, "
+                                "digits and hyphens, such as 'teaching-assistant.md'");
+  return false;
 }
 
 Site load_site(const std::string& root, Diagnostics& diags) {
@@ -259,7 +261,7 @@ Site load_site(const std::string& root, Diagnostics& diags) {
   auto standard_paths = list_files(root, "content/standards", ".yaml");
   auto page_paths = list_files(root, "content/pages", ".md");
   for (auto* paths : {&vacancy_paths, &spec_paths, &school_paths, &standard_paths, &page_paths})
-    check_names(*paths, diags);
+    for (auto& p : *paths) check_file_name(p, diags);
 
   for (auto& s : load_all<School>(root, school_paths, parse_school, diags))
     site.schools.emplace(s.id, std::move(s));

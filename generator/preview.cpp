@@ -60,13 +60,7 @@ PreviewResult PreviewSite::rebuild_all(const Published& published) {
   SiteContext ctx(*loaded.site, loaded.theme, options_now());
   MemorySink sink(root_);
   RecordingSink lists(sink);
-  // As render_site(), with the lists' paths recorded for partial rebuilds.
-  size_t n = ctx.built.size();
-  parallel_for(n + 2, [&](size_t i) {
-    if (i < n) render_vacancy(ctx, *ctx.built[i], sink);
-    else if (i == n) render_lists(ctx, lists);
-    else render_others(ctx, sink);
-  });
+  render_site(ctx, sink, &lists);  // the lists' paths recorded for partial rebuilds
   if (auto failure = sink.failure()) {
     r.diags.error({"content/files", 0, 0}, *failure);
     return r;
@@ -95,12 +89,7 @@ PreviewResult PreviewSite::rebuild_adverts(const std::vector<std::string>& paths
   parallel_for(paths.size(), [&](size_t i) {
     std::error_code ec;
     if (!fs::exists(fs::path(root_) / paths[i], ec)) return;  // removed
-    auto name = fs::path(paths[i]).filename().string();
-    if (!is_slug(stem_of(paths[i])) ||
-        name != stem_of(paths[i]) + fs::path(paths[i]).extension().string())
-      read[i].diags.error({paths[i], 0, 0}, "the file name '" + name +
-                                                "' is not a valid slug: use lower-case letters, "
-                                                "digits and hyphens, such as 'teaching-assistant.md'");
+    check_file_name(paths[i], read[i].diags);
     if (auto text = read_text_file(root_, paths[i], read[i].diags))
       read[i].vacancy = parse_vacancy(*text, paths[i], read[i].diags);
   });

@@ -346,12 +346,12 @@ void render_others(const SiteContext& ctx, Sink& sink) {
   for (auto& f : site.files) sink.copy(f.relative, f.source);
 }
 
-void render_site(const SiteContext& ctx, Sink& sink) {
+void render_site(const SiteContext& ctx, Sink& sink, Sink* lists) {
   // The two long single jobs go first, so they overlap the adverts rather
   // than running alone at the end.
   size_t n = ctx.built.size();
   parallel_for(n + 2, [&](size_t i) {
-    if (i == 0) render_lists(ctx, sink);
+    if (i == 0) render_lists(ctx, lists ? *lists : sink);
     else if (i == 1) render_others(ctx, sink);
     else render_vacancy(ctx, *ctx.built[i - 2], sink);
   });

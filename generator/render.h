@@ -65,8 +65,9 @@ std::string citation_anchor(const std::string& unit, const std::string& code);
 std::string vacancy_body_html(const SiteContext& ctx, const Vacancy& v,
                               std::set<std::string>* seen = nullptr);
 
-// Renders every file of the site into `sink`, in parallel.
-void render_site(const SiteContext& ctx, Sink& sink);
+// Renders every file of the site into `sink`, in parallel; the pages of
+// render_lists() go to `lists` when given (the preview server records them).
+void render_site(const SiteContext& ctx, Sink& sink, Sink* lists = nullptr);
 // The parts, for the preview server's partial rebuilds.
 void render_vacancy(const SiteContext& ctx, const Vacancy& v, Sink& sink);
 void render_lists(const SiteContext& ctx, Sink& sink);   // index, browse pages, feeds, sitemap, search index

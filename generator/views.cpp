@@ -34,6 +34,13 @@ std::string salary_text(const Salary& s) {
   return s.note;
 }
 
+std::string address_line(const Address& a) {
+  std::string line;
+  for (auto* part : {&a.street, &a.locality, &a.region, &a.postcode})
+    if (!part->empty()) line += (line.empty() ? "" : ", ") + *part;
+  return line;
+}
+
 std::string working_pattern_label(const Vacancy& v) {
   std::vector<std::string> labels;
   for (auto& p : v.working_pattern) labels.push_back(label_of(kWorkingPatterns, p));
@@ -190,15 +197,7 @@ Data vacancy_view(const SiteContext& ctx, const Vacancy& v, std::set<std::string
   put(d, "posted_iso", iso8601(v.posted));
   auto starts = parse_datetime(v.starts);
   put(d, "starts_text", starts ? date_words(to_time(*starts, false)) : v.starts);
-  if (school) {
-    std::vector<std::string> parts;
-    for (auto* p : {&school->address.street, &school->address.locality,
-                    &school->address.region, &school->address.postcode})
-      if (!p->empty()) parts.push_back(*p);
-    std::string address;
-    for (auto& p : parts) address += (address.empty() ? "" : ", ") + p;
-    put(d, "school_address", address);
-  }
+  if (school) put(d, "school_address", address_line(school->address));
   put(d, "salary_note", v.salary ? v.salary->note : "");
   put(d, "reports_to", v.reports_to);
 
@@ -300,10 +299,7 @@ Data vacancy_view(const SiteContext& ctx, const Vacancy& v, std::set<std::string
 Data school_view(const SiteContext& ctx, const School& s) {
   Data d = object();
   put(d, "name", s.name);
-  std::string address;
-  for (auto* p : {&s.address.street, &s.address.locality, &s.address.region, &s.address.postcode})
-    if (!p->empty()) address += (address.empty() ? "" : ", ") + *p;
-  put(d, "address", address);
+  put(d, "address", address_line(s.address));
   put(d, "phase_label", label_of(kPhases, s.phase));
   put(d, "website", s.website);
   put(d, "description", s.description);

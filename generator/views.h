@@ -42,4 +42,6 @@ std::string status_words(Status s, const Vacancy& v);
 // Salary in words: "£24,404 to £26,409 a year".
 std::string salary_text(const Salary& s);
 std::string working_pattern_label(const Vacancy& v);
+// "1 Oak Lane, Leeds, LS1 1AA": the parts given, in order.
+std::string address_line(const Address& a);
 std::string hours_text(const Vacancy& v);
