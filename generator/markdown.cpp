@@ -56,14 +56,17 @@ bool is_link(cmark_node* n) {
 bool safe_url(const char* url) {
   std::string u = url ? url : "";
   for (auto& c : u) c = static_cast<char>(tolower(static_cast<unsigned char>(c)));
-  auto colon = u.find(':');
-  auto slash = u.find_first_of("/?#");
-  if (colon == std::string::npos || (slash != std::string::npos && slash < colon))
-    return true;  // relative
-  return u.rfind("http:", 0) == 0 || u.rfind("https:", 0) == 0 || u.rfind("mailto:", 0) == 0;
+  return is_relative_url(u) || u.rfind("http:", 0) == 0 || u.rfind("https:", 0) == 0 ||
+         u.rfind("mailto:", 0) == 0;
 }
 
 }  // namespace
+
+bool is_relative_url(const std::string& url) {
+  auto colon = url.find(':');
+  auto slash = url.find_first_of("/?#");
+  return colon == std::string::npos || (slash != std::string::npos && slash < colon);
+}
 
 std::string markdown_to_html(const std::string& markdown,
                              const MarkdownOptions& options) {

@@ -20,6 +20,9 @@ struct MarkdownOptions {
 std::string markdown_to_html(const std::string& markdown,
                              const MarkdownOptions& options = {});
 
+// A link with no scheme ("/jobs/", "#duties", "form.docx").
+bool is_relative_url(const std::string& url);
+
 // What validation needs to know of a Markdown text: its links and where raw
 // HTML was written, each with 1-based line and column relative to the text.
 struct MarkdownItem {

@@ -116,10 +116,7 @@ static void check_body(const std::string& body, const Mark& file, int body_line,
   auto scan = scan_markdown(body);
   for (auto& link : scan.links) {
     Mark m{file.path, body_line + link.line - 1, link.col};
-    auto colon = link.text.find(':');
-    auto slash = link.text.find_first_of("/?#");
-    bool relative = colon == std::string::npos || (slash != std::string::npos && slash < colon);
-    if (!relative) check_url(link.text, m, diags);
+    if (!is_relative_url(link.text)) check_url(link.text, m, diags);
   }
   for (auto& html : scan.raw_html)
     diags.warning({file.path, body_line + html.line - 1, html.col},
