@@ -24,7 +24,7 @@ std::optional<Vacancy> parse_vacancy(const std::string& text,
 std::optional<PersonSpec> parse_spec(const std::string& text,
                                      const std::string& path,
                                      Diagnostics& diags);
-std::optional<PersonSpec> parse_spec_node(const YAML::Node& node,
+std::optional<PersonSpec> parse_spec_node(const YamlNode& node,
                                           const YamlFile& file,
                                           Diagnostics& diags);
 std::optional<School> parse_school(const std::string& text,

@@ -47,7 +47,7 @@ SiteConfig load_config(const std::string& root, Diagnostics& diags) {
   if (!text) return config;
   YamlFile file{path, 1};
   auto node = parse_yaml(*text, file, diags);
-  if (!node || node->IsNull()) return config;
+  if (!node || node->is_null()) return config;
   MapReader m(*node, file, diags,
               {"title", "description", "base_url", "language", "organisation",
                "contact", "timezone", "theme", "roles"},
@@ -73,9 +73,9 @@ SiteConfig load_config(const std::string& root, Diagnostics& diags) {
     set_timezone("Europe/London");
   }
   if (m.has("organisation")) {
-    auto org = m.get("organisation");
-    if (org.IsScalar()) {
-      config.organisation_name = org.Scalar();
+    auto& org = m.get("organisation");
+    if (org.is_scalar()) {
+      config.organisation_name = org.text;
     } else {
       MapReader o(org, file, diags, {"name", "website", "logo"}, "'organisation'");
       config.organisation_name = o.text("name", true);
@@ -92,13 +92,13 @@ SiteConfig load_config(const std::string& root, Diagnostics& diags) {
     config.contact_phone = c.text("phone");
   }
   if (m.has("roles")) {
-    auto roles = m.get("roles");
-    if (!roles.IsMap()) {
+    auto& roles = m.get("roles");
+    if (!roles.is_map()) {
       diags.error(m.mark("roles"), "'roles' should list 'id: label' lines");
     } else {
-      for (auto it = roles.begin(); it != roles.end(); ++it) {
-        auto id = scalar_text(it->first, file, diags, "a role id");
-        auto label = scalar_text(it->second, file, diags, "a role label");
+      for (auto& [key, value] : roles.entries) {
+        auto id = scalar_text(key, file, diags, "a role id");
+        auto label = scalar_text(value, file, diags, "a role label");
         if (id && label) config.roles[*id] = *label;
       }
     }
@@ -167,17 +167,17 @@ static void load_glossary(const std::string& root, Site& site, Diagnostics& diag
   if (!text) return;
   YamlFile file{path, 1};
   auto node = parse_yaml(*text, file, diags);
-  if (!node || node->IsNull()) return;
-  if (!node->IsMap()) {
+  if (!node || node->is_null()) return;
+  if (!node->is_map()) {
     diags.error(mark_of(file, *node), "the glossary should be 'ABBREVIATION: meaning' lines");
     return;
   }
   std::set<std::string> seen;
-  for (auto it = node->begin(); it != node->end(); ++it) {
-    auto abbr = scalar_text(it->first, file, diags, "an abbreviation");
-    auto words = scalar_text(it->second, file, diags, "the meaning of '" + abbr.value_or("") + "'");
+  for (auto& [key, value] : node->entries) {
+    auto abbr = scalar_text(key, file, diags, "an abbreviation");
+    auto words = scalar_text(value, file, diags, "the meaning of '" + abbr.value_or("") + "'");
     if (abbr && !seen.insert(*abbr).second) {
-      diags.error(mark_of(file, it->first), "duplicate key '" + *abbr + "': it is already given above");
+      diags.error(mark_of(file, key), "duplicate key '" + *abbr + "': it is already given above");
       continue;
     }
     if (abbr && words) site.glossary.emplace_back(*abbr, *words);

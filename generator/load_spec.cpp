@@ -28,7 +28,7 @@ static std::vector<std::string> read_methods(MapReader& m, const std::string& ke
   return out;
 }
 
-static void read_criterion(const YAML::Node& node, const YamlFile& file,
+static void read_criterion(const YamlNode& node, const YamlFile& file,
                            const std::vector<std::string>& method_ids,
                            const std::vector<std::string>& section_default,
                            Section& section, Diagnostics& diags) {
@@ -50,7 +50,7 @@ static void read_criterion(const YAML::Node& node, const YamlFile& file,
   section.criteria.push_back(std::move(c));
 }
 
-std::optional<PersonSpec> parse_spec_node(const YAML::Node& node,
+std::optional<PersonSpec> parse_spec_node(const YamlNode& node,
                                           const YamlFile& file,
                                           Diagnostics& diags) {
   MapReader m(node, file, diags,
@@ -62,14 +62,14 @@ std::optional<PersonSpec> parse_spec_node(const YAML::Node& node,
   spec.title = m.text("title");
   spec.introduction = m.text("introduction");
   if (m.has("assessment_methods")) {
-    auto legend = m.get("assessment_methods");
-    if (!legend.IsMap()) {
+    auto& legend = m.get("assessment_methods");
+    if (!legend.is_map()) {
       diags.error(m.mark("assessment_methods"),
                   "'assessment_methods' should list 'id: words' lines");
     } else {
-      for (auto it = legend.begin(); it != legend.end(); ++it) {
-        auto id = scalar_text(it->first, file, diags, "an assessment method id");
-        auto words = scalar_text(it->second, file, diags, "an assessment method");
+      for (auto& [key, value] : legend.entries) {
+        auto id = scalar_text(key, file, diags, "an assessment method id");
+        auto words = scalar_text(value, file, diags, "an assessment method");
         if (id && words) spec.assessment_methods.emplace_back(*id, *words);
       }
     }

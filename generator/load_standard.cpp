@@ -4,7 +4,7 @@
 
 #include "load.h"
 
-static void read_knowledge(const YAML::Node& node, const YamlFile& file,
+static void read_knowledge(const YamlNode& node, const YamlFile& file,
                            StandardCriterion& criterion, Diagnostics& diags) {
   MapReader k(node, file, diags, {"id", "text", "note"}, "a knowledge item");
   if (!k.ok()) return;

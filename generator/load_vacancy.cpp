@@ -36,7 +36,7 @@ static bool is_clock_time(const std::string& s) {
          digit(4) && (s[0] - '0') * 10 + (s[1] - '0') < 24 && s[3] < '6';
 }
 
-static void read_hours(const YAML::Node& node, const YamlFile& file,
+static void read_hours(const YamlNode& node, const YamlFile& file,
                        Hours& hours, Diagnostics& diags) {
   MapReader h(node, file, diags, {"per_week", "weeks", "schedule", "notes"}, "'hours'");
   if (!h.ok()) return;
@@ -63,7 +63,7 @@ static void read_hours(const YAML::Node& node, const YamlFile& file,
   }
 }
 
-static void read_salary(const YAML::Node& node, const YamlFile& file,
+static void read_salary(const YamlNode& node, const YamlFile& file,
                         Salary& salary, Diagnostics& diags) {
   MapReader s(node, file, diags, {"min", "max", "currency", "period", "note"}, "'salary'");
   if (!s.ok()) return;
@@ -85,7 +85,7 @@ static void read_salary(const YAML::Node& node, const YamlFile& file,
     if (v && *v < 0) diags.error(s.mark(), "a salary cannot be negative");
 }
 
-static void read_apply(const YAML::Node& node, const YamlFile& file,
+static void read_apply(const YamlNode& node, const YamlFile& file,
                        Apply& apply, Diagnostics& diags) {
   MapReader a(node, file, diags, {"url", "email", "instructions"}, "'apply'");
   if (!a.ok()) return;

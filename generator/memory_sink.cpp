@@ -19,11 +19,9 @@ void MemorySink::copy(const std::string& path, const std::string& source) {
   };
   if (!confine_.empty() && !is_inside(confine_, source))
     return fail(source + " leads outside the site; refused");
-  std::ifstream in(source, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  if (!in) return fail("cannot read " + source);
-  write(path, ss.str());
+  std::string content, why;
+  if (!read_file(source, content, kMaxCopiedFile, &why)) return fail(source + ": " + why);
+  write(path, std::move(content));
 }
 
 FileMap MemorySink::take() {

@@ -3,10 +3,52 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
+#include <cerrno>
+#include <cstring>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace fs = std::filesystem;
+
+bool read_file(const std::string& path, std::string& out, std::uintmax_t limit,
+               std::string* error) {
+  auto fail = [&](const std::string& why) {
+    if (error) *error = why;
+    return false;
+  };
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return fail("cannot read this file: " + std::string(strerror(errno)));
+  struct stat st;
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    ::close(fd);
+    return fail("cannot read this file: it is not a regular file");
+  }
+  auto size = static_cast<std::uintmax_t>(st.st_size);
+  if (size > limit) {
+    ::close(fd);
+    return limit > 1024 * 1024
+               ? fail("this file is " + std::to_string(size / (1024 * 1024)) + " MB; the limit is " +
+                      std::to_string(limit / (1024 * 1024)) + " MB")
+               : fail("this file is " + std::to_string(size / 1024) + " KB; the limit is " +
+                      std::to_string(limit / 1024) + " KB");
+  }
+  out.resize(size);
+  size_t got = 0;
+  int read_errno = 0;
+  while (got < size) {  // a file that shrinks while it is read ends early
+    ssize_t n = ::read(fd, out.data() + got, size - got);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) read_errno = errno;
+    if (n <= 0) break;
+    got += static_cast<size_t>(n);
+  }
+  ::close(fd);
+  out.resize(got);
+  if (read_errno) return fail("cannot read this file: " + std::string(strerror(read_errno)));
+  return true;
+}
 
 bool is_inside(const std::string& root, const std::string& path) {
   std::error_code ec;
@@ -61,22 +103,11 @@ std::optional<std::string> read_text_file(const std::string& root,
     diags.error(whole, "this file is a link to a place outside the site; refused");
     return std::nullopt;
   }
-  std::error_code ec;
-  auto size = fs::file_size(full, ec);
-  if (ec) {
-    diags.error(whole, "cannot read this file: " + ec.message());
+  std::string text, error;
+  if (!read_file(full, text, kMaxTextFile, &error)) {
+    diags.error(whole, error);
     return std::nullopt;
   }
-  if (size > kMaxTextFile) {
-    diags.error(whole, "this file is " + std::to_string(size / 1024) +
-                           " KB; the limit is " +
-                           std::to_string(kMaxTextFile / 1024) + " KB");
-    return std::nullopt;
-  }
-  std::ifstream in(full, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  std::string text = ss.str();
   if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);
   if (auto bad = find_invalid_utf8(text)) {
     diags.error({relative, bad->first, bad->second},

@@ -24,10 +24,9 @@ std::string fingerprint(const std::string& content) {
 }
 
 static std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+  std::string text;
+  read_file(p.string(), text, kMaxTextFile);
+  return text;
 }
 
 // Partials are pasted in once, here, so a page render never re-parses them.

@@ -1,25 +1,28 @@
-// Typed, marked access to yaml-cpp nodes; see yaml_reader.h.
+// yaml-cpp's parser events made into YamlNodes, and typed, marked access
+// to them; see yaml_reader.h.
 #include "yaml_reader.h"
-
-#include <algorithm>
 
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/yaml.h>
 
-#include <set>
 #include <sstream>
 
-Mark mark_of(const YamlFile& file, const YAML::Node& node) {
-  auto m = node.Mark();
-  if (m.line < 0) return {file.path, file.first_line, 0};
-  return {file.path, m.line + file.first_line, m.column + 1};
+static Mark mark_at(const YamlFile& file, int line, int column) {
+  if (line < 0) return {file.path, file.first_line, 0};
+  return {file.path, line + file.first_line, column + 1};
 }
 
-std::string kind_of(const YAML::Node& node) {
-  switch (node.Type()) {
-    case YAML::NodeType::Sequence: return "a list";
-    case YAML::NodeType::Map: return "a set of keys";
-    case YAML::NodeType::Null: return "nothing";
+Mark mark_of(const YamlFile& file, const YamlNode& node) {
+  return mark_at(file, node.line, node.column);
+}
+
+std::string kind_of(const YamlNode& node) {
+  switch (node.kind) {
+    case YamlNode::Kind::list: return "a list";
+    case YamlNode::Kind::map: return "a set of keys";
+    case YamlNode::Kind::null:
+    case YamlNode::Kind::missing: return "nothing";
     default: return "text";
   }
 }
@@ -140,109 +143,117 @@ struct TooBig {
   std::string why;
 };
 
-// Walks the parser's events before a tree is built: nesting depth, size with
-// every alias expanded (an alias bomb is small as a graph and huge as a
-// tree), and an alias inside its own anchor (a cycle). Throws TooBig.
-class Guard : public YAML::EventHandler {
+// Makes the tree from the parser's events, guarding as it goes: nesting
+// depth, size with every alias expanded (an alias bomb is small as a graph
+// and huge as a tree), and an alias inside its own anchor (a cycle). Throws
+// TooBig.
+class Builder : public YAML::EventHandler {
  public:
+  YamlNode root;  // null for an empty document
+
+  Builder() { root.kind = YamlNode::Kind::null; }
   void OnDocumentStart(const YAML::Mark&) override {}
   void OnDocumentEnd() override {}
-  void OnNull(const YAML::Mark& m, YAML::anchor_t a) override { leaf(m, a); }
+  void OnNull(const YAML::Mark& m, YAML::anchor_t a) override {
+    count(m, 1);
+    finish(node_at(m, YamlNode::Kind::null), a, 1);
+  }
   void OnScalar(const YAML::Mark& m, const std::string&, YAML::anchor_t a,
-                const std::string&) override { leaf(m, a); }
+                const std::string& value) override {
+    count(m, 1);
+    YamlNode n = node_at(m, YamlNode::Kind::scalar);
+    n.text = value;
+    finish(std::move(n), a, 1);
+  }
   void OnAlias(const YAML::Mark& m, YAML::anchor_t a) override {
     for (auto& f : stack_)
       if (f.anchor == a && a != 0)
         throw TooBig{m, "an alias (*) refers to the anchor (&) that contains it"};
-    add(m, a < sizes_.size() ? sizes_[a] : 1);
+    if (a >= anchors_.size()) throw TooBig{m, "an alias (*) refers to no anchor (&)"};
+    count(m, sizes_[a]);
+    finish(YamlNode(anchors_[a]), 0, sizes_[a]);
   }
   void OnSequenceStart(const YAML::Mark& m, const std::string&, YAML::anchor_t a,
-                       YAML::EmitterStyle::value) override { open(m, a); }
+                       YAML::EmitterStyle::value) override { open(m, a, YamlNode::Kind::list); }
   void OnMapStart(const YAML::Mark& m, const std::string&, YAML::anchor_t a,
-                  YAML::EmitterStyle::value) override { open(m, a); }
+                  YAML::EmitterStyle::value) override { open(m, a, YamlNode::Kind::map); }
   void OnSequenceEnd() override { close(); }
   void OnMapEnd() override { close(); }
 
  private:
   struct Frame {
+    YamlNode node;
     YAML::anchor_t anchor;
-    long size;
+    long size = 1;                // values inside, each alias expanded
+    std::optional<YamlNode> key;  // a map's key waiting for its value
   };
-  void open(const YAML::Mark& m, YAML::anchor_t a) {
+  static YamlNode node_at(const YAML::Mark& m, YamlNode::Kind kind) {
+    YamlNode n;
+    n.kind = kind;
+    n.line = m.line, n.column = m.column;
+    return n;
+  }
+  void open(const YAML::Mark& m, YAML::anchor_t a, YamlNode::Kind kind) {
     if (static_cast<int>(stack_.size()) >= kMaxDepth)
       throw TooBig{m, "this YAML is nested too deeply (more than " +
                           std::to_string(kMaxDepth) + " levels)"};
-    stack_.push_back({a, 1});
+    stack_.push_back({node_at(m, kind), a});
   }
   void close() {
-    Frame f = stack_.back();
+    Frame f = std::move(stack_.back());
     stack_.pop_back();
-    record(f.anchor, f.size);
-    if (!stack_.empty()) stack_.back().size += f.size;
+    finish(std::move(f.node), f.anchor, f.size);
   }
-  void leaf(const YAML::Mark& m, YAML::anchor_t a) {
-    record(a, 1);
-    add(m, 1);
-  }
-  void add(const YAML::Mark& m, long size) {
+  void count(const YAML::Mark& m, long size) {
     total_ += size;
     if (total_ > kMaxNodes)
       throw TooBig{m, "this YAML expands too far (its anchors (&) and aliases (*) "
                       "make more than " + std::to_string(kMaxNodes) + " values)"};
-    if (!stack_.empty()) stack_.back().size += size;
   }
-  void record(YAML::anchor_t a, long size) {
-    if (a == 0) return;
-    if (sizes_.size() <= a) sizes_.resize(a + 1, 1);
-    sizes_[a] = size;
+  // A whole value: kept for its anchor, then put in its list or map.
+  void finish(YamlNode n, YAML::anchor_t a, long size) {
+    if (a != 0) {
+      if (anchors_.size() <= a) anchors_.resize(a + 1), sizes_.resize(a + 1, 1);
+      anchors_[a] = n;
+      sizes_[a] = size;
+    }
+    if (stack_.empty()) {
+      root = std::move(n);
+      return;
+    }
+    Frame& f = stack_.back();
+    f.size += size;
+    if (f.node.kind == YamlNode::Kind::list) {
+      f.node.items.push_back(std::move(n));
+    } else if (!f.key) {
+      f.key = std::move(n);
+    } else {
+      f.node.entries.push_back({std::move(*f.key), std::move(n)});
+      f.key.reset();
+    }
   }
   std::vector<Frame> stack_;
+  std::vector<YamlNode> anchors_;
   std::vector<long> sizes_;
   long total_ = 0;
 };
 
-int deepest_indent(const std::string& text) {
-  int deepest = 0, indent = 0;
-  bool leading = true;
-  for (char c : text) {
-    if (c == '\n') leading = true, indent = 0;
-    else if (leading && (c == ' ' || c == '-')) deepest = std::max(deepest, ++indent);
-    else leading = false;
-  }
-  return deepest;
-}
-
-bool may_have_anchor(const std::string& text) {
-  for (size_t at = text.find('&'); at != std::string::npos; at = text.find('&', at + 1))
-    if (at + 1 < text.size() && !isspace(static_cast<unsigned char>(text[at + 1]))) return true;
-  return false;
-}
-
 }  // namespace
 
-std::optional<YAML::Node> parse_yaml(const std::string& text,
-                                     const YamlFile& file, Diagnostics& diags) {
-  auto at = [&](const YAML::Mark& m) -> Mark {
-    if (m.line < 0) return {file.path, file.first_line, 0};
-    return {file.path, m.line + file.first_line, m.column + 1};
-  };
+std::optional<YamlNode> parse_yaml(const std::string& text,
+                                   const YamlFile& file, Diagnostics& diags) {
+  auto at = [&](const YAML::Mark& m) { return mark_at(file, m.line, m.column); };
   if (auto problem = prescan(text)) {
     diags.error({file.path, problem->line + file.first_line - 1, problem->col},
                 problem->message);
     return std::nullopt;
   }
   try {
-    // The guard costs a second parse, so it runs only when it could find
-    // something: an anchor (&name) that aliases might expand, or indentation
-    // deep enough for block nesting past the limit.
-    if (may_have_anchor(text) || deepest_indent(text) >= kMaxDepth) {
-      std::istringstream in(text);
-      YAML::Parser parser(in);
-      Guard guard;
-      parser.HandleNextDocument(guard);
-    }
-    YAML::Node root = YAML::Load(text);
-    return root;
+    std::istringstream in(text);
+    YAML::Parser parser(in);
+    Builder builder;
+    parser.HandleNextDocument(builder);
+    return std::move(builder.root);
   } catch (const TooBig& e) {
     diags.error(at(e.mark), e.why + "; write it out plainly");
   } catch (const YAML::DeepRecursion& e) {
@@ -255,12 +266,12 @@ std::optional<YAML::Node> parse_yaml(const std::string& text,
   return std::nullopt;
 }
 
-MapReader::MapReader(const YAML::Node& node, const YamlFile& file,
+MapReader::MapReader(const YamlNode& node, const YamlFile& file,
                      Diagnostics& diags, const std::vector<std::string>& known,
                      const std::string& what)
-    : node_(node), file_(file), diags_(diags), mark_(mark_of(file, node)) {
-  if (!node.IsMap()) {
-    if (!node.IsDefined() || node.IsNull())
+    : file_(file), diags_(diags), mark_(mark_of(file, node)) {
+  if (!node.is_map()) {
+    if (!node.is_defined() || node.is_null())
       diags.error(mark_, what + " needs its keys here, but there are none");
     else
       diags.error(mark_, what + " should be a set of 'key: value' lines, not " +
@@ -268,21 +279,22 @@ MapReader::MapReader(const YAML::Node& node, const YamlFile& file,
     return;
   }
   ok_ = true;
-  std::set<std::string> seen;
-  for (auto it = node.begin(); it != node.end(); ++it) {
-    Mark km = mark_of(file, it->first);
-    if (!it->first.IsScalar()) {
+  for (auto& [k, value] : node.entries) {
+    Mark km = mark_of(file, k);
+    if (!k.is_scalar()) {
       diags.error(km, "a key should be a plain word");
       continue;
     }
-    auto key = it->first.Scalar();
-    if (!seen.insert(key).second) {
+    const std::string& key = k.text;
+    bool seen = false;
+    for (auto& e : entries_) seen = seen || e.first == key;
+    if (seen) {
       diags.error(km, "duplicate key '" + key + "': it is already given above");
       continue;
     }
-    entries_.emplace_back(key, it->second);
+    entries_.emplace_back(key, &value);
     bool is_known = false;
-    for (auto& k : known) is_known = is_known || k == key;
+    for (auto& known_key : known) is_known = is_known || known_key == key;
     if (!is_known) {
       auto near = did_you_mean(key, known);
       if (!near.empty()) suggested_.insert(near);
@@ -294,19 +306,20 @@ MapReader::MapReader(const YAML::Node& node, const YamlFile& file,
 
 bool MapReader::has(const std::string& key) const {
   if (!ok_) return false;
-  auto v = get(key);
-  return v.IsDefined() && !v.IsNull();
+  auto& v = get(key);
+  return v.is_defined() && !v.is_null();
 }
 
-YAML::Node MapReader::get(const std::string& key) const {
+const YamlNode& MapReader::get(const std::string& key) const {
+  static const YamlNode missing;
   for (auto& [k, v] : entries_)
-    if (k == key) return v;
-  return YAML::Node(YAML::NodeType::Undefined);
+    if (k == key) return *v;
+  return missing;
 }
 
 Mark MapReader::mark(const std::string& key) const {
-  auto v = get(key);
-  return v.IsDefined() ? mark_of(file_, v) : mark_;
+  auto& v = get(key);
+  return v.is_defined() ? mark_of(file_, v) : mark_;
 }
 
 void MapReader::require(const std::string& key) {
@@ -315,12 +328,12 @@ void MapReader::require(const std::string& key) {
     diags_.error(mark_, "missing required key '" + key + "'");
 }
 
-std::optional<std::string> scalar_text(const YAML::Node& node,
+std::optional<std::string> scalar_text(const YamlNode& node,
                                        const YamlFile& file,
                                        Diagnostics& diags,
                                        const std::string& what) {
-  if (node.IsScalar()) return node.Scalar();
-  if (node.IsNull()) return std::string();
+  if (node.is_scalar()) return node.text;
+  if (node.is_null()) return std::string();
   diags.error(mark_of(file, node), what + " should be text, not " + kind_of(node));
   return std::nullopt;
 }
@@ -334,18 +347,18 @@ std::string MapReader::text(const std::string& key, bool required) {
 std::optional<double> MapReader::number(const std::string& key, bool required) {
   if (required) require(key);
   if (!has(key)) return std::nullopt;
-  auto v = get(key);
+  auto& v = get(key);
   double d;
-  if (v.IsScalar() && YAML::convert<double>::decode(v, d)) return d;
+  if (v.is_scalar() && YAML::convert<double>::decode(YAML::Node(v.text), d)) return d;
   diags_.error(mark_of(file_, v), "'" + key + "' should be a number, like 32.5");
   return std::nullopt;
 }
 
 std::optional<bool> MapReader::flag(const std::string& key) {
   if (!has(key)) return std::nullopt;
-  auto v = get(key);
-  if (v.IsScalar()) {
-    auto s = v.Scalar();
+  auto& v = get(key);
+  if (v.is_scalar()) {
+    auto& s = v.text;
     if (s == "true" || s == "yes" || s == "True" || s == "Yes") return true;
     if (s == "false" || s == "no" || s == "False" || s == "No") return false;
   }
@@ -357,29 +370,28 @@ std::vector<std::string> MapReader::text_list(const std::string& key,
                                               std::vector<Mark>* marks) {
   std::vector<std::string> out;
   if (!has(key)) return out;
-  auto v = get(key);
-  auto add = [&](const YAML::Node& n) {
+  auto& v = get(key);
+  auto add = [&](const YamlNode& n) {
     if (auto s = scalar_text(n, file_, diags_, "each item of '" + key + "'")) {
       out.push_back(*s);
       if (marks) marks->push_back(mark_of(file_, n));
     }
   };
-  if (v.IsSequence()) {
-    for (auto item : v) add(item);
+  if (v.is_list()) {
+    for (auto& item : v.items) add(item);
   } else {
     add(v);
   }
   return out;
 }
 
-std::vector<YAML::Node> MapReader::list(const std::string& key) {
-  std::vector<YAML::Node> out;
-  if (!has(key)) return out;
-  auto v = get(key);
-  if (!v.IsSequence()) {
+const std::vector<YamlNode>& MapReader::list(const std::string& key) {
+  static const std::vector<YamlNode> none;
+  if (!has(key)) return none;
+  auto& v = get(key);
+  if (!v.is_list()) {
     diags_.error(mark_of(file_, v), "'" + key + "' should be a list (lines starting '- '), not " + kind_of(v));
-    return out;
+    return none;
   }
-  for (auto item : v) out.push_back(item);
-  return out;
+  return v.items;
 }

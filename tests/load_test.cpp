@@ -247,6 +247,36 @@ TEST_CASE("text_list accepts one string or a list") {
   CHECK(has(d, "each item of 'c' should be text, not a set of keys", 3, 4));
 }
 
+TEST_CASE("YAML tree: kinds, marks, order, nulls and aliases as copies") {
+  YamlFile file{"x.yaml", 5};
+  Diagnostics d;
+  auto node = parse_yaml("b: 1\na: &x [one, \"null\", ~]\nc:\nd: *x\n", file, d);
+  REQUIRE(node);
+  CHECK(d.items.empty());
+  REQUIRE(node->is_map());
+  REQUIRE(node->entries.size() == 4);
+  CHECK(node->entries[0].key.text == "b");  // the file's order, not sorted
+  CHECK(node->entries[1].key.text == "a");
+  const YamlNode& a = node->entries[1].value;
+  REQUIRE(a.is_list());
+  REQUIRE(a.items.size() == 3);
+  CHECK(a.items[0].text == "one");
+  CHECK(a.items[1].is_scalar());  // quoted: the word, not nothing
+  CHECK(a.items[1].text == "null");
+  CHECK(a.items[2].is_null());
+  CHECK(node->entries[2].value.is_null());  // "c:" with no value
+  const YamlNode& alias = node->entries[3].value;
+  REQUIRE(alias.is_list());
+  CHECK(alias.items.size() == 3);
+  CHECK(alias.items[0].text == "one");
+  Mark m = mark_of(file, a.items[1]);  // line 2 of the text, the file's line 6
+  CHECK(m.line == 6);
+  CHECK(m.col == 13);  // the opening quote
+  auto empty = parse_yaml("# nothing but a comment\n", file, d);
+  REQUIRE(empty);
+  CHECK(empty->is_null());
+}
+
 TEST_CASE("YAML: malformed, too deep, alias bombs and cycles are reported, never thrown") {
   YamlFile file{"x.yaml", 10};
   auto rejects = [&](const std::string& text, const std::string& why, int line) {
@@ -298,8 +328,9 @@ TEST_CASE("YAML pre-scan does not mistake ordinary text for nesting or quotes") 
   auto node = parse_yaml(text, file, d);
   INFO(printed(d));
   REQUIRE(node);
-  CHECK((*node)["title"].Scalar() == "It's the pupil's [1] [[note");
-  CHECK((*node)["list"].size() == 4);
+  MapReader m(*node, file, d, {"title", "about", "list", "plain"}, "a test");
+  CHECK(m.text("title") == "It's the pupil's [1] [[note");
+  CHECK(m.list("list").size() == 4);
   CHECK(d.items.empty());
 }
 
