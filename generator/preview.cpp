@@ -67,6 +67,7 @@ PreviewResult PreviewSite::rebuild_all(const Published& published) {
   }
   r.files = sink.files();
   list_paths_ = lists.paths();
+  listings_ = ctx.take_listings();
   site_ = std::move(loaded.site);
   theme_ = loaded.theme;
   publish(sink.take());
@@ -139,7 +140,8 @@ PreviewResult PreviewSite::rebuild_adverts(const std::vector<std::string>& paths
 
   // The adverts' own pages first, being what the person saving looks at;
   // then the lists, which on a big site take longer.
-  SiteContext ctx(*site_, theme_, options_now());
+  for (auto& slug : drop) listings_.erase(slug);
+  SiteContext ctx(*site_, theme_, options_now(), &listings_);
   std::vector<const Vacancy*> todo;
   for (auto* v : ctx.built)
     if (render.count(v->slug)) todo.push_back(v);
@@ -173,6 +175,7 @@ PreviewResult PreviewSite::rebuild_adverts(const std::vector<std::string>& paths
   for (auto& p : list_paths_)
     if (!now_lists.count(p) && next.erase(p)) touched.push_back(p);  // e.g. a role with no adverts left
   list_paths_ = std::move(now_lists);
+  listings_ = ctx.take_listings();
   for (auto& [path, content] : lists.take()) {
     touched.push_back(path);
     next[path] = std::move(content);

@@ -53,6 +53,7 @@ class PreviewSite {
   std::shared_ptr<const Theme> theme_;
   std::set<std::string> pending_;     // changed since the last good build
   std::set<std::string> list_paths_;  // what render_lists wrote last time
+  Listings listings_;                 // the last build's, for the adverts not changed
   mutable std::shared_mutex mutex_;
   std::shared_ptr<const FileMap> files_;
 };

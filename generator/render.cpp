@@ -28,7 +28,8 @@ static std::string path_of_url(const std::string& url) {
   return path;
 }
 
-SiteContext::SiteContext(const Site& s, std::shared_ptr<const Theme> t, BuildOptions o)
+SiteContext::SiteContext(const Site& s, std::shared_ptr<const Theme> t, BuildOptions o,
+                         Listings* keep)
     : site(&s), options(std::move(o)), theme(std::move(t)), glossary(s.glossary) {
   base_url = options.base_url.empty() ? s.config.base_url : options.base_url;
   if (base_url.empty() || base_url.back() != '/') base_url += '/';
@@ -55,6 +56,34 @@ SiteContext::SiteContext(const Site& s, std::shared_ptr<const Theme> t, BuildOpt
     for (auto& id : cited) citing[id].push_back(v);
   }
   for (auto& f : s.files) files[f.relative] = &f;
+
+  std::vector<std::pair<const Vacancy*, Listing*>> todo;
+  for (auto* v : built) {
+    Listing& l = listings[v];
+    l.status = status_of(*v, options.now);
+    if (keep) {
+      auto it = keep->find(v->slug);
+      if (it != keep->end() && it->second.status == l.status) {
+        l = std::move(it->second);
+        continue;
+      }
+    }
+    todo.emplace_back(v, &l);
+  }
+  parallel_for(todo.size(), [&](size_t i) {
+    auto [v, l] = todo[i];
+    if (theme) l->card_html = theme->render("vacancy_card", card_view(*this, *v));
+    l->search_entry = search_index_entry(*this, *v);
+    l->atom_entry = atom_entry(*this, *v);
+    l->feed_item = json_feed_item(*this, *v);
+  });
+}
+
+Listings SiteContext::take_listings() {
+  Listings out;
+  for (auto& [v, l] : listings) out.emplace(v->slug, std::move(l));
+  listings.clear();
+  return out;
 }
 
 const School* SiteContext::school_of(const Vacancy& v) const {

@@ -32,6 +32,19 @@ class Sink {
   virtual void copy(const std::string& path, const std::string& source) = 0;
 };
 
+// What the lists show of one vacancy, made once per build and reused by
+// every list page, the feeds and the search index: a card is rendered once,
+// not once per page it appears on. The preview server keeps them between
+// rebuilds for the adverts that did not change.
+struct Listing {
+  Status status = Status::open;  // what it was made for
+  std::string card_html;         // the theme's vacancy_card
+  std::string search_entry;      // its object in search-index.json
+  std::string atom_entry;        // its <entry> in feed.xml
+  std::string feed_item;         // its item in feed.json
+};
+using Listings = std::map<std::string, Listing>;  // by slug
+
 // What every page of one build shares, computed once.
 struct SiteContext {
   const Site* site = nullptr;
@@ -45,8 +58,15 @@ struct SiteContext {
   std::vector<const Vacancy*> closed;  // most recently closed first
   std::map<std::string, std::vector<const Vacancy*>> citing;  // standard id -> vacancies
   std::map<std::string, const StaticFile*> files;             // "files/x.docx" -> file
+  std::map<const Vacancy*, Listing> listings;                 // every built vacancy's
 
-  SiteContext(const Site& site, std::shared_ptr<const Theme> theme, BuildOptions options);
+  // Makes every built vacancy's Listing, in parallel, except those in
+  // `keep` (by slug) made for the same status, which are taken from it.
+  SiteContext(const Site& site, std::shared_ptr<const Theme> theme, BuildOptions options,
+              Listings* keep = nullptr);
+
+  const Listing& listing(const Vacancy& v) const { return listings.at(&v); }
+  Listings take_listings();  // by slug, for the next build to keep
 
   std::string url(const std::string& path) const { return base_path + path; }
   std::string absolute(const std::string& path) const { return base_url + path; }

@@ -94,7 +94,11 @@ Data card_view(const SiteContext& ctx, const Vacancy& v) {
 void add_cards(const SiteContext& ctx, const std::vector<const Vacancy*>& vs,
                Data& into, const std::string& noun) {
   Data cards = list();
-  for (auto* v : vs) push(cards, card_view(ctx, *v));
+  for (auto* v : vs) {
+    Data card = object();
+    put(card, "card_html", ctx.listing(*v).card_html);
+    push(cards, std::move(card));
+  }
   put(into, "vacancies", std::move(cards));
   put(into, "has_vacancies", !vs.empty());
   std::string plural = noun.substr(0, noun.size() - 1) + "ies";  // vacancy -> vacancies

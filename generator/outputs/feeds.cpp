@@ -8,7 +8,6 @@
 
 namespace {
 
-
 std::string school_name(const SiteContext& ctx, const Vacancy& v) {
   const School* s = ctx.school_of(v);
   return s && !s->name.empty() ? s->name : v.school;
@@ -48,19 +47,22 @@ std::string atom_feed(const SiteContext& ctx) {
   out += "  <link rel=\"alternate\" type=\"text/html\" href=\"" + escape_xml(ctx.absolute("")) + "\"/>\n";
   out += "  <author><name>" + escape_xml(feed_author(ctx)) + "</name></author>\n";
   out += "  <generator>Staffroom</generator>\n";
-  for (const Vacancy* v : ctx.listed) {
-    std::string url = escape_xml(ctx.absolute(vacancy_path(*v)));
-    out += "  <entry>\n";
-    out += "    <id>" + url + "</id>\n";
-    out += "    <title>" + escape_xml(v->title) + "</title>\n";
-    out += "    <link rel=\"alternate\" type=\"text/html\" href=\"" + url + "\"/>\n";
-    out += "    <published>" + iso8601(v->posted) + "</published>\n";
-    out += "    <updated>" + iso8601(v->posted) + "</updated>\n";
-    out += "    <author><name>" + escape_xml(school_name(ctx, *v)) + "</name></author>\n";
-    out += "    <summary>" + escape_xml(summary_text(ctx, *v)) + "</summary>\n";
-    out += "  </entry>\n";
-  }
+  for (const Vacancy* v : ctx.listed) out += ctx.listing(*v).atom_entry;
   out += "</feed>\n";
+  return out;
+}
+
+std::string atom_entry(const SiteContext& ctx, const Vacancy& v) {
+  std::string url = escape_xml(ctx.absolute(vacancy_path(v)));
+  std::string out = "  <entry>\n";
+  out += "    <id>" + url + "</id>\n";
+  out += "    <title>" + escape_xml(v.title) + "</title>\n";
+  out += "    <link rel=\"alternate\" type=\"text/html\" href=\"" + url + "\"/>\n";
+  out += "    <published>" + iso8601(v.posted) + "</published>\n";
+  out += "    <updated>" + iso8601(v.posted) + "</updated>\n";
+  out += "    <author><name>" + escape_xml(school_name(ctx, v)) + "</name></author>\n";
+  out += "    <summary>" + escape_xml(summary_text(ctx, v)) + "</summary>\n";
+  out += "  </entry>\n";
   return out;
 }
 
@@ -75,24 +77,34 @@ std::string json_feed(const SiteContext& ctx) {
   if (!config.description.empty()) feed["description"] = config.description;
   feed["language"] = config.language;
   feed["authors"] = ojson::array({{{"name", feed_author(ctx)}}});
-  ojson items = ojson::array();
+  // The items are each vacancy's, made before: spliced in, one a line.
+  std::string out = feed.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+  out.erase(out.rfind('\n'));  // the closing brace: reopened for "items"
+  out += ",\n  \"items\": [";
+  bool first = true;
   for (const Vacancy* v : ctx.listed) {
-    std::string url = ctx.absolute(vacancy_path(*v));
-    ojson item;
-    item["id"] = url;
-    item["url"] = url;
-    item["title"] = v->title;
-    // Entries carry the summary, not the whole advert: a trust's feed of a
-    // thousand open posts stays small, and each links to its page.
-    item["content_text"] = summary_text(ctx, *v);
-    item["summary"] = summary_text(ctx, *v);
-    item["date_published"] = iso8601(v->posted);
-    item["authors"] = ojson::array({{{"name", school_name(ctx, *v)}}});
-    item["_staffroom"] = {{"school", school_name(ctx, *v)},
-                          {"school_id", v->school},
-                          {"closes", iso8601(v->closes)}};
-    items.push_back(std::move(item));
+    out += first ? "\n    " : ",\n    ";
+    out += ctx.listing(*v).feed_item;
+    first = false;
   }
-  feed["items"] = std::move(items);
-  return feed.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  return out + (first ? "]\n}\n" : "\n  ]\n}\n");
+}
+
+std::string json_feed_item(const SiteContext& ctx, const Vacancy& v) {
+  using ojson = nlohmann::ordered_json;
+  std::string url = ctx.absolute(vacancy_path(v));
+  ojson item;
+  item["id"] = url;
+  item["url"] = url;
+  item["title"] = v.title;
+  // Entries carry the summary, not the whole advert: a trust's feed of a
+  // thousand open posts stays small, and each links to its page.
+  item["content_text"] = summary_text(ctx, v);
+  item["summary"] = summary_text(ctx, v);
+  item["date_published"] = iso8601(v.posted);
+  item["authors"] = ojson::array({{{"name", school_name(ctx, v)}}});
+  item["_staffroom"] = {{"school", school_name(ctx, v)},
+                        {"school_id", v.school},
+                        {"closes", iso8601(v.closes)}};
+  return item.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
