@@ -5,6 +5,7 @@
 
 #include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 
 #include "render.h"
@@ -27,8 +28,10 @@ class DirSink : public Sink {
 
  private:
   void fail(const std::string& message);
+  void make_parent(const std::string& path);
   std::string dir_;
   mutable std::mutex mutex_;
+  std::set<std::string> folders_;  // made already
   std::optional<std::string> failure_;
   size_t files_ = 0;
 };
