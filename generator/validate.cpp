@@ -8,6 +8,7 @@
 
 #include "load.h"
 #include "markdown.h"
+#include "parallel.h"
 #include "source.h"
 #include "text.h"
 
@@ -52,6 +53,27 @@ static void check_reference(const std::string& value, const std::vector<std::str
                         (near.empty() ? "" : " (did you mean '" + near + "'?)"));
 }
 
+namespace {
+
+// One file's problems. Files are checked in parallel, so an unknown
+// abbreviation's warning is kept aside until the merge, which reports each
+// word once, at its first use in file order.
+struct Findings {
+  Diagnostics diags;
+  std::vector<std::pair<std::string, Diagnostic>> unknown;  // word, warning
+  std::set<std::string> words;                               // in `unknown`
+
+  void unknown_abbreviation(const std::string& word, const Mark& at) {
+    if (!words.insert(word).second) return;
+    unknown.push_back({word, {at, Severity::warning,
+                              "the abbreviation '" + word +
+                                  "' is not in content/glossary.yaml, so candidates "
+                                  "are not told what it means"}});
+  }
+};
+
+}  // namespace
+
 // Wording that assumes a gender; the Equality Act 2010 guidance is to avoid
 // it. A scan for "word/word" pairs: a std::regex here was a third of a build.
 static void check_gendered(const std::string& text, const Mark& start, int first_line,
@@ -78,8 +100,9 @@ static void check_gendered(const std::string& text, const Mark& start, int first
   }
 }
 
-static void check_spec(const Site& site, const PersonSpec& spec, Diagnostics& diags,
-                       std::set<std::string>& unknown_abbr, const Glossary& glossary) {
+static void check_spec(const Site& site, const PersonSpec& spec, Findings& found,
+                       const Glossary& glossary) {
+  Diagnostics& diags = found.diags;
   auto standards = keys_of(site.standards);
   for (auto& section : spec.sections) {
     for (auto& c : section.criteria) {
@@ -102,17 +125,14 @@ static void check_spec(const Site& site, const PersonSpec& spec, Diagnostics& di
       }
       check_gendered(c.text, c.mark, 0, false, diags);
       for (auto& [word, offset] : find_abbreviations(c.text))
-        if (!glossary.terms.count(word) && unknown_abbr.insert(word).second)
-          diags.warning(c.mark, "the abbreviation '" + word +
-                                    "' is not in content/glossary.yaml, so candidates "
-                                    "are not told what it means");
+        if (!glossary.terms.count(word)) found.unknown_abbreviation(word, c.mark);
     }
   }
 }
 
 static void check_body(const std::string& body, const Mark& file, int body_line,
-                       Diagnostics& diags, std::set<std::string>& unknown_abbr,
-                       const Glossary& glossary) {
+                       Findings& found, const Glossary& glossary) {
+  Diagnostics& diags = found.diags;
   auto scan = scan_markdown(body);
   for (auto& link : scan.links) {
     Mark m{file.path, body_line + link.line - 1, link.col};
@@ -123,11 +143,9 @@ static void check_body(const std::string& body, const Mark& file, int body_line,
                   "HTML is not allowed in an advert and is left out; use Markdown");
   check_gendered(body, file, body_line, true, diags);
   for (auto& [word, offset] : find_abbreviations(body)) {
-    if (glossary.terms.count(word) || !unknown_abbr.insert(word).second) continue;
+    if (glossary.terms.count(word) || found.words.count(word)) continue;
     auto [line, col] = line_col(body, offset, body_line);
-    diags.warning({file.path, line, col},
-                  "the abbreviation '" + word +
-                      "' is not in content/glossary.yaml, so candidates are not told what it means");
+    found.unknown_abbreviation(word, {file.path, line, col});
   }
 }
 
@@ -135,48 +153,67 @@ void validate(Site& site, Diagnostics& diags) {
   auto schools = keys_of(site.schools);
   auto specs = keys_of(site.specs);
   Glossary glossary(site.glossary);
-  std::set<std::string> unknown_abbr{"UK", "OK", "AM", "PM", "II", "III", "IV"};
   std::set<std::string> files;
   for (auto& f : site.files) files.insert(f.relative);
 
-  for (auto& [id, spec] : site.specs) check_spec(site, *spec, diags, unknown_abbr, glossary);
-
-  std::map<std::string, std::string> slugs;  // slug -> the file that gave it
-  for (auto& v : site.vacancies) {
-    auto [first, fresh] = slugs.emplace(v.slug, v.mark.path);
-    if (!fresh)
-      diags.error(v.mark, "this advert and " + first->second + " both have the slug '" +
-                              v.slug + "' (the address /vacancies/" + v.slug +
-                              "/): rename one of them");
+  // Every spec file, advert and page on its own, in parallel (each advert's
+  // Markdown is parsed here); then the findings merged in file order.
+  std::vector<const PersonSpec*> spec_files;
+  for (auto& [id, spec] : site.specs) spec_files.push_back(spec.get());
+  size_t n_specs = spec_files.size(), n_adverts = site.vacancies.size();
+  std::vector<Findings> found(n_specs + n_adverts + site.pages.size());
+  parallel_for(found.size(), [&](size_t i) {
+    if (i < n_specs) return check_spec(site, *spec_files[i], found[i], glossary);
+    if (i >= n_specs + n_adverts) {
+      auto& p = site.pages[i - n_specs - n_adverts];
+      return check_body(p.body, p.mark, p.body_line, found[i], glossary);
+    }
+    Vacancy& v = site.vacancies[i - n_specs];
+    Diagnostics& d = found[i].diags;
     if (!v.school.empty())
-      check_reference(v.school, schools, "school", v.school_mark, diags,
+      check_reference(v.school, schools, "school", v.school_mark, d,
                       site.root + "/content/schools/" + v.school + ".yaml");
     if (!site.config.roles.empty() && !v.role.empty())
-      check_reference(v.role, keys_of(site.config.roles), "role", v.role_mark, diags);
+      check_reference(v.role, keys_of(site.config.roles), "role", v.role_mark, d);
     if (!v.spec_id.empty()) {
       auto it = site.specs.find(v.spec_id);
       if (it == site.specs.end())
-        check_reference(v.spec_id, specs, "person specification", v.spec_mark, diags,
+        check_reference(v.spec_id, specs, "person specification", v.spec_mark, d,
                         site.root + "/content/specs/" + v.spec_id + ".yaml");
       else
         v.spec = it->second;
     } else if (v.spec) {
-      check_spec(site, *v.spec, diags, unknown_abbr, glossary);
+      check_spec(site, *v.spec, found[i], glossary);
     } else {
-      diags.warning(v.mark, "this advert has no person specification ('spec:' "
-                            "or 'person_specification:')");
+      d.warning(v.mark, "this advert has no person specification ('spec:' "
+                        "or 'person_specification:')");
     }
-    for (auto& d : v.documents)
-      if (!d.file.empty() && !files.count(d.file))
-        diags.error(d.mark, "there is no file content/" + d.file +
-                                "; put the document in content/files/");
+    for (auto& doc : v.documents)
+      if (!doc.file.empty() && !files.count(doc.file))
+        d.error(doc.mark, "there is no file content/" + doc.file +
+                              "; put the document in content/files/");
     if (!v.salary)
-      diags.warning(v.mark, "no salary is given: candidates and search engines expect one");
+      d.warning(v.mark, "no salary is given: candidates and search engines expect one");
     if (v.posted && v.closes > v.posted && v.closes - v.posted < 7 * 86400)
-      diags.warning(v.closes_mark, "the advert is open for less than 7 days: candidates "
-                                   "need time to apply");
-    check_gendered(v.title, v.mark, 0, false, diags);
-    check_body(v.body, v.mark, v.body_line, diags, unknown_abbr, glossary);
+      d.warning(v.closes_mark, "the advert is open for less than 7 days: candidates "
+                               "need time to apply");
+    check_gendered(v.title, v.mark, 0, false, d);
+    check_body(v.body, v.mark, v.body_line, found[i], glossary);
+  });
+
+  std::set<std::string> reported{"UK", "OK", "AM", "PM", "II", "III", "IV"};
+  std::map<std::string, std::string> slugs;  // slug -> the file that gave it
+  for (size_t i = 0; i < found.size(); ++i) {
+    if (i >= n_specs && i < n_specs + n_adverts) {
+      const Vacancy& v = site.vacancies[i - n_specs];
+      auto [first, fresh] = slugs.emplace(v.slug, v.mark.path);
+      if (!fresh)
+        diags.error(v.mark, "this advert and " + first->second + " both have the slug '" +
+                                v.slug + "' (the address /vacancies/" + v.slug +
+                                "/): rename one of them");
+    }
+    diags.append(found[i].diags);
+    for (auto& [word, warning] : found[i].unknown)
+      if (reported.insert(word).second) diags.items.push_back(std::move(warning));
   }
-  for (auto& p : site.pages) check_body(p.body, p.mark, p.body_line, diags, unknown_abbr, glossary);
 }
