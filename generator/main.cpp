@@ -35,14 +35,22 @@ struct Args {
   std::string error;
 };
 
-// Flags that take a value, and those that do not, per command.
+// Flags that take a value, and those that do not, per command, and how
+// many plain words may follow the command. "staffroom check mysite" is
+// refused rather than quietly checking the current folder.
 Args parse(int argc, char** argv, const std::vector<std::string>& with_value,
-           const std::vector<std::string>& switches) {
+           const std::vector<std::string>& switches, size_t words = 0) {
   Args a;
   for (int i = 2; i < argc; ++i) {
     std::string arg = argv[i];
     if (arg.rfind("--", 0) != 0) {
       a.positional.push_back(arg);
+      if (a.positional.size() > words) {
+        a.error = "unexpected '" + arg + "'";
+        if (std::find(with_value.begin(), with_value.end(), "site") != with_value.end())
+          a.error += "; to choose the site folder, write --site " + arg;
+        return a;
+      }
       continue;
     }
     std::string name = arg.substr(2), value;
@@ -92,7 +100,6 @@ int report_problems(const Diagnostics& diags, const std::string& site) {
 int cmd_build(int argc, char** argv) {
   Args a = parse(argc, argv, {"site", "output", "base-url", "now"}, {"drafts"});
   if (!a.error.empty()) return usage_error(a.error);
-  if (!a.positional.empty()) return usage_error("unexpected '" + a.positional[0] + "'");
   BuildRequest request;
   if (a.values.count("site")) request.site = a.values["site"];
   if (a.values.count("output")) request.output = a.values["output"];
@@ -158,7 +165,7 @@ int cmd_serve(int argc, char** argv) {
 }
 
 int cmd_new(int argc, char** argv) {
-  Args a = parse(argc, argv, {"site"}, {});
+  Args a = parse(argc, argv, {"site"}, {}, 2);
   if (!a.error.empty()) return usage_error(a.error);
   if (a.positional.size() != 2 || a.positional[0] != "vacancy")
     return usage_error("write: staffroom new vacancy SLUG");

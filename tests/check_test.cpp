@@ -296,3 +296,20 @@ TEST_CASE("check writes nothing") {
   CHECK(test::snapshot(site) == before);
   CHECK(!fs::exists(site / "public"));
 }
+
+TEST_CASE("a site folder given without --site is refused, not ignored") {
+  test::TempDir tmp;
+  auto site = tmp.path / "site";
+  fs::copy(kBadSites / "good", site, fs::copy_options::recursive);
+  for (std::string command : {"check", "build", "serve"}) {
+    INFO(command);
+    Run r = staffroom({command, site.string()}, tmp.path);
+    CHECK(r.status == 2);
+    CHECK(r.err.find("unexpected '" + site.string() + "'; to choose the site folder, write --site " +
+                     site.string()) != std::string::npos);
+  }
+  CHECK(!fs::exists(site / "public"));
+  Run extra = staffroom({"new", "vacancy", "teacher", "more", "--site", site.string()}, tmp.path);
+  CHECK(extra.status == 2);
+  CHECK(extra.err.find("unexpected 'more'") != std::string::npos);
+}
