@@ -197,3 +197,37 @@ TEST_CASE("a base_url with a path prefixes every link, asset and canonical URL")
   CHECK(html.find("DOCX, 3 KB") != std::string::npos);
   CHECK(page(dir.path, "sitemap.xml").find("<loc>https://trust.example/jobs/vacancies/ta/</loc>") != std::string::npos);
 }
+
+TEST_CASE("a vacancy's listing is made once, and kept from a last build only for the same status") {
+  test::TempDir dir;
+  test::write_minimal_site(dir.path);
+  Diagnostics d;
+  LoadedSite loaded = load_checked(dir.path.string(), d);
+  REQUIRE(d.errors() == 0);
+  BuildOptions open;
+  open.now = to_time(*parse_datetime("2026-11-23T12:00"), false);
+  SiteContext first(*loaded.site, loaded.theme, open);
+  REQUIRE(first.built.size() == 1);
+  const Listing& made = first.listing(*first.built[0]);
+  CHECK(made.status == Status::open);
+  CHECK(made.card_html.find("<li class=\"card") != std::string::npos);
+  CHECK(made.card_html.find("href=\"/vacancies/ta/\"") != std::string::npos);
+  CHECK(made.search_entry.find("\"slug\":\"ta\"") != std::string::npos);
+  CHECK(made.atom_entry.find("<entry>") != std::string::npos);
+  CHECK(made.feed_item.find("\"url\":\"") != std::string::npos);
+
+  // Kept: the same status takes the last build's (here marked) listing.
+  Listings keep = first.take_listings();
+  REQUIRE(keep.count("ta"));
+  keep["ta"].card_html = "KEPT";
+  SiteContext again(*loaded.site, loaded.theme, open, &keep);
+  CHECK(again.listing(*again.built[0]).card_html == "KEPT");
+  // Not kept: by the closing moment the card must say "Closed".
+  keep = again.take_listings();
+  BuildOptions closed;
+  closed.now = to_time(*parse_datetime("2027-12-05T12:00"), false);
+  SiteContext later(*loaded.site, loaded.theme, closed, &keep);
+  const Listing& remade = later.listing(*later.built[0]);
+  CHECK(remade.status == Status::closed);
+  CHECK(remade.card_html.find("Closed") != std::string::npos);
+}

@@ -226,6 +226,16 @@ TEST_CASE("serve: a saved advert is served again, and open pages are told to rel
     listener.join();
     CHECK(reloaded);
 
+    // Its card in the lists, the feeds and the search index follow a new
+    // title; the other adverts' cards, kept from the last build, stay.
+    put_file(s.site.path / "content/vacancies/ta.md", advert("Senior Teaching Assistant"));
+    CHECK(s.until("/", [](auto& r) {
+      return contains(r.body, "Senior Teaching Assistant") && contains(r.body, "School Cook");
+    }));
+    CHECK(s.until("/search-index.json", [](auto& r) { return contains(r.body, "Senior Teaching Assistant"); }));
+    CHECK(s.until("/feed.json", [](auto& r) { return contains(r.body, "Senior Teaching Assistant"); }));
+    CHECK(s.until("/feed.xml", [](auto& r) { return contains(r.body, "Senior Teaching Assistant"); }));
+
     // A new advert appears, a removed one goes, and the index follows.
     put_file(s.site.path / "content/vacancies/gardener.md", advert("Gardener"));
     CHECK(s.until("/vacancies/gardener/", [](auto& r) { return r.status == 200; }));
