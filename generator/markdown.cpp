@@ -22,6 +22,12 @@ struct Document {
     for (auto name : {"table", "strikethrough", "autolink", "tagfilter"})
       if (auto* ext = cmark_find_syntax_extension(name))
         cmark_parser_attach_syntax_extension(parser, ext);
+    // cmark-gfm 0.29 keeps the characters its extensions react to in one
+    // global table, set at the start of each parse and cleared at its end:
+    // two parses at once lose autolinks, strikethrough and tables at random.
+    // So parsing is one at a time; rendering the tree needs no lock.
+    static std::mutex one_parse;
+    std::lock_guard lock(one_parse);
     cmark_parser_feed(parser, markdown.data(), markdown.size());
     root = cmark_parser_finish(parser);
   }

@@ -1,6 +1,10 @@
 // Markdown through cmark-gfm: the GFM extensions on, raw HTML never through.
 #include <doctest/doctest.h>
 
+#include <atomic>
+#include <thread>
+#include <vector>
+
 #include "markdown.h"
 #include "text.h"
 
@@ -39,4 +43,26 @@ TEST_CASE("abbreviations are marked at their first use only, and text stays esca
   Glossary amp({{"amp", "x"}, {"AMP", "y"}});
   std::set<std::string> none;
   CHECK(mark_abbreviations("a &amp; b", amp, none) == "a &amp; b");
+}
+
+TEST_CASE("Markdown converted on several threads at once gives the same HTML every time") {
+  // cmark-gfm keeps the characters its extensions react to (':' and 'w' for
+  // autolinks, '~', '|') in one global table that each parse sets and
+  // clears; parses on other threads must not see it cleared under them.
+  const std::string text =
+      "See https://example.org/jobs and www.example.org, ~~old~~ text.\n\n"
+      "| Day | Time |\n|---|---|\n| Mon | 9:00 |\n";
+  const std::string expected = markdown_to_html(text);
+  REQUIRE(expected.find("<a href=\"https://example.org/jobs\">") != std::string::npos);
+  REQUIRE(expected.find("<del>old</del>") != std::string::npos);
+  REQUIRE(expected.find("<table>") != std::string::npos);
+  std::atomic<int> wrong{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t)
+    threads.emplace_back([&] {
+      for (int i = 0; i < 2000; ++i)
+        if (markdown_to_html(text) != expected) ++wrong;
+    });
+  for (auto& t : threads) t.join();
+  CHECK(wrong.load() == 0);
 }
