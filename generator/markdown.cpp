@@ -94,25 +94,32 @@ std::string markdown_to_html(const std::string& markdown,
     } else if (cmark_node_get_type(n) == CMARK_NODE_HEADING && shift) {
       int level = cmark_node_get_heading_level(n) + shift;
       cmark_node_set_heading_level(n, std::clamp(level, 1, 6));
-    } else if (cmark_node_get_type(n) == CMARK_NODE_TEXT && options.glossary &&
-               options.seen) {
-      const char* literal = cmark_node_get_literal(n);
-      std::string escaped = escape_html(literal ? literal : "");
-      std::string marked = mark_abbreviations(escaped, *options.glossary, *options.seen);
-      if (marked != escaped) {
-        cmark_node* html = cmark_node_new(CMARK_NODE_HTML_INLINE);
-        cmark_node_set_literal(html, marked.c_str());
-        cmark_node_insert_before(n, html);
-        cmark_node_free(n);
-      }
     }
   }
-  // Every raw HTML node left now is one we made from escaped text.
-  char* html = cmark_render_html(doc.root, CMARK_OPT_UNSAFE,
-                                 cmark_parser_get_syntax_extensions(doc.parser));
-  std::string out = html;
-  free(html);
-  return out;
+  // Every raw HTML node left is one we made from escaped text.
+  auto render = [&] {
+    char* html = cmark_render_html(doc.root, CMARK_OPT_UNSAFE,
+                                   cmark_parser_get_syntax_extensions(doc.parser));
+    std::string out = html;
+    free(html);
+    return out;
+  };
+  bool marking = options.glossary && options.seen;
+  if (options.unmarked) *options.unmarked = render();
+  if (!marking) return options.unmarked ? *options.unmarked : render();
+  for (cmark_node* n : doc.nodes()) {
+    if (cmark_node_get_type(n) != CMARK_NODE_TEXT) continue;
+    const char* literal = cmark_node_get_literal(n);
+    std::string escaped = escape_html(literal ? literal : "");
+    std::string marked = mark_abbreviations(escaped, *options.glossary, *options.seen);
+    if (marked != escaped) {
+      cmark_node* html = cmark_node_new(CMARK_NODE_HTML_INLINE);
+      cmark_node_set_literal(html, marked.c_str());
+      cmark_node_insert_before(n, html);
+      cmark_node_free(n);
+    }
+  }
+  return render();
 }
 
 MarkdownScan scan_markdown(const std::string& markdown) {

@@ -15,6 +15,9 @@ struct MarkdownOptions {
   int top_heading = 0;
   const Glossary* glossary = nullptr;   // mark abbreviations with <abbr>
   std::set<std::string>* seen = nullptr;  // abbreviations the page has marked
+  // Also the HTML before abbreviations are marked (for JSON-LD), from the
+  // same parse.
+  std::string* unmarked = nullptr;
 };
 
 std::string markdown_to_html(const std::string& markdown,

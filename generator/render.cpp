@@ -115,8 +115,9 @@ std::string citation_url(const SiteContext& ctx, const std::string& citation) {
 }
 
 std::string vacancy_body_html(const SiteContext& ctx, const Vacancy& v,
-                              std::set<std::string>* seen) {
+                              std::set<std::string>* seen, std::string* unmarked) {
   MarkdownOptions options;
+  options.unmarked = unmarked;
   options.top_heading = 3;  // under the page's h1 and its "Job description" h2
   options.glossary = seen ? &ctx.glossary : nullptr;
   options.seen = seen;
@@ -220,7 +221,8 @@ void render_vacancy(const SiteContext& ctx, const Vacancy& v, Sink& sink) {
   std::set<std::string> seen;
   Status status = status_of(v, ctx.options.now);
   Data data = object();
-  Data view = vacancy_view(ctx, v, seen);
+  std::string plain_body;  // for the JSON-LD, from the same parse as the page's
+  Data view = vacancy_view(ctx, v, seen, &plain_body);
   put(data, "vacancy", std::move(view));
   const School* school = ctx.school_of(v);
   PageMeta meta;
@@ -229,7 +231,7 @@ void render_vacancy(const SiteContext& ctx, const Vacancy& v, Sink& sink) {
                                        : v.summary;
   meta.body_class = "page-vacancy";
   meta.noindex = status == Status::closed || status == Status::draft || status == Status::scheduled;
-  meta.jsonld = status == Status::closed ? "" : job_posting_jsonld(ctx, v);
+  meta.jsonld = status == Status::closed ? "" : job_posting_jsonld(ctx, v, &plain_body);
   if (status == Status::draft || status == Status::scheduled) meta.banner = status_words(status, v);
   std::string base = vacancy_path(v);
   write_page(ctx, sink, base, "vacancy", data, meta);

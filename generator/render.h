@@ -81,9 +81,11 @@ std::string standard_path(const std::string& id);
 std::string citation_url(const SiteContext& ctx, const std::string& citation);
 std::string citation_anchor(const std::string& unit, const std::string& code);
 
-// The job description as HTML (headings from <h3>), for pages and feeds.
+// The job description as HTML (headings from <h3>), for pages and feeds;
+// with `seen`, abbreviations marked, and `unmarked` given the HTML without.
 std::string vacancy_body_html(const SiteContext& ctx, const Vacancy& v,
-                              std::set<std::string>* seen = nullptr);
+                              std::set<std::string>* seen = nullptr,
+                              std::string* unmarked = nullptr);
 
 // Renders every file of the site into `sink`, in parallel; the pages of
 // render_lists() go to `lists` when given (the preview server records them).

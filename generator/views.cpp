@@ -192,7 +192,8 @@ static std::string yes_no(const std::optional<bool>& b, const std::string& yes,
   return escape_html(*b ? yes : no);
 }
 
-Data vacancy_view(const SiteContext& ctx, const Vacancy& v, std::set<std::string>& seen) {
+Data vacancy_view(const SiteContext& ctx, const Vacancy& v, std::set<std::string>& seen,
+                  std::string* plain_body) {
   Data d = card_view(ctx, v);
   const School* school = ctx.school_of(v);
   Status status = status_of(v, ctx.options.now);
@@ -227,9 +228,14 @@ Data vacancy_view(const SiteContext& ctx, const Vacancy& v, std::set<std::string
   put(d, "hours", std::move(hours));
   put(d, "has_hours", v.hours.per_week || !v.hours.weeks.empty() || !v.hours.schedule.empty());
 
-  put(d, "body_html", vacancy_body_html(ctx, v, &seen));
+  put(d, "body_html", vacancy_body_html(ctx, v, &seen, plain_body));
   put(d, "has_spec", v.spec != nullptr);
-  if (v.spec) put(d, "spec", spec_view(ctx, *v.spec, v.title, seen));
+  if (v.spec) {
+    Data spec = spec_view(ctx, *v.spec, v.title, seen);
+    // Rendered once, for the vacancy page and the print view alike.
+    if (ctx.theme) put(spec, "table_html", ctx.theme->render("person_spec", spec));
+    put(d, "spec", std::move(spec));
+  }
 
   Data apply = object();
   put(apply, "has_url", !v.apply.url.empty());

@@ -29,8 +29,10 @@ Data card_view(const SiteContext& ctx, const Vacancy& v);
 void add_cards(const SiteContext& ctx, const std::vector<const Vacancy*>& vs,
                Data& into, const std::string& noun = "open vacancy");
 
-// A vacancy page's `vacancy` value. `seen` marks abbreviations once a page.
-Data vacancy_view(const SiteContext& ctx, const Vacancy& v, std::set<std::string>& seen);
+// A vacancy page's `vacancy` value. `seen` marks abbreviations once a page;
+// `plain_body` is given the job description without those marks.
+Data vacancy_view(const SiteContext& ctx, const Vacancy& v, std::set<std::string>& seen,
+                  std::string* plain_body = nullptr);
 Data spec_view(const SiteContext& ctx, const PersonSpec& spec, const std::string& role,
                std::set<std::string>& seen);
 

@@ -52,7 +52,8 @@ std::string upper(std::string s) {
 
 }  // namespace
 
-std::string job_posting_jsonld(const SiteContext& ctx, const Vacancy& v) {
+std::string job_posting_jsonld(const SiteContext& ctx, const Vacancy& v,
+                               const std::string* description_html) {
   if (status_of(v, ctx.options.now) == Status::closed) return "";
   const SiteConfig& config = ctx.site->config;
   const School* school = ctx.school_of(v);
@@ -64,7 +65,7 @@ std::string job_posting_jsonld(const SiteContext& ctx, const Vacancy& v) {
   j["@context"] = "https://schema.org";
   j["@type"] = "JobPosting";
   j["title"] = v.title;
-  j["description"] = vacancy_body_html(ctx, v);
+  j["description"] = description_html ? *description_html : vacancy_body_html(ctx, v);
   j["datePosted"] = iso8601(v.posted);
   j["validThrough"] = iso8601(v.closes);
 

@@ -9,7 +9,9 @@
 
 // <script type="application/ld+json"> with a schema.org JobPosting, for an
 // open vacancy (empty for a closed one). No string can close the script.
-std::string job_posting_jsonld(const SiteContext& ctx, const Vacancy& v);
+// `description_html`, when given, is the job description already made.
+std::string job_posting_jsonld(const SiteContext& ctx, const Vacancy& v,
+                               const std::string* description_html = nullptr);
 
 // sitemap.xml of the given paths (relative to the site root, e.g.
 // "vacancies/lsp/"), as absolute URLs.
