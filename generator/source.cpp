@@ -4,6 +4,9 @@
 #include <algorithm>
 #include <filesystem>
 #include <cerrno>
+#include <map>
+#include <mutex>
+#include <tuple>
 #include <cstring>
 
 #include <fcntl.h>
@@ -61,6 +64,30 @@ bool is_inside(const std::string& root, const std::string& path) {
   return ps + '/' == rs || ps.rfind(rs, 0) == 0;
 }
 
+// is_inside() for a file to be read. A plain file is inside when its folder
+// is, and a site's thousands of files share a few folders: each folder's
+// answer is kept, by device and inode so that a folder swapped for a link
+// is checked again. Resolving every level of every path was a dozen system
+// calls a file.
+static bool stays_inside(const std::string& root, const std::string& full) {
+  struct stat file;
+  if (::lstat(full.c_str(), &file) != 0 || S_ISLNK(file.st_mode)) return is_inside(root, full);
+  std::string folder = full.substr(0, full.rfind('/'));
+  struct stat dir;
+  if (::stat(folder.c_str(), &dir) != 0) return is_inside(root, full);
+  static std::mutex mutex;
+  static std::map<std::tuple<std::string, std::string, dev_t, ino_t>, bool> known;
+  auto key = std::make_tuple(root, folder, dir.st_dev, dir.st_ino);
+  {
+    std::lock_guard lock(mutex);
+    if (auto it = known.find(key); it != known.end()) return it->second;
+  }
+  bool inside = is_inside(root, folder);
+  std::lock_guard lock(mutex);
+  known[key] = inside;
+  return inside;
+}
+
 std::optional<std::pair<int, int>> find_invalid_utf8(const std::string& text) {
   int line = 1, col = 1;
   size_t i = 0, n = text.size();
@@ -99,7 +126,7 @@ std::optional<std::string> read_text_file(const std::string& root,
                                           Diagnostics& diags) {
   Mark whole{relative, 0, 0};
   std::string full = root + "/" + relative;
-  if (!is_inside(root, full)) {
+  if (!stays_inside(root, full)) {
     diags.error(whole, "this file is a link to a place outside the site; refused");
     return std::nullopt;
   }

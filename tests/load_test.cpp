@@ -358,6 +358,19 @@ TEST_CASE("read_text_file: BOM and CRLF accepted; invalid UTF-8, size and links 
   CHECK(has(d, "a link to a place outside the site"));
   CHECK(d.errors() == 3);
 
+  // A folder that leads outside is refused too, and a folder read from
+  // before and then swapped for such a link is checked again.
+  outside.write("jobs/a.md", "outside\n");
+  fs::create_symlink(outside.path / "jobs", f.path / "linked");
+  CHECK(!read_text_file(f.root(), "linked/a.md", d));
+  CHECK(d.errors() == 4);
+  f.write("jobs/a.md", "inside\n");
+  CHECK(read_text_file(f.root(), "jobs/a.md", d) == std::string("inside\n"));
+  fs::rename(f.path / "jobs", f.path / "jobs-was");
+  fs::create_symlink(outside.path / "jobs", f.path / "jobs");
+  CHECK(!read_text_file(f.root(), "jobs/a.md", d));
+  CHECK(d.errors() == 5);
+
   CHECK(find_invalid_utf8("ok £ “quotes” Cymraeg: ŵ ŷ\n") == std::nullopt);
   CHECK(find_invalid_utf8("a\nb\xC0\x80") == std::make_pair(2, 2));   // overlong
   CHECK(find_invalid_utf8("\xED\xA0\x80") == std::make_pair(1, 1));   // a UTF-16 surrogate
