@@ -17,7 +17,7 @@ namespace {
 
 constexpr uint32_t kMask = IN_CLOSE_WRITE | IN_MODIFY | IN_ATTRIB | IN_CREATE | IN_DELETE |
                            IN_MOVED_FROM | IN_MOVED_TO | IN_DELETE_SELF | IN_MOVE_SELF;
-constexpr auto kSettle = milliseconds(15);   // quiet time that ends a burst
+constexpr auto kSettle = milliseconds(5);      // quiet, every file closed, that ends a burst
 constexpr auto kBurstMax = milliseconds(150);  // a burst never delays a rebuild longer
 constexpr auto kPollEvery = milliseconds(100);
 
@@ -118,6 +118,12 @@ bool Watcher::read_events(std::vector<std::string>& out) {
       bool is_file = std::find(files_.begin(), files_.end(), path) != files_.end();
       if (is_editor_noise(name) || !(in_tree || is_file)) continue;
       if ((e->mask & IN_ISDIR) && (e->mask & (IN_CREATE | IN_MOVED_TO))) add_tree(path, &out);
+      // A file is being written from its first change until it is closed,
+      // moved into place or deleted.
+      if (e->mask & (IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_DELETE))
+        writing_.erase(path);
+      else if (!(e->mask & IN_ISDIR) && (e->mask & (IN_CREATE | IN_MODIFY)))
+        writing_.insert(path);
       out.push_back(path);
       any = true;
     }
@@ -183,13 +189,19 @@ Changes Watcher::wait(milliseconds timeout) {
       if (read_events(out)) changes.seen = steady_clock::now();
     }
     // An editor's save is often several events (write, close, rename):
-    // gather them until the folder is quiet, so one save is one rebuild.
+    // gather them so one save is one rebuild. A file still being written is
+    // waited for until it is closed (to the burst's end at most), so a slow
+    // writer's half-saved file is not built; then a short quiet ends it.
     auto burst_end = changes.seen + kBurstMax;
-    while (!out.empty() && steady_clock::now() < burst_end) {
+    while (!out.empty()) {
+      auto left = duration_cast<milliseconds>(burst_end - steady_clock::now());
+      if (left.count() <= 0) break;
       pollfd f{inotify_, POLLIN, 0};
-      if (poll(&f, 1, static_cast<int>(kSettle.count())) <= 0) break;
+      auto quiet = writing_.empty() ? std::min(kSettle, left) : left;
+      if (poll(&f, 1, static_cast<int>(quiet.count())) <= 0) break;
       read_events(out);
     }
+    writing_.clear();  // whatever is still open is taken as it is
   }
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -38,6 +39,7 @@ class Watcher {
   std::vector<std::string> folders_, files_;
   int inotify_ = -1, wake_ = -1;
   std::map<int, std::string> dirs_;  // watch descriptor -> folder
+  std::set<std::string> writing_;    // changed and not yet closed (inotify)
   std::map<std::string, std::pair<long long, long long>> last_;  // polling: path -> mtime, size
 };
 

@@ -17,6 +17,7 @@
 
 #include "clock.h"
 #include "serve.h"
+#include "watch.h"
 
 namespace fs = std::filesystem;
 using namespace std::chrono;
@@ -313,4 +314,24 @@ TEST_CASE("serve: a port in use is refused clearly") {
   auto error = second.start();
   REQUIRE(error);
   CHECK(contains(*error, "port " + std::to_string(o.port) + " is already in use: try --port"));
+}
+
+TEST_CASE("watch: a file written slowly is reported once it is closed, not half-way") {
+  test::TempDir dir;
+  fs::create_directories(dir.path / "content");
+  Watcher watcher({(dir.path / "content").string()}, {});
+  REQUIRE(watcher.uses_inotify());
+  std::string whole = "---\ntitle: Teaching Assistant\n---\n" + std::string(4000, 'x') + "\n";
+  std::thread writer([&] {
+    std::ofstream out(dir.path / "content/ta.md", std::ios::binary);
+    out << whole.substr(0, 100) << std::flush;  // half a save, then a pause
+    std::this_thread::sleep_for(milliseconds(60));
+    out << whole.substr(100) << std::flush;
+  });
+  Changes changes = watcher.wait(seconds(5));
+  std::string seen = test::read_file(dir.path / "content/ta.md");  // what a rebuild would read
+  writer.join();
+  REQUIRE(changes.paths.size() == 1);
+  CHECK(changes.paths[0] == (dir.path / "content/ta.md").string());
+  CHECK(seen == whole);
 }
