@@ -29,6 +29,16 @@ static std::string slurp(const fs::path& p) {
   return text;
 }
 
+// Partials the renderer renders once per vacancy, however many pages show
+// them, and hands to templates ready-made: where a template includes one,
+// the ready-made HTML is pasted in instead. On a site of thousands of
+// adverts a card appears on four or five lists, and the person
+// specification on the vacancy page and its print view.
+const std::map<std::string, std::string> kReadyMade = {
+    {"vacancy_card", "{{{card_html}}}"},
+    {"person_spec", "{{{table_html}}}"},
+};
+
 // Partials are pasted in once, here, so a page render never re-parses them.
 static std::string expand_partials(const std::string& text,
                                    const std::map<std::string, std::string>& raw,
@@ -40,8 +50,11 @@ static std::string expand_partials(const std::string& text,
   size_t last = 0;
   for (auto it = begin; it != std::sregex_iterator(); ++it) {
     out.append(text, last, it->position() - last);
-    auto found = raw.find((*it)[1].str());
-    if (found != raw.end()) out += expand_partials(found->second, raw, depth + 1);
+    auto name = (*it)[1].str();
+    auto ready = kReadyMade.find(name);
+    auto found = raw.find(name);
+    if (ready != kReadyMade.end()) out += ready->second;
+    else if (found != raw.end()) out += expand_partials(found->second, raw, depth + 1);
     last = it->position() + it->length();
   }
   out.append(text, last);

@@ -174,6 +174,25 @@ TEST_CASE("a site override replaces one template and keeps the rest") {
   CHECK(page(dir.path, "index.html").find("Skip to main content") != std::string::npos);
 }
 
+TEST_CASE("an overridden card and person specification appear wherever the theme includes them") {
+  test::TempDir dir;
+  test::write_minimal_site(dir.path);
+  auto templates = dir.path / "themes/default/templates";
+  test::write_file(templates / "vacancy_card.mustache", "<li>Our card: {{title}} at {{school_name}}</li>");
+  test::write_file(templates / "person_spec.mustache",
+                   "{{#sections}}<p>Our section: {{name}}</p>{{/sections}}");
+  // A list written the long way, as older themes did, gets the same card.
+  test::write_file(templates / "archive.mustache",
+                   "<h1>{{page.title}}</h1><ul>{{#vacancies}}{{> vacancy_card}}{{/vacancies}}</ul>");
+  REQUIRE(build(dir.path).ok);
+  for (auto p : {"index.html", "schools/oak/index.html"})
+    CHECK_MESSAGE(page(dir.path, p).find("<li>Our card: Teaching Assistant at Oak") != std::string::npos, p);
+  for (auto p : {"vacancies/ta/index.html", "vacancies/ta/person-specification/index.html"})
+    CHECK_MESSAGE(page(dir.path, p).find("<p>Our section: ") != std::string::npos, p);
+  REQUIRE(build(dir.path, "2027-12-05T12:00").ok);  // closed: in the archive
+  CHECK(page(dir.path, "archive/index.html").find("<li>Our card: Teaching Assistant at Oak") != std::string::npos);
+}
+
 TEST_CASE("a base_url with a path prefixes every link, asset and canonical URL") {
   test::TempDir dir;
   test::write_minimal_site(dir.path);
