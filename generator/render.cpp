@@ -378,8 +378,9 @@ void render_others(const SiteContext& ctx, Sink& sink) {
 }
 
 void render_site(const SiteContext& ctx, Sink& sink, Sink* lists) {
-  // The two long single jobs go first, so they overlap the adverts rather
-  // than running alone at the end.
+  // The lists and the other pages go first, so they overlap the adverts
+  // rather than running alone at the end. (The cards, feed entries and
+  // search entries they join were made with the SiteContext.)
   size_t n = ctx.built.size();
   parallel_for(n + 2, [&](size_t i) {
     if (i == 0) render_lists(ctx, lists ? *lists : sink);
