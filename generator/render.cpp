@@ -79,6 +79,18 @@ SiteContext::SiteContext(const Site& s, std::shared_ptr<const Theme> t, BuildOpt
   });
 }
 
+std::string SiteContext::joined(std::string Listing::*part, const std::string& separator) const {
+  size_t size = 0;
+  for (auto* v : listed) size += (listing(*v).*part).size() + separator.size();
+  std::string out;
+  out.reserve(size);
+  for (size_t i = 0; i < listed.size(); ++i) {
+    if (i) out += separator;
+    out += listing(*listed[i]).*part;
+  }
+  return out;
+}
+
 Listings SiteContext::take_listings() {
   Listings out;
   for (auto& [v, l] : listings) out.emplace(v->slug, std::move(l));

@@ -66,6 +66,9 @@ struct SiteContext {
               Listings* keep = nullptr);
 
   const Listing& listing(const Vacancy& v) const { return listings.at(&v); }
+  // One part of every open vacancy's Listing, in list order, joined by
+  // `separator`: the feeds and the search index (room is made once).
+  std::string joined(std::string Listing::*part, const std::string& separator) const;
   Listings take_listings();  // by slug, for the next build to keep
 
   std::string url(const std::string& path) const { return base_path + path; }

@@ -47,7 +47,7 @@ std::string atom_feed(const SiteContext& ctx) {
   out += "  <link rel=\"alternate\" type=\"text/html\" href=\"" + escape_xml(ctx.absolute("")) + "\"/>\n";
   out += "  <author><name>" + escape_xml(feed_author(ctx)) + "</name></author>\n";
   out += "  <generator>Staffroom</generator>\n";
-  for (const Vacancy* v : ctx.listed) out += ctx.listing(*v).atom_entry;
+  out += ctx.joined(&Listing::atom_entry, "");
   out += "</feed>\n";
   return out;
 }
@@ -81,13 +81,8 @@ std::string json_feed(const SiteContext& ctx) {
   std::string out = feed.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
   out.erase(out.rfind('\n'));  // the closing brace: reopened for "items"
   out += ",\n  \"items\": [";
-  bool first = true;
-  for (const Vacancy* v : ctx.listed) {
-    out += first ? "\n    " : ",\n    ";
-    out += ctx.listing(*v).feed_item;
-    first = false;
-  }
-  return out + (first ? "]\n}\n" : "\n  ]\n}\n");
+  if (ctx.listed.empty()) return out + "]\n}\n";
+  return out + "\n    " + ctx.joined(&Listing::feed_item, ",\n    ") + "\n  ]\n}\n";
 }
 
 std::string json_feed_item(const SiteContext& ctx, const Vacancy& v) {

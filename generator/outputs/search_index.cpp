@@ -20,12 +20,7 @@ ojson amount(const std::optional<double>& d) {
 }  // namespace
 
 std::string search_index_json(const SiteContext& ctx) {
-  std::string out = "[";
-  for (const Vacancy* v : ctx.listed) {
-    if (out.size() > 1) out += ',';
-    out += ctx.listing(*v).search_entry;
-  }
-  return out + "]\n";
+  return "[" + ctx.joined(&Listing::search_entry, ",") + "]\n";
 }
 
 std::string search_index_entry(const SiteContext& ctx, const Vacancy& v) {
