@@ -45,6 +45,9 @@ std::string stem_of(const std::string& path);
 // refused: they would run in a candidate's browser).
 bool check_url(const std::string& url, const Mark& mark, Diagnostics& diags);
 bool is_email(const std::string& s);
+// Reports a language that is not a tag such as "cy", "en-GB" or "cy-GB"
+// (it becomes an HTML lang attribute, which screen readers act on).
+bool check_language(const std::string& tag, const Mark& mark, Diagnostics& diags);
 
 // Reports `value` when it is not one of `vocab`'s ids, suggesting the nearest.
 bool check_word(const std::string& value, const std::vector<std::string>& ids,

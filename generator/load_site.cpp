@@ -1,5 +1,6 @@
 // Loading the whole site folder: site.yaml, then every file under content/,
 // read in parallel, each into its own slot so the order never varies.
+#include <algorithm>
 #include <filesystem>
 #include <set>
 
@@ -36,6 +37,27 @@ bool check_url(const std::string& url, const Mark& mark, Diagnostics& diags) {
   return ok;
 }
 
+bool check_language(const std::string& tag, const Mark& mark, Diagnostics& diags) {
+  // BCP 47 in the shape sites use: a 2-3 letter language, then subtags of
+  // 1-8 letters or digits ("cy", "en-GB", "sr-Latn", "es-419").
+  bool ok = !tag.empty();
+  size_t start = 0;
+  for (int part = 0; ok && start <= tag.size(); ++part) {
+    size_t end = tag.find('-', start);
+    if (end == std::string::npos) end = tag.size();
+    std::string sub = tag.substr(start, end - start);
+    bool letters = std::all_of(sub.begin(), sub.end(), [](unsigned char c) { return isalpha(c); });
+    bool alnum = std::all_of(sub.begin(), sub.end(), [](unsigned char c) { return isalnum(c); });
+    ok = part == 0 ? letters && sub.size() >= 2 && sub.size() <= 3
+                   : alnum && !sub.empty() && sub.size() <= 8;
+    start = end + 1;
+  }
+  if (!ok)
+    diags.error(mark, "'" + tag + "' is not a language tag: write one such as cy (Welsh) "
+                      "or en-GB (British English)");
+  return ok;
+}
+
 SiteConfig load_config(const std::string& root, Diagnostics& diags) {
   SiteConfig config;
   std::string path = fs::exists(root + "/site.yaml") ? "site.yaml" : "content/site.yaml";
@@ -65,6 +87,7 @@ SiteConfig load_config(const std::string& root, Diagnostics& diags) {
   if (m.has("base_url") && check_url(config.base_url, m.mark("base_url"), diags) &&
       config.base_url.back() != '/')
     config.base_url += '/';
+  if (m.has("language")) check_language(config.language, m.mark("language"), diags);
   if (!is_slug(config.theme))
     diags.error(m.mark("theme"), "'theme' should be a folder name such as default");
   if (!set_timezone(config.timezone)) {

@@ -11,7 +11,7 @@ static const std::vector<std::string> kVacancyKeys = {
     "reports_to", "posted", "closes", "starts", "apply", "documents",
     "safeguarding", "politically_restricted", "visa_sponsorship",
     "suitable_for_early_career_teachers", "english_fluency_required",
-    "safety_critical", "physical_requirements", "draft", "publish"};
+    "safety_critical", "physical_requirements", "draft", "publish", "language"};
 
 // A date or date-time key. A date alone is the start of the day, or its end
 // for `closes` (the contract: "a date alone means the end of that day").
@@ -122,6 +122,8 @@ std::optional<Vacancy> parse_vacancy(const std::string& text,
   v.grade = m.text("grade");
   v.reports_to = m.text("reports_to");
   v.starts = m.text("starts");
+  v.language = m.text("language");
+  if (m.has("language")) check_language(v.language, m.mark("language"), diags);
 
   if (m.has("spec") && m.has("person_specification"))
     diags.error(m.mark("person_specification"),

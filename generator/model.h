@@ -106,6 +106,7 @@ struct Vacancy {
   std::string slug;
   Mark mark;  // the file, line 1
   std::string title, school, role, summary, reference, grade;
+  std::string language;  // of the school's own text, when not the site's ("cy")
   std::string spec_id;
   std::shared_ptr<const PersonSpec> spec;  // resolved: from specs/ or inline
   Mark spec_mark;

@@ -98,6 +98,14 @@ Listings SiteContext::take_listings() {
   return out;
 }
 
+std::string SiteContext::text_language(const Vacancy& v) const {
+  auto lower = [](std::string s) {
+    for (auto& c : s) c = static_cast<char>(tolower(static_cast<unsigned char>(c)));
+    return s;
+  };
+  return lower(v.language) == lower(site->config.language) ? "" : v.language;
+}
+
 const School* SiteContext::school_of(const Vacancy& v) const {
   auto it = site->schools.find(v.school);
   return it == site->schools.end() ? nullptr : &it->second;

@@ -75,6 +75,10 @@ struct SiteContext {
   std::string absolute(const std::string& path) const { return base_url + path; }
   const School* school_of(const Vacancy& v) const;
   std::string role_label(const std::string& role) const;
+  // The language of the advert's own text when it is not the site's ("cy"),
+  // else empty: it goes on each element holding that text as lang="...", so
+  // a screen reader speaks Welsh as Welsh (WCAG 3.1.2).
+  std::string text_language(const Vacancy& v) const;
 };
 
 // Output paths, one place for all links.

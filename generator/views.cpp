@@ -69,6 +69,7 @@ std::string status_words(Status s, const Vacancy& v) {
 
 Data card_view(const SiteContext& ctx, const Vacancy& v) {
   Data d = object();
+  put(d, "lang", ctx.text_language(v));
   const School* school = ctx.school_of(v);
   Status status = status_of(v, ctx.options.now);
   put(d, "title", v.title);
@@ -202,6 +203,7 @@ Data vacancy_view(const SiteContext& ctx, const Vacancy& v, std::set<std::string
   put(d, "posted_iso", iso8601(v.posted));
   auto starts = parse_datetime(v.starts);
   put(d, "starts_text", starts ? date_words(to_time(*starts, false)) : v.starts);
+  put(d, "starts_lang", starts ? "" : ctx.text_language(v));  // the school's words, not a date
   if (school) put(d, "school_address", address_line(school->address));
   put(d, "salary_note", v.salary ? v.salary->note : "");
   put(d, "reports_to", v.reports_to);
@@ -232,6 +234,7 @@ Data vacancy_view(const SiteContext& ctx, const Vacancy& v, std::set<std::string
   put(d, "has_spec", v.spec != nullptr);
   if (v.spec) {
     Data spec = spec_view(ctx, *v.spec, v.title, seen);
+    put(spec, "lang", ctx.text_language(v));
     // Rendered once, for the vacancy page and the print view alike.
     if (ctx.theme) put(spec, "table_html", ctx.theme->render("person_spec", spec));
     put(d, "spec", std::move(spec));

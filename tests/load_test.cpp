@@ -461,3 +461,21 @@ TEST_CASE("columns after UTF-8 text count bytes, and the caret still lands under
         "             ^\n"
         "1 error, 0 warnings\n");
 }
+
+TEST_CASE("language tags: cy, en-GB and the like pass; words and typing slips are refused where written") {
+  Diagnostics d;
+  for (auto ok : {"cy", "en-GB", "cy-GB", "sr-Latn-RS", "es-419", "gd"})
+    CHECK_MESSAGE(check_language(ok, {"x.md", 3, 11}, d), ok);
+  CHECK(d.items.empty());
+  for (auto bad : {"Welsh", "c", "cy_GB", "en-", "-cy", "en-GB-toolongsubtag", "cy GB", ""})
+    CHECK_MESSAGE(!check_language(bad, {"x.md", 3, 11}, d), bad);
+  CHECK(d.errors() == 8);
+  CHECK(has(d, "'Welsh' is not a language tag: write one such as cy (Welsh) or en-GB", 3, 11));
+
+  test::TempDir f;
+  Diagnostics advert;
+  auto v = parse_vacancy("---\ntitle: T\nschool: oak\nrole: r\nlanguage: Cymraeg\nposted: 2026-11-01\n"
+                         "closes: 2026-12-01\n---\n",
+                         "content/vacancies/t.md", advert);
+  CHECK(has(advert, "'Cymraeg' is not a language tag", 5, 11));
+}

@@ -250,3 +250,40 @@ TEST_CASE("a vacancy's listing is made once, and kept from a last build only for
   CHECK(remade.status == Status::closed);
   CHECK(remade.card_html.find("Closed") != std::string::npos);
 }
+
+TEST_CASE("an advert in another language has its own words marked with lang, and only those") {
+  test::TempDir dir;
+  test::write_minimal_site(dir.path);
+  test::write_file(dir.path / "content/vacancies/cymorth.md",
+                   "---\ntitle: Cynorthwyydd Addysgu\nsummary: Swydd mewn ysgol gynradd.\nlanguage: cy\n"
+                   "school: oak\nrole: learning-support\nstarts: Cyn gynted â phosibl\n"
+                   "salary: { min: 20000, max: 22000 }\ncontract: permanent\nworking_pattern: [part-time]\n"
+                   "posted: 2026-11-01\ncloses: 2027-12-05T12:00\n"
+                   "person_specification:\n  sections:\n    - name: Sgiliau\n      assessed: [interview]\n"
+                   "      criteria:\n        - { text: Siarad Cymraeg yn rhugl, level: essential }\n"
+                   "---\nHelpu disgyblion i ddysgu.\n");
+  REQUIRE(build(dir.path).ok);
+  std::string html = page(dir.path, "vacancies/cymorth/index.html");
+  for (auto marked : {"<h1 lang=\"cy\">Cynorthwyydd Addysgu</h1>",
+                      "<p class=\"lead\" lang=\"cy\">Swydd mewn ysgol gynradd.</p>",
+                      "<div class=\"prose\" lang=\"cy\">",
+                      "<dd lang=\"cy\">Cyn gynted â phosibl</dd>",
+                      "<h3 lang=\"cy\">Sgiliau</h3>",
+                      "<span class=\"criterion-text\" lang=\"cy\">Siarad Cymraeg yn rhugl</span>"})
+    CHECK_MESSAGE(html.find(marked) != std::string::npos, marked);
+  CHECK(html.find("<html lang=\"en-GB\"") != std::string::npos);  // the page, and the theme's words
+  CHECK(html.find("<h2 id=\"job-description\">Job description</h2>") != std::string::npos);
+  CHECK(page(dir.path, "vacancies/cymorth/person-specification/index.html")
+            .find("<span lang=\"cy\">Cynorthwyydd Addysgu</span></h1>") != std::string::npos);
+  CHECK(page(dir.path, "vacancies/cymorth/prepare/index.html").find("lang=\"cy\"") != std::string::npos);
+  std::string index = page(dir.path, "index.html");
+  CHECK(index.find("<h3 class=\"card-title\" lang=\"cy\">") != std::string::npos);
+  CHECK(index.find("<h3 class=\"card-title\"><a href=\"/vacancies/ta/\">") != std::string::npos);
+  CHECK(page(dir.path, "feed.xml").find("<entry xml:lang=\"cy\">") != std::string::npos);
+  CHECK(page(dir.path, "feed.json").find("\"language\":\"cy\"") != std::string::npos);
+  // An advert in the site's own language needs no marking: <html> alone has lang.
+  std::string plain = page(dir.path, "vacancies/ta/index.html");
+  size_t langs = 0;
+  for (size_t at = plain.find(" lang=\""); at != std::string::npos; at = plain.find(" lang=\"", at + 1)) ++langs;
+  CHECK(langs == 1);
+}

@@ -54,7 +54,8 @@ std::string atom_feed(const SiteContext& ctx) {
 
 std::string atom_entry(const SiteContext& ctx, const Vacancy& v) {
   std::string url = escape_xml(ctx.absolute(vacancy_path(v)));
-  std::string out = "  <entry>\n";
+  std::string lang = ctx.text_language(v);
+  std::string out = lang.empty() ? "  <entry>\n" : "  <entry xml:lang=\"" + escape_xml(lang) + "\">\n";
   out += "    <id>" + url + "</id>\n";
   out += "    <title>" + escape_xml(v.title) + "</title>\n";
   out += "    <link rel=\"alternate\" type=\"text/html\" href=\"" + url + "\"/>\n";
@@ -97,6 +98,7 @@ std::string json_feed_item(const SiteContext& ctx, const Vacancy& v) {
   item["content_text"] = summary_text(ctx, v);
   item["summary"] = summary_text(ctx, v);
   item["date_published"] = iso8601(v.posted);
+  if (auto lang = ctx.text_language(v); !lang.empty()) item["language"] = lang;
   item["authors"] = ojson::array({{{"name", school_name(ctx, v)}}});
   item["_staffroom"] = {{"school", school_name(ctx, v)},
                         {"school_id", v.school},
