@@ -36,6 +36,7 @@ safeguarding:
   check: enhanced-dbs-children-barred-list
   statement: We are committed to safeguarding and promoting the welfare of children and young people and expect all staff and volunteers to share this commitment.
 english_fluency_required: true
+# language: cy                            # only for an advert not in the site's language (cy: Welsh)
 draft: true                               # remove this line to publish
 ---
 Write the job description here in Markdown.
