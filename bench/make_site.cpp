@@ -10,7 +10,8 @@
 // one standard. The Hugo site has the same vacancies with the same facts and
 // the criteria as front-matter data; bench/run copies bench/hugo-theme/ in.
 // Deterministic: the same N and seed give byte-identical files.
-// Built by bench/run with: g++ -std=c++20 -O2 -o make_site make_site.cpp
+// Built by bench/run with the generator's calendar code:
+//   g++ -std=c++20 -O2 -I generator -o make_site bench/make_site.cpp generator/clock.cpp
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -22,9 +23,14 @@
 #include <string>
 #include <vector>
 
+#include "clock.h"
+
 namespace fs = std::filesystem;
 using std::string;
 using std::vector;
+
+// Its own School, Vacancy and the rest: model.h (through clock.h) has others.
+namespace {
 
 // ---------------------------------------------------------------- randomness
 struct Rng {
@@ -81,25 +87,11 @@ static void write_file(const fs::path& p, const string& content) {
   }
 }
 
-// Days since 1970-01-01 and back (Howard Hinnant's civil calendar).
-static long days_from_civil(int y, int m, int d) {
-  y -= m <= 2;
-  long era = (y >= 0 ? y : y - 399) / 400;
-  long yoe = y - era * 400;
-  long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-static string civil(long z) {
-  z += 719468;
-  long era = (z >= 0 ? z : z - 146096) / 146097;
-  long doe = z - era * 146097;
-  long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  long y = yoe + era * 400, doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
-  long d = doy - (153 * mp + 2) / 5 + 1, m = mp + (mp < 10 ? 3 : -9);
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%04ld-%02ld-%02ld", y + (m <= 2), m, d);
-  return buf;
+// A day number (days since 1970-01-01) as YYYY-MM-DD, and back, through the
+// generator's own calendar code (clock.cpp, compiled in by bench/run).
+static string civil(long day) { return iso8601_utc(day * 86400L).substr(0, 10); }
+static long day_of(const string& date) {
+  return to_time(*parse_datetime(date + "T00:00Z"), false) / 86400L;
 }
 
 // ---------------------------------------------------------------- the world
@@ -566,7 +558,7 @@ static string standard_yaml() {
 }
 
 // ---------------------------------------------------------------- main
-int main(int argc, char** argv) {
+int run(int argc, char** argv) {
   if (argc < 3) {
     std::cerr << "usage: make_site N STAFFROOM_DIR [--hugo HUGO_DIR] [--seed S] [--inline-specs]\n";
     return 2;
@@ -597,7 +589,7 @@ int main(int argc, char** argv) {
   Rng rng{seed};
   auto schools = make_schools();
   auto roles = make_roles();
-  long today = days_from_civil(2026, 11, 23);  // bench/run builds with --now 2026-11-23T12:00
+  long today = day_of("2026-11-23");  // bench/run builds with --now 2026-11-23T12:00
   fs::path c = out / "content";
 
   string site = "title: \"Example Benchmark Trust: school vacancies\"\n"
@@ -704,3 +696,7 @@ int main(int argc, char** argv) {
   }
   return 0;
 }
+
+}  // namespace
+
+int main(int argc, char** argv) { return run(argc, argv); }

@@ -66,16 +66,20 @@ static std::string caret_line(const std::string& line, int col) {
   return out + "^";
 }
 
+std::string location(const Mark& mark) {
+  std::string s = mark.path;
+  if (mark.line > 0) s += ":" + std::to_string(mark.line);
+  if (mark.line > 0 && mark.col > 0) s += ":" + std::to_string(mark.col);
+  return s;
+}
+
 void print_diagnostic(std::ostream& out, const Diagnostic& d,
                       const std::string& root, bool color) {
   const char* bold = color ? "\033[1m" : "";
   const char* red = color ? "\033[1;31m" : "";
   const char* magenta = color ? "\033[1;35m" : "";
   const char* reset = color ? "\033[0m" : "";
-  out << bold << d.mark.path;
-  if (d.mark.line > 0) out << ':' << d.mark.line;
-  if (d.mark.line > 0 && d.mark.col > 0) out << ':' << d.mark.col;
-  out << ": " << reset;
+  out << bold << location(d.mark) << ": " << reset;
   if (d.severity == Severity::error) out << red << "error: " << reset;
   else out << magenta << "warning: " << reset;
   out << d.message << '\n';

@@ -31,6 +31,9 @@ struct Diagnostics {
   int warnings() const;
 };
 
+// "path:line:col", leaving out a line or column that is 0.
+std::string location(const Mark& mark);
+
 // Prints one diagnostic; `root` is the folder its path is relative to, read
 // again to show the offending line.
 void print_diagnostic(std::ostream& out, const Diagnostic& d,

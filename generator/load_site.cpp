@@ -8,6 +8,7 @@
 #include "load.h"
 #include "parallel.h"
 #include "source.h"
+#include "text.h"
 #include "vocabulary.h"
 
 namespace fs = std::filesystem;
@@ -26,8 +27,7 @@ bool is_email(const std::string& s) {
 }
 
 bool check_url(const std::string& url, const Mark& mark, Diagnostics& diags) {
-  auto lower = url;
-  for (auto& c : lower) c = static_cast<char>(tolower(static_cast<unsigned char>(c)));
+  auto lower = lower_ascii(url);
   bool web = lower.rfind("https://", 0) == 0 || lower.rfind("http://", 0) == 0;
   bool ok = (web && url.size() > 8 && url.find_first_of(" <>\"") == std::string::npos) ||
             (lower.rfind("mailto:", 0) == 0 && is_email(url.substr(7)));

@@ -60,8 +60,7 @@ bool is_link(cmark_node* n) {
 }
 
 bool safe_url(const char* url) {
-  std::string u = url ? url : "";
-  for (auto& c : u) c = static_cast<char>(tolower(static_cast<unsigned char>(c)));
+  std::string u = lower_ascii(url ? url : "");
   return is_relative_url(u) || u.rfind("http:", 0) == 0 || u.rfind("https:", 0) == 0 ||
          u.rfind("mailto:", 0) == 0;
 }

@@ -99,11 +99,7 @@ Listings SiteContext::take_listings() {
 }
 
 std::string SiteContext::text_language(const Vacancy& v) const {
-  auto lower = [](std::string s) {
-    for (auto& c : s) c = static_cast<char>(tolower(static_cast<unsigned char>(c)));
-    return s;
-  };
-  return lower(v.language) == lower(site->config.language) ? "" : v.language;
+  return lower_ascii(v.language) == lower_ascii(site->config.language) ? "" : v.language;
 }
 
 const School* SiteContext::school_of(const Vacancy& v) const {
@@ -212,10 +208,7 @@ void write_page(const SiteContext& ctx, Sink& sink, const std::string& path,
   data.set("banner", meta.banner.empty() ? Data(false) : Data(meta.banner));
   put(data, "content", ctx.theme->render(tmpl, data));
   std::string html = ctx.theme->render("layout", data);
-  if (!ctx.options.inject_html.empty()) {
-    auto at = html.rfind("</body>");
-    html.insert(at == std::string::npos ? html.size() : at, ctx.options.inject_html);
-  }
+  if (!ctx.options.inject_html.empty()) html = insert_before_body_end(std::move(html), ctx.options.inject_html);
   bool folder = path.empty() || path.back() == '/';
   sink.write(folder ? path + "index.html" : path, html);
 }

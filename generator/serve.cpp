@@ -55,50 +55,25 @@ constexpr const char* kReloadScript = R"(<script>/* Staffroom preview: live relo
   });
   source.addEventListener("error", function (e) {
     if (!e.data) return;  /* the connection dropped: EventSource retries by itself */
-    var errors = JSON.parse(e.data).errors || [];
     var old = document.getElementById("staffroom-errors");
     if (old) old.parentNode.removeChild(old);
-    if (!errors.length) return;
-    var box = document.createElement("div");
-    box.id = "staffroom-errors";
-    box.setAttribute("role", "alert");
-    box.setAttribute("style", "position:fixed;inset:0;z-index:2147483647;overflow:auto;background:rgba(11,12,12,.94);color:#fff;font:16px/1.5 system-ui,sans-serif;padding:2rem");
-    var h = document.createElement("h2");
-    h.setAttribute("style", "margin-top:0;color:#fff");
-    h.textContent = "The site has errors: this is the last good build";
-    box.appendChild(h);
-    var ul = document.createElement("ul");
-    ul.setAttribute("style", "font-family:monospace;white-space:pre-wrap");
-    errors.forEach(function (text) {
-      var li = document.createElement("li");
-      li.textContent = text;
-      ul.appendChild(li);
-    });
-    box.appendChild(ul);
-    var p = document.createElement("p");
-    p.textContent = "Fix the file and save: this page reloads by itself.";
-    box.appendChild(p);
-    document.body.appendChild(box);
+    /* The box the server puts in pages served while the site is broken. */
+    var html = JSON.parse(e.data).html;
+    if (html) document.body.insertAdjacentHTML("beforeend", html);
   });
 })();
 </script>
 )";
 
-std::string where(const Diagnostic& d) {
-  std::string s = d.mark.path.empty() ? "site" : d.mark.path;
-  if (d.mark.line > 0) s += ":" + std::to_string(d.mark.line);
-  if (d.mark.line > 0 && d.mark.col > 0) s += ":" + std::to_string(d.mark.col);
-  return s;
-}
-
 std::vector<std::string> error_lines(const Diagnostics& diags) {
   std::vector<std::string> out;
   for (auto& d : diags.items)
-    if (d.severity == Severity::error) out.push_back(where(d) + ": error: " + d.message);
+    if (d.severity == Severity::error) out.push_back((d.mark.path.empty() ? "site" : "") + location(d.mark) + ": error: " + d.message);
   return out;
 }
 
-// The same box the script makes, for pages served while the site is broken.
+// The error box: put in pages served while the site is broken, and sent to
+// open pages (which the script puts it in) when it breaks.
 std::string overlay_html(const std::vector<std::string>& errors) {
   std::string html =
       "<div id=\"staffroom-errors\" role=\"alert\" style=\"position:fixed;inset:0;"
@@ -108,12 +83,6 @@ std::string overlay_html(const std::vector<std::string>& errors) {
       "<ul style=\"font-family:monospace;white-space:pre-wrap\">";
   for (auto& e : errors) html += "<li>" + escape_html(e) + "</li>";
   return html + "</ul><p>Fix the file and save: this page reloads by itself.</p></div>";
-}
-
-std::string insert_before_body_end(std::string html, const std::string& extra) {
-  auto at = html.rfind("</body>");
-  html.insert(at == std::string::npos ? html.size() : at, extra);
-  return html;
 }
 
 // Tells every open page what happened. A page that connects later is told
@@ -262,8 +231,7 @@ std::string content_type(const std::string& path) {
   auto name = fs::path(path).filename().string();
   if (name == "feed.xml") return "application/atom+xml";
   if (name == "feed.json") return "application/feed+json";
-  std::string ext = fs::path(path).extension().string();
-  for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  std::string ext = lower_ascii(fs::path(path).extension().string());
   auto it = types.find(ext);
   return it == types.end() ? "application/octet-stream" : it->second;
 }
@@ -397,11 +365,12 @@ void PreviewServer::Impl::rebuild(const std::vector<std::string>& changed,
   bool color = options.err == &std::cerr && isatty(2) && !getenv("NO_COLOR");
   if (!r.ok) {
     auto errors = error_lines(r.diags);
+    std::string box = overlay_html(errors);
     {
       std::lock_guard lock(state_mutex);
-      overlay = overlay_html(errors);
+      overlay = box;
     }
-    events.send("error", nlohmann::json{{"errors", errors}}.dump());
+    events.send("error", nlohmann::json{{"errors", errors}, {"html", box}}.dump());
     std::ostringstream text;
     print_diagnostics(text, r.diags, root, color);
     text << (site->files() ? "Still serving the last good build: fix the file and save.\n"

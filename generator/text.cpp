@@ -4,6 +4,18 @@
 #include <cmath>
 #include <cstdio>
 
+std::string insert_before_body_end(std::string html, const std::string& extra) {
+  auto at = html.rfind("</body>");
+  html.insert(at == std::string::npos ? html.size() : at, extra);
+  return html;
+}
+
+std::string lower_ascii(std::string text) {
+  for (auto& c : text)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return text;
+}
+
 std::string escape_html(std::string_view text) {
   std::string out;
   out.reserve(text.size() + text.size() / 8);

@@ -13,6 +13,10 @@ std::string escape_html(std::string_view text);  // & < > " '
 // XML text: escaped, without the control characters XML 1.0 forbids.
 std::string escape_xml(std::string_view text);
 
+// A-Z made a-z, nothing else touched: for schemes, extensions, language
+// tags and keywords, which are ASCII.
+std::string lower_ascii(std::string text);
+
 // The site's glossary, ready for lookups.
 struct Glossary {
   std::unordered_map<std::string, std::string> terms;  // abbr -> words
@@ -45,6 +49,9 @@ std::string join_words(const std::vector<std::string>& items);
 std::string join_sentence(std::vector<std::string> items);
 // A byte count as people read it: "48 KB", "1.2 MB".
 std::string format_size(std::uintmax_t bytes);
+
+// `html` with `extra` put just before its </body> (or at its end).
+std::string insert_before_body_end(std::string html, const std::string& extra);
 
 // Byte offset -> 1-based line and column within `text`, starting at `first_line`.
 std::pair<int, int> line_col(std::string_view text, size_t offset, int first_line);

@@ -79,14 +79,12 @@ struct Findings {
 static void check_gendered(const std::string& text, const Mark& start, int first_line,
                            bool offsets, Diagnostics& diags) {
   static const char* pairs[] = {"he/she", "she/he", "his/her", "her/his", "him/her", "s/he"};
-  auto lower = [](char c) { return static_cast<char>(tolower(static_cast<unsigned char>(c))); };
   auto is_letter = [](char c) { return isalpha(static_cast<unsigned char>(c)) != 0; };
   for (size_t slash = text.find('/'); slash != std::string::npos; slash = text.find('/', slash + 1)) {
     size_t begin = slash, end = slash + 1;
     while (begin > 0 && is_letter(text[begin - 1])) --begin;
     while (end < text.size() && is_letter(text[end])) ++end;
-    std::string word = text.substr(begin, end - begin);
-    for (auto& c : word) c = lower(c);
+    std::string word = lower_ascii(text.substr(begin, end - begin));
     bool gendered = false;
     for (auto* p : pairs) gendered = gendered || word == p;
     if (!gendered) continue;
@@ -151,6 +149,7 @@ static void check_body(const std::string& body, const Mark& file, int body_line,
 
 void validate(Site& site, Diagnostics& diags) {
   auto schools = keys_of(site.schools);
+  auto roles = keys_of(site.config.roles);
   auto specs = keys_of(site.specs);
   Glossary glossary(site.glossary);
   std::set<std::string> files;
@@ -174,7 +173,7 @@ void validate(Site& site, Diagnostics& diags) {
       check_reference(v.school, schools, "school", v.school_mark, d,
                       site.root + "/content/schools/" + v.school + ".yaml");
     if (!site.config.roles.empty() && !v.role.empty())
-      check_reference(v.role, keys_of(site.config.roles), "role", v.role_mark, d);
+      check_reference(v.role, roles, "role", v.role_mark, d);
     if (!v.spec_id.empty()) {
       auto it = site.specs.find(v.spec_id);
       if (it == site.specs.end())
