@@ -5,12 +5,14 @@
 #include <filesystem>
 
 #include "load.h"
+#include "site_folder.h"
 #include "validate.h"
 #include "writer.h"
 
 LoadedSite load_checked(const std::string& root, Diagnostics& diags) {
   LoadedSite loaded;
   loaded.site = std::make_unique<Site>(load_site(root, diags));
+  if (diags.errors() && !site_yaml_path(root)) return loaded;  // not a site: nothing more to say
   validate(*loaded.site, diags);
   loaded.theme = Theme::load(root, loaded.site->config.theme, diags);
   return loaded;

@@ -7,6 +7,7 @@
 #include "clock.h"
 #include "load.h"
 #include "parallel.h"
+#include "site_folder.h"
 #include "source.h"
 #include "text.h"
 #include "vocabulary.h"
@@ -60,10 +61,10 @@ bool check_language(const std::string& tag, const Mark& mark, Diagnostics& diags
 
 SiteConfig load_config(const std::string& root, Diagnostics& diags) {
   SiteConfig config;
-  std::string path = fs::exists(root + "/site.yaml") ? "site.yaml" : "content/site.yaml";
-  if (!fs::exists(root + "/" + path)) {
+  auto path = site_yaml_path(root).value_or("");
+  if (path.empty()) {
     set_timezone(config.timezone);
-    return config;  // every setting has a default
+    return config;  // load_site reports it; here every setting has a default
   }
   auto text = read_text_file(root, path, diags);
   if (!text) return config;
@@ -223,8 +224,10 @@ static void load_files(const std::string& root, Site& site, Diagnostics& diags) 
       continue;
     }
     Mark mark{"content/" + rel, 0, 0};
-    if (!is_inside(root, it->path().string())) {
-      diags.error(mark, "this is a link to a place outside the site; refused, nothing copied");
+    // Lexically inside is not enough: a link to the site's own .git/config
+    // would publish it. Whatever is copied must really be under content/.
+    if (!is_inside(root + "/content", it->path().string())) {
+      diags.error(mark, "this is a link to a place outside the content/ folder; refused, nothing copied");
       if (it->is_directory()) it.disable_recursion_pending();
       continue;
     }
@@ -275,14 +278,14 @@ bool check_file_name(const std::string& path, Diagnostics& diags) {
 Site load_site(const std::string& root, Diagnostics& diags) {
   Site site;
   site.root = root;
+  if (!check_site_folder(root, diags)) return site;
   site.config = load_config(root, diags);
 
-  auto vacancy_paths = list_files(root, "content/vacancies", ".md");
-  for (auto& p : list_files(root, "content/vacancies", ".markdown")) vacancy_paths.push_back(p);
-  auto spec_paths = list_files(root, "content/specs", ".yaml");
-  auto school_paths = list_files(root, "content/schools", ".yaml");
-  auto standard_paths = list_files(root, "content/standards", ".yaml");
-  auto page_paths = list_files(root, "content/pages", ".md");
+  auto vacancy_paths = list_files(root, "content/vacancies", {".md", ".markdown"}, diags);
+  auto spec_paths = list_files(root, "content/specs", {".yaml"}, diags);
+  auto school_paths = list_files(root, "content/schools", {".yaml"}, diags);
+  auto standard_paths = list_files(root, "content/standards", {".yaml"}, diags);
+  auto page_paths = list_files(root, "content/pages", {".md"}, diags);
   for (auto* paths : {&vacancy_paths, &spec_paths, &school_paths, &standard_paths, &page_paths})
     for (auto& p : *paths) check_file_name(p, diags);
 

@@ -12,6 +12,7 @@
 #include "load.h"
 #include "new_vacancy.h"
 #include "serve.h"
+#include "site_folder.h"
 #include "writer.h"
 
 namespace {
@@ -98,6 +99,7 @@ int report_problems(const Diagnostics& diags, const std::string& site) {
 }
 
 int cmd_build(int argc, char** argv) {
+  remove_staging_on_signal();  // first: every thread started later inherits it
   Args a = parse(argc, argv, {"site", "output", "base-url", "now"}, {"drafts"});
   if (!a.error.empty()) return usage_error(a.error);
   BuildRequest request;
@@ -155,6 +157,8 @@ int cmd_serve(int argc, char** argv) {
     }
     if (options.port < 0 || options.port > 65535) return usage_error("--port should be a number from 0 to 65535");
   }
+  Diagnostics not_a_site;
+  if (!check_site_folder(options.site, not_a_site)) return report_problems(not_a_site, options.site);
   if (a.values.count("now")) {
     Time t;
     if (!read_now(a, options.site, t))

@@ -131,6 +131,12 @@ struct Vacancy {
   int body_line = 1;  // line of the file where the body starts
 };
 
+// The folders at the top of the output that Staffroom writes itself; a page
+// (written at /<slug>/) may not take one of these names.
+constexpr const char* kGeneratedFolders[] = {
+    "archive", "files", "glossary", "roles", "schools", "standards", "vacancies",
+    "working-patterns"};
+
 struct Page {
   std::string slug;
   Mark mark;

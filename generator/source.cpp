@@ -126,8 +126,12 @@ std::optional<std::string> read_text_file(const std::string& root,
                                           Diagnostics& diags) {
   Mark whole{relative, 0, 0};
   std::string full = root + "/" + relative;
-  if (!stays_inside(root, full)) {
-    diags.error(whole, "this file is a link to a place outside the site; refused");
+  // A content file may lead nowhere outside content/: the site folder also
+  // holds things never meant for the web, such as .git/config.
+  bool content = relative.rfind("content/", 0) == 0;
+  if (!stays_inside(content ? root + "/content" : root, full)) {
+    diags.error(whole, content ? "this file is a link to a place outside the content/ folder; refused"
+                               : "this file is a link to a place outside the site; refused");
     return std::nullopt;
   }
   std::string text, error;
@@ -149,18 +153,34 @@ std::optional<std::string> read_text_file(const std::string& root,
 
 std::vector<std::string> list_files(const std::string& root,
                                     const std::string& dir,
-                                    const std::string& ext) {
+                                    const std::vector<std::string>& exts, Diagnostics& diags) {
+  std::vector<std::vector<std::string>> found(exts.size());
   std::vector<std::string> out;
   std::error_code ec;
-  for (auto& e : fs::directory_iterator(root + "/" + dir, ec)) {
-    auto name = e.path().filename().string();
+  fs::directory_iterator it(root + "/" + dir, ec);
+  if (ec == std::errc::no_such_file_or_directory) return out;
+  for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
+    auto name = it->path().filename().string();
     if (name.empty() || name[0] == '.') continue;  // editors' swap files
-    if (name.size() > ext.size() &&
-        name.compare(name.size() - ext.size(), ext.size(), ext) == 0 &&
-        !e.is_directory(ec))
-      out.push_back(dir + "/" + name);
+    std::error_code kind;
+    for (size_t e = 0; e < exts.size(); ++e) {
+      auto& ext = exts[e];
+      if (name.size() > ext.size() &&
+          name.compare(name.size() - ext.size(), ext.size(), ext) == 0 && !it->is_directory(kind))
+        found[e].push_back(dir + "/" + name);
+    }
   }
-  std::sort(out.begin(), out.end());
+  if (ec) {
+    bool not_folder = ec == std::errc::not_a_directory;
+    diags.error({dir, 0, 0}, not_folder ? "this should be a folder, but it is a file"
+                                        : "this folder cannot be read (" + ec.message() +
+                                              "); ask whoever looks after the computer to let "
+                                              "you read it");
+  }
+  for (auto& group : found) {  // by extension first, as given, then by name
+    std::sort(group.begin(), group.end());
+    out.insert(out.end(), group.begin(), group.end());
+  }
   return out;
 }
 

@@ -27,11 +27,13 @@ bool read_file(const std::string& path, std::string& out,
 // True when `path` (after resolving symlinks) is inside `root`.
 bool is_inside(const std::string& root, const std::string& path);
 
-// The files directly in root/dir whose names end in `ext`, sorted; relative
-// paths ("content/vacancies/a.md"). A missing folder gives none.
+// The files directly in root/dir whose names end in one of `exts`, sorted; relative
+// paths ("content/vacancies/a.md"). A missing folder gives none; one that
+// cannot be read is reported, so it is never taken for an empty one.
 std::vector<std::string> list_files(const std::string& root,
                                     const std::string& dir,
-                                    const std::string& ext);
+                                    const std::vector<std::string>& exts,
+                                    Diagnostics& diags);
 
 // Returns the 1-based line and column of the first invalid UTF-8 byte, or
 // nothing when the text is valid.

@@ -147,6 +147,21 @@ static void check_body(const std::string& body, const Mark& file, int body_line,
   }
 }
 
+// A page is written at /<slug>/, so it must not take an address that the
+// site's own lists use: two outputs to one path would race.
+static void check_page_address(const Page& p, Diagnostics& diags) {
+  bool taken = false;
+  std::string names;
+  for (auto* word : kGeneratedFolders) {
+    taken = taken || p.slug == word;
+    names += (names.empty() ? "" : ", ") + std::string(word);
+  }
+  if (taken)
+    diags.error(p.mark, "a page cannot be called '" + p.slug + "': Staffroom makes the page /" +
+                            p.slug + "/ itself. Rename the file (for example " + p.slug +
+                            "-information.md); these names are taken: " + names);
+}
+
 void validate(Site& site, Diagnostics& diags) {
   auto schools = keys_of(site.schools);
   auto roles = keys_of(site.config.roles);
@@ -165,6 +180,7 @@ void validate(Site& site, Diagnostics& diags) {
     if (i < n_specs) return check_spec(site, *spec_files[i], found[i], glossary);
     if (i >= n_specs + n_adverts) {
       auto& p = site.pages[i - n_specs - n_adverts];
+      check_page_address(p, found[i].diags);
       return check_body(p.body, p.mark, p.body_line, found[i], glossary);
     }
     Vacancy& v = site.vacancies[i - n_specs];

@@ -1,4 +1,4 @@
-// Atomic output and the output-folder refusals; see writer.h.
+// Writing pages into a folder, and the output-folder refusals; see writer.h.
 #include "writer.h"
 
 #include <fcntl.h>
@@ -86,7 +86,21 @@ void DirSink::make_parent(const std::string& path) {
   folders_.insert(std::move(folder));
 }
 
+// Records `path` as written; false (and a failure) when it was already.
+bool DirSink::claim(const std::string& path) {
+  {
+    std::lock_guard lock(mutex_);
+    if (written_.insert(path).second) return true;
+  }
+  fail("two parts of the site were both written to " + path +
+       "; this is a fault in Staffroom or the theme, not in your content");
+  return false;
+}
+
 void DirSink::write(const std::string& path, const std::string& content) {
+  WriteHold hold = hold_for_writing();
+  if (hold.stopping) return fail("the build was stopped");
+  if (!claim(path)) return;
   make_parent(path);
   std::string full = dir_ + "/" + path;
   int fd = ::open(full.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
@@ -106,6 +120,9 @@ void DirSink::write(const std::string& path, const std::string& content) {
 }
 
 void DirSink::copy(const std::string& path, const std::string& source) {
+  WriteHold hold = hold_for_writing();
+  if (hold.stopping) return fail("the build was stopped");
+  if (!claim(path)) return;
   fs::path full = fs::path(dir_) / path;
   std::error_code ec;
   make_parent(path);
@@ -113,50 +130,4 @@ void DirSink::copy(const std::string& path, const std::string& source) {
   if (ec) return fail("cannot copy " + source + ": " + ec.message());
   std::lock_guard lock(mutex_);
   ++files_;
-}
-
-StagedOutput::StagedOutput(std::string output) : output_(std::move(output)) {
-  fs::path out = fs::absolute(output_).lexically_normal();
-  if (out.filename().empty()) out = out.parent_path();
-  output_ = out.string();
-  std::error_code ec;
-  fs::create_directories(out.parent_path(), ec);
-  // Beside the output, so the final rename stays on one filesystem.
-  temp_ = (out.parent_path() / ("." + out.filename().string() + ".staffroom-" +
-                                std::to_string(getpid()) + "-new")).string();
-  fs::remove_all(temp_, ec);
-  if (!fs::create_directory(temp_, ec)) {
-    error_ = "cannot create " + temp_ + ": " + ec.message();
-    return;
-  }
-  std::ofstream(fs::path(temp_) / kOutputMarker) << "Written by staffroom build; replaced on each build.\n";
-}
-
-StagedOutput::~StagedOutput() {
-  std::error_code ec;
-  if (!committed_) fs::remove_all(temp_, ec);
-}
-
-bool StagedOutput::commit() {
-  std::error_code ec;
-  if (!fs::exists(output_, ec)) {
-    if (::rename(temp_.c_str(), output_.c_str()) != 0) {
-      error_ = "cannot move the new site into place: " + std::string(strerror(errno));
-      return false;
-    }
-    return committed_ = true;
-  }
-  // Swap the two folders in one step, so the output is never missing.
-  if (::renameat2(AT_FDCWD, temp_.c_str(), AT_FDCWD, output_.c_str(), RENAME_EXCHANGE) != 0) {
-    std::string old = temp_ + "-old";
-    if (::rename(output_.c_str(), old.c_str()) != 0 || ::rename(temp_.c_str(), output_.c_str()) != 0) {
-      error_ = "cannot move the new site into place: " + std::string(strerror(errno));
-      ::rename(old.c_str(), output_.c_str());
-      return false;
-    }
-    fs::remove_all(old, ec);
-    return committed_ = true;
-  }
-  fs::remove_all(temp_, ec);  // now holds the previous output
-  return committed_ = true;
 }

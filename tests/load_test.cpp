@@ -427,6 +427,7 @@ TEST_CASE("diagnostics print the source line and a caret under the right column"
 
 TEST_CASE("load_site: a file that fails to load is not also reported as an unknown reference") {
   test::TempDir f;
+  f.write("content/site.yaml", "title: Oak\n");
   f.write("content/schools/oak.yaml", "name: [broken\n");
   f.write("content/specs/ta.yaml", "title: TA\nsections:\n  - name: S\n    assessed: [interview]\n"
                                    "    criteria: [{ text: T, level: essential }]\n");
