@@ -13,9 +13,16 @@ static bool is_file(const std::string& path) {
   return ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
 }
 
+static bool is_folder(const std::string& path) {
+  struct stat st;
+  return ::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+}
+
 std::optional<std::string> site_yaml_path(const std::string& root) {
-  for (const char* p : {"site.yaml", "content/site.yaml"})
-    if (is_file(root + "/" + p)) return std::string(p);
+  // A site.yaml beside content/ counts; content/ itself, run from inside,
+  // is not a site just because it holds content/site.yaml.
+  if (is_file(root + "/site.yaml") && is_folder(root + "/content")) return "site.yaml";
+  if (is_file(root + "/content/site.yaml")) return "content/site.yaml";
   return std::nullopt;
 }
 
@@ -42,7 +49,10 @@ static std::optional<fs::path> nearby_site(const fs::path& start) {
       it.disable_recursion_pending();
       continue;
     }
-    if (it->is_directory(ec) && is_site(it->path())) found.push_back(it->path());
+    if (it->is_directory(ec) && is_site(it->path())) {
+      found.push_back(it->path());
+      it.disable_recursion_pending();
+    }
     if (found.size() > 1) return std::nullopt;  // more than one: no single guess
   }
   if (found.size() == 1) return found[0];
@@ -74,6 +84,7 @@ bool check_site_folder(const std::string& root, Diagnostics& diags) {
   if (site_yaml_path(root)) return true;
   std::error_code ec;
   auto where = fs::absolute(root, ec).lexically_normal().string();
+  if (where.size() > 1 && where.back() == '/') where.pop_back();
   diags.error({"content/site.yaml", 0, 0},
               "this folder (" + where + ") is not a Staffroom site: it has no content/site.yaml, "
               "the file with your site's name and web address" + suggestion(root));
