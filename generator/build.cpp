@@ -5,6 +5,8 @@
 #include <filesystem>
 
 #include "load.h"
+#include "render.h"
+#include "theme.h"
 #include "site_folder.h"
 #include "validate.h"
 #include "writer.h"
@@ -32,6 +34,7 @@ BuildReport build_site(const BuildRequest& request) {
   if (report.diags.errors()) return report;  // nothing written, nothing lost
 
   SiteContext ctx(*loaded.site, loaded.theme, request.options);
+  add_listings(ctx);
   StagedOutput staged(report.output);
   if (auto e = staged.error()) {
     report.diags.error({report.output, 0, 0}, *e);

@@ -9,8 +9,9 @@
 
 #include "diagnostics.h"
 #include "model.h"
-#include "render.h"
-#include "theme.h"
+#include "site_context.h"
+
+class Theme;
 
 // A site loaded and checked, with its theme: what rendering needs.
 struct LoadedSite {

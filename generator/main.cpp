@@ -2,6 +2,7 @@
 // pipeline; the only place that prints diagnostics.
 #include <unistd.h>
 
+#include <algorithm>
 #include <iostream>
 #include <map>
 #include <string>

@@ -9,7 +9,7 @@
 #include <set>
 #include <string>
 
-#include "render.h"
+#include "sink.h"
 
 using FileMap = std::map<std::string, std::shared_ptr<const std::string>>;
 

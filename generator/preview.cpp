@@ -9,6 +9,7 @@
 #include "load.h"
 #include "parallel.h"
 #include "source.h"
+#include "theme.h"
 #include "validate.h"
 
 namespace fs = std::filesystem;
@@ -51,6 +52,25 @@ PreviewResult PreviewSite::rebuild(const std::vector<std::string>& changed,
   return result;
 }
 
+// The last build's listings for the adverts not dropped since, where the
+// status is the same (a card made before the closing moment says "Open");
+// the others are made anew.
+static void reuse_listings(SiteContext& ctx, Listings& previous) {
+  for (auto* v : ctx.built) {
+    auto it = previous.find(v->slug);
+    if (it != previous.end() && it->second.status == status_of(*v, ctx.options.now))
+      ctx.listings[v] = std::move(it->second);
+  }
+  add_listings(ctx);
+}
+
+static Listings take_listings(SiteContext& ctx) {
+  Listings out;
+  for (auto& [v, l] : ctx.listings) out.emplace(v->slug, std::move(l));
+  ctx.listings.clear();
+  return out;
+}
+
 PreviewResult PreviewSite::rebuild_all(const Published& published) {
   PreviewResult r;
   r.full = true;
@@ -58,16 +78,19 @@ PreviewResult PreviewSite::rebuild_all(const Published& published) {
   if (loaded.theme) r.folders = loaded.theme->folders();
   if (r.diags.errors()) return r;
   SiteContext ctx(*loaded.site, loaded.theme, options_now());
+  add_listings(ctx);
   MemorySink sink(root_);
   RecordingSink lists(sink);
-  render_site(ctx, sink, &lists);  // the lists' paths recorded for partial rebuilds
+  // The lists' paths are recorded for partial rebuilds.
+  parallel_for(2, [&](size_t i) { i == 0 ? render_lists(ctx, lists) : render_others(ctx, sink); });
+  parallel_for(ctx.built.size(), [&](size_t i) { render_vacancy(ctx, *ctx.built[i], sink); });
   if (auto failure = sink.failure()) {
     r.diags.error({"content/files", 0, 0}, *failure);
     return r;
   }
   r.files = sink.files();
   list_paths_ = lists.paths();
-  listings_ = ctx.take_listings();
+  listings_ = take_listings(ctx);
   site_ = std::move(loaded.site);
   theme_ = loaded.theme;
   publish(sink.take());
@@ -141,7 +164,8 @@ PreviewResult PreviewSite::rebuild_adverts(const std::vector<std::string>& paths
   // The adverts' own pages first, being what the person saving looks at;
   // then the lists, which on a big site take longer.
   for (auto& slug : drop) listings_.erase(slug);
-  SiteContext ctx(*site_, theme_, options_now(), &listings_);
+  SiteContext ctx(*site_, theme_, options_now());
+  reuse_listings(ctx, listings_);
   std::vector<const Vacancy*> todo;
   for (auto* v : ctx.built)
     if (render.count(v->slug)) todo.push_back(v);
@@ -175,7 +199,7 @@ PreviewResult PreviewSite::rebuild_adverts(const std::vector<std::string>& paths
   for (auto& p : list_paths_)
     if (!now_lists.count(p) && next.erase(p)) touched.push_back(p);  // e.g. a role with no adverts left
   list_paths_ = std::move(now_lists);
-  listings_ = ctx.take_listings();
+  listings_ = take_listings(ctx);
   for (auto& [path, content] : lists.take()) {
     touched.push_back(path);
     next[path] = std::move(content);

@@ -14,6 +14,7 @@
 
 #include "build.h"
 #include "memory_sink.h"
+#include "render.h"
 
 struct PreviewResult {
   bool ok = false;
@@ -22,6 +23,9 @@ struct PreviewResult {
   Diagnostics diags;       // this attempt's, errors and warnings
   std::vector<std::string> folders;  // the theme folders now in use
 };
+
+// The listings of a build, by slug, kept for the next.
+using Listings = std::map<std::string, Listing>;
 
 class PreviewSite {
  public:

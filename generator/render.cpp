@@ -12,132 +12,23 @@
 #include "views.h"
 #include "vocabulary.h"
 
-Status status_of(const Vacancy& v, Time now) {
-  if (v.draft) return Status::draft;
-  if (v.publish && now < *v.publish) return Status::scheduled;
-  if (now >= v.closes) return Status::closed;  // closed at the closing moment itself
-  if (v.closes - now <= kClosingSoon) return Status::closing_soon;
-  return Status::open;
+Listing make_listing(const SiteContext& ctx, const Vacancy& v) {
+  Listing l;
+  l.status = status_of(v, ctx.options.now);
+  if (ctx.theme) l.card_html = ctx.theme->render("vacancy_card", card_view(ctx, v));
+  l.search_entry = search_index_entry(ctx, v);
+  l.atom_entry = atom_entry(ctx, v);
+  l.feed_item = json_feed_item(ctx, v);
+  return l;
 }
 
-static std::string path_of_url(const std::string& url) {
-  auto scheme = url.find("://");
-  auto slash = url.find('/', scheme == std::string::npos ? 0 : scheme + 3);
-  std::string path = slash == std::string::npos ? "/" : url.substr(slash);
-  if (path.back() != '/') path += '/';
-  return path;
-}
-
-SiteContext::SiteContext(const Site& s, std::shared_ptr<const Theme> t, BuildOptions o,
-                         Listings* keep)
-    : site(&s), options(std::move(o)), theme(std::move(t)), glossary(s.glossary) {
-  base_url = options.base_url.empty() ? s.config.base_url : options.base_url;
-  if (base_url.empty() || base_url.back() != '/') base_url += '/';
-  base_path = path_of_url(base_url);
-  for (auto& v : s.vacancies) {
-    Status st = status_of(v, options.now);
-    bool hidden = st == Status::draft || st == Status::scheduled;
-    if (hidden && !options.drafts) continue;  // not built at all
-    built.push_back(&v);
-    if (st == Status::closed) closed.push_back(&v);
-    else listed.push_back(&v);
-  }
-  std::stable_sort(listed.begin(), listed.end(), [](auto* a, auto* b) {
-    return a->closes != b->closes ? a->closes < b->closes : a->title < b->title;
-  });
-  std::stable_sort(closed.begin(), closed.end(),
-                   [](auto* a, auto* b) { return a->closes > b->closes; });
-  for (auto* v : built) {
-    if (!v->spec) continue;
-    std::set<std::string> cited;
-    for (auto& section : v->spec->sections)
-      for (auto& c : section.criteria)
-        for (auto& cite : c.standards) cited.insert(cite.substr(0, cite.find('/')));
-    for (auto& id : cited) citing[id].push_back(v);
-  }
-  for (auto& f : s.files) files[f.relative] = &f;
-
-  std::vector<std::pair<const Vacancy*, Listing*>> todo;
-  for (auto* v : built) {
-    Listing& l = listings[v];
-    l.status = status_of(*v, options.now);
-    if (keep) {
-      auto it = keep->find(v->slug);
-      if (it != keep->end() && it->second.status == l.status) {
-        l = std::move(it->second);
-        continue;
-      }
-    }
-    todo.emplace_back(v, &l);
-  }
-  parallel_for(todo.size(), [&](size_t i) {
-    auto [v, l] = todo[i];
-    if (theme) l->card_html = theme->render("vacancy_card", card_view(*this, *v));
-    l->search_entry = search_index_entry(*this, *v);
-    l->atom_entry = atom_entry(*this, *v);
-    l->feed_item = json_feed_item(*this, *v);
-  });
-}
-
-std::string SiteContext::joined(std::string Listing::*part, const std::string& separator) const {
-  size_t size = 0;
-  for (auto* v : listed) size += (listing(*v).*part).size() + separator.size();
-  std::string out;
-  out.reserve(size);
-  for (size_t i = 0; i < listed.size(); ++i) {
-    if (i) out += separator;
-    out += listing(*listed[i]).*part;
-  }
-  return out;
-}
-
-Listings SiteContext::take_listings() {
-  Listings out;
-  for (auto& [v, l] : listings) out.emplace(v->slug, std::move(l));
-  listings.clear();
-  return out;
-}
-
-std::string SiteContext::text_language(const Vacancy& v) const {
-  return lower_ascii(v.language) == lower_ascii(site->config.language) ? "" : v.language;
-}
-
-const School* SiteContext::school_of(const Vacancy& v) const {
-  auto it = site->schools.find(v.school);
-  return it == site->schools.end() ? nullptr : &it->second;
-}
-
-std::string SiteContext::role_label(const std::string& role) const {
-  auto it = site->config.roles.find(role);
-  if (it != site->config.roles.end()) return it->second;
-  std::string label = role;  // "learning-support" -> "Learning support"
-  std::replace(label.begin(), label.end(), '-', ' ');
-  if (!label.empty()) label[0] = static_cast<char>(toupper(static_cast<unsigned char>(label[0])));
-  return label;
-}
-
-std::string vacancy_path(const Vacancy& v) { return "vacancies/" + v.slug + "/"; }
-std::string school_path(const std::string& id) { return "schools/" + id + "/"; }
-std::string standard_path(const std::string& id) { return "standards/" + id + "/"; }
-
-std::string citation_anchor(const std::string& unit, const std::string& code) {
-  return anchor_of(unit + "-" + code);
-}
-
-std::string citation_url(const SiteContext& ctx, const std::string& citation) {
-  auto first = citation.find('/'), last = citation.rfind('/');
-  return ctx.url(standard_path(citation.substr(0, first))) + "#" +
-         citation_anchor(citation.substr(first + 1, last - first - 1), citation.substr(last + 1));
-}
-
-std::string vacancy_body_html(const SiteContext& ctx, const Vacancy& v,
-                              std::set<std::string>* seen, std::string* unmarked) {
-  MarkdownOptions options;
-  options.unmarked = unmarked;
-  options.top_heading = 3;  // under the page's h1 and its "Job description" h2
-  options.glossary = seen ? &ctx.glossary : nullptr;
-  options.seen = seen;
-  return markdown_to_html(v.body, options);
+void add_listings(SiteContext& ctx) {
+  std::vector<const Vacancy*> todo;
+  for (auto* v : ctx.built)
+    if (!ctx.listings.count(v)) todo.push_back(v);
+  std::vector<Listing> made(todo.size());
+  parallel_for(todo.size(), [&](size_t i) { made[i] = make_listing(ctx, *todo[i]); });
+  for (size_t i = 0; i < todo.size(); ++i) ctx.listings[todo[i]] = std::move(made[i]);
 }
 
 namespace {
@@ -390,13 +281,13 @@ void render_others(const SiteContext& ctx, Sink& sink) {
   for (auto& f : site.files) sink.copy(f.relative, f.source);
 }
 
-void render_site(const SiteContext& ctx, Sink& sink, Sink* lists) {
+void render_site(const SiteContext& ctx, Sink& sink) {
   // The lists and the other pages go first, so they overlap the adverts
   // rather than running alone at the end. (The cards, feed entries and
-  // search entries they join were made with the SiteContext.)
+  // search entries they join were made by add_listings.)
   size_t n = ctx.built.size();
   parallel_for(n + 2, [&](size_t i) {
-    if (i == 0) render_lists(ctx, lists ? *lists : sink);
+    if (i == 0) render_lists(ctx, sink);
     else if (i == 1) render_others(ctx, sink);
     else render_vacancy(ctx, *ctx.built[i - 2], sink);
   });

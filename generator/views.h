@@ -6,7 +6,8 @@
 #include <set>
 #include <string>
 
-#include "render.h"
+#include "site_context.h"
+#include "theme.h"
 
 Data object();
 Data list();

@@ -8,7 +8,7 @@
 #include <string>
 #include <unordered_set>
 
-#include "render.h"
+#include "sink.h"
 #include "staged_output.h"
 
 // Why `output` must not be replaced, or nothing when it is safe: it may not

@@ -6,6 +6,7 @@
 
 #include "clock.h"
 #include "outputs/outputs.h"
+#include "render.h"
 
 namespace {
 
@@ -93,6 +94,7 @@ std::vector<std::string> crlf_lines(const std::string& text) {
 TEST_CASE("job_posting_jsonld: a JobPosting with Google's properties") {
   Site site = make_site();
   SiteContext ctx(site, nullptr, options_at("2026-11-10T09:00"));
+  add_listings(ctx);
   json j = parse_jsonld(job_posting_jsonld(ctx, site.vacancies[0]));
   CHECK(j["@context"] == "https://schema.org");
   CHECK(j["@type"] == "JobPosting");
@@ -132,6 +134,7 @@ TEST_CASE("job_posting_jsonld: validThrough has the winter and summer UTC offset
   summer.closes = at("2026-07-10T12:00");
   site.vacancies.push_back(summer);
   SiteContext ctx(site, nullptr, options_at("2026-06-01T09:00"));
+  add_listings(ctx);
   CHECK(parse_jsonld(job_posting_jsonld(ctx, site.vacancies[0]))["validThrough"] ==
         "2026-12-05T12:00:00+00:00");
   CHECK(parse_jsonld(job_posting_jsonld(ctx, site.vacancies[1]))["validThrough"] ==
@@ -144,6 +147,7 @@ TEST_CASE("job_posting_jsonld: no value can close the script element") {
   site.vacancies[0].title = evil + " & more";
   site.vacancies[0].reference = "<!--";
   SiteContext ctx(site, nullptr, options_at("2026-11-10T09:00"));
+  add_listings(ctx);
   std::string html = job_posting_jsonld(ctx, site.vacancies[0]);
   CHECK(html.find(evil) == std::string::npos);
   CHECK(html.find("<!--") == std::string::npos);
@@ -159,8 +163,10 @@ TEST_CASE("job_posting_jsonld: no value can close the script element") {
 TEST_CASE("job_posting_jsonld: empty for a closed vacancy") {
   Site site = make_site();
   SiteContext open(site, nullptr, options_at("2026-12-05T11:59"));
+  add_listings(open);
   CHECK(job_posting_jsonld(open, site.vacancies[0]) != "");
   SiteContext closed(site, nullptr, options_at("2026-12-05T12:01"));
+  add_listings(closed);
   CHECK(job_posting_jsonld(closed, site.vacancies[0]) == "");
 }
 
@@ -173,6 +179,7 @@ TEST_CASE("job_posting_jsonld: optional properties left out or single") {
   v.contract = "permanent";
   v.working_pattern = {"full-time"};
   SiteContext ctx(site, nullptr, options_at("2026-11-10T09:00"));
+  add_listings(ctx);
   json j = parse_jsonld(job_posting_jsonld(ctx, v));
   CHECK_FALSE(j.contains("baseSalary"));
   CHECK_FALSE(j.contains("identifier"));
@@ -196,6 +203,7 @@ TEST_CASE("job_posting_jsonld: optional properties left out or single") {
 TEST_CASE("sitemap_xml and robots_txt: absolute, escaped URLs") {
   Site site = make_site();
   SiteContext ctx(site, nullptr, options_at("2026-11-10T09:00"));
+  add_listings(ctx);
   std::string xml = sitemap_xml(ctx, {"", "vacancies/lsp/", "a&b/"});
   CHECK(xml.rfind("<?xml version=\"1.0\" encoding=\"UTF-8\"?>", 0) == 0);
   CHECK(xml.find("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">") != std::string::npos);
@@ -224,6 +232,7 @@ TEST_CASE("atom_feed: one escaped entry per open vacancy") {
   site.vacancies.push_back(second);
   site.vacancies.push_back(gone);
   SiteContext ctx(site, nullptr, options_at("2026-11-10T09:00"));
+  add_listings(ctx);
   std::string atom = atom_feed(ctx);
   CHECK(atom.find("<feed xmlns=\"http://www.w3.org/2005/Atom\"") != std::string::npos);
   CHECK(count(atom, "<entry>") == 2);
@@ -242,6 +251,7 @@ TEST_CASE("atom_feed: one escaped entry per open vacancy") {
   CHECK(atom.find("<author><name>Westminster Primary</name></author>") != std::string::npos);
 
   SiteContext later(site, nullptr, options_at("2027-01-01T00:00"));  // none open
+  add_listings(later);
   std::string empty = atom_feed(later);
   CHECK(count(empty, "<entry>") == 0);
   CHECK(empty.find("<updated>2027-01-01T00:00:00+00:00</updated>") != std::string::npos);
@@ -250,6 +260,7 @@ TEST_CASE("atom_feed: one escaped entry per open vacancy") {
 TEST_CASE("json_feed: JSON Feed 1.1 with items") {
   Site site = make_site();
   SiteContext ctx(site, nullptr, options_at("2026-11-10T09:00"));
+  add_listings(ctx);
   json f = json::parse(json_feed(ctx));
   CHECK(f["version"] == "https://jsonfeed.org/version/1.1");
   CHECK(f["title"] == "Westminster Jobs");
@@ -267,6 +278,7 @@ TEST_CASE("json_feed: JSON Feed 1.1 with items") {
   CHECK(item["_staffroom"]["closes"] == "2026-12-05T12:00:00+00:00");
 
   SiteContext closed(site, nullptr, options_at("2027-01-01T00:00"));
+  add_listings(closed);
   CHECK(json::parse(json_feed(closed))["items"].empty());
 }
 
@@ -277,6 +289,7 @@ TEST_CASE("vacancy_ics: an RFC 5545 event at the closing time") {
   v.posted = at("2026-06-01");
   v.title = "Teacher; of English, Maths and Science\\Computing with a very long title indeed";
   SiteContext ctx(site, nullptr, options_at("2026-06-02T09:00"));
+  add_listings(ctx);
   std::string ics = vacancy_ics(ctx, v);
   // CRLF everywhere: no bare LF or CR.
   for (size_t i = 0; i < ics.size(); ++i) {
@@ -318,6 +331,7 @@ TEST_CASE("vacancy_ics: folding never splits a UTF-8 character") {
   v.title.clear();
   for (int i = 0; i < 60; ++i) v.title += "\xC3\xA9\xE2\x82\xAC";  // é€, 2 + 3 octets
   SiteContext ctx(site, nullptr, options_at("2026-11-10T09:00"));
+  add_listings(ctx);
   auto lines = crlf_lines(vacancy_ics(ctx, v));
   std::string summary;
   for (size_t i = 0; i < lines.size(); ++i) {
@@ -357,6 +371,7 @@ TEST_CASE("search_index_json: the open vacancies with their criteria") {
   site.vacancies.push_back(nospec);
   site.vacancies.push_back(gone);
   SiteContext ctx(site, nullptr, options_at("2026-11-10T09:00"));
+  add_listings(ctx);
   json index = json::parse(search_index_json(ctx));
   REQUIRE(index.is_array());
   REQUIRE(index.size() == 2);  // not the closed one

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "render.h"
+#include "site_context.h"
 
 // <script type="application/ld+json"> with a schema.org JobPosting, for an
 // open vacancy (empty for a closed one). No string can close the script.
