@@ -36,7 +36,7 @@ BuildReport build_site(const BuildRequest& request) {
   SiteContext ctx(*loaded.site, loaded.theme, request.options);
   add_listings(ctx);
   StagedOutput staged(report.output);
-  if (auto e = staged.error()) {
+  if (auto e = staged.failure()) {
     report.diags.error({report.output, 0, 0}, *e);
     return report;
   }
@@ -46,8 +46,8 @@ BuildReport build_site(const BuildRequest& request) {
     report.diags.error({report.output, 0, 0}, *e);
     return report;  // the staged folder is removed; the output is untouched
   }
-  if (!staged.commit()) {
-    report.diags.error({report.output, 0, 0}, *staged.error());
+  if (auto e = staged.commit()) {
+    report.diags.error({report.output, 0, 0}, *e);
     return report;
   }
   report.ok = true;

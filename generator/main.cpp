@@ -180,7 +180,7 @@ int cmd_new(int argc, char** argv) {
 
 }  // namespace
 
-int main(int argc, char** argv) {
+static int run(int argc, char** argv) {
   if (argc < 2) return usage_error("no command given");
   std::string command = argv[1];
   if (command == "build") return cmd_build(argc, argv);
@@ -192,4 +192,24 @@ int main(int argc, char** argv) {
     return 0;
   }
   return usage_error("unknown command '" + command + "'");
+}
+
+// An exception reaching here is a fault in Staffroom, not in the content:
+// one clear line and status 3. A build's staging folder is removed as the
+// stack unwinds, so the output is untouched.
+static int internal_error(const std::string& what) {
+  std::cerr << "staffroom: internal error: " << what
+            << " (a fault in Staffroom, not in your files; nothing was changed; please "
+               "report it with the command you ran)\n";
+  return 3;
+}
+
+int main(int argc, char** argv) {
+  try {
+    return run(argc, argv);
+  } catch (const std::exception& e) {
+    return internal_error(e.what());
+  } catch (...) {
+    return internal_error("an unknown exception");
+  }
 }

@@ -20,8 +20,8 @@ void MemorySink::copy(const std::string& path, const std::string& source) {
   };
   if (!confine_.empty() && !is_inside(confine_, source))
     return fail(source + " leads outside the site; refused");
-  std::string content, why;
-  if (!read_file(source, content, kMaxCopiedFile, &why)) return fail(source + ": " + why);
+  std::string content;
+  if (auto why = read_file(source, content, kMaxCopiedFile)) return fail(source + ": " + *why);
   write(path, std::move(content));
 }
 

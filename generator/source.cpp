@@ -15,27 +15,23 @@
 
 namespace fs = std::filesystem;
 
-bool read_file(const std::string& path, std::string& out, std::uintmax_t limit,
-               std::string* error) {
-  auto fail = [&](const std::string& why) {
-    if (error) *error = why;
-    return false;
-  };
+std::optional<std::string> read_file(const std::string& path, std::string& out,
+                                     std::uintmax_t limit) {
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return fail("cannot read this file: " + std::string(strerror(errno)));
+  if (fd < 0) return "cannot read this file: " + std::string(strerror(errno));
   struct stat st;
   if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
     ::close(fd);
-    return fail("cannot read this file: it is not a regular file");
+    return "cannot read this file: it is not a regular file";
   }
   auto size = static_cast<std::uintmax_t>(st.st_size);
   if (size > limit) {
     ::close(fd);
     return limit > 1024 * 1024
-               ? fail("this file is " + std::to_string(size / (1024 * 1024)) + " MB; the limit is " +
-                      std::to_string(limit / (1024 * 1024)) + " MB")
-               : fail("this file is " + std::to_string(size / 1024) + " KB; the limit is " +
-                      std::to_string(limit / 1024) + " KB");
+               ? "this file is " + std::to_string(size / (1024 * 1024)) + " MB; the limit is " +
+                     std::to_string(limit / (1024 * 1024)) + " MB"
+               : "this file is " + std::to_string(size / 1024) + " KB; the limit is " +
+                     std::to_string(limit / 1024) + " KB";
   }
   out.resize(size);
   size_t got = 0;
@@ -49,8 +45,8 @@ bool read_file(const std::string& path, std::string& out, std::uintmax_t limit,
   }
   ::close(fd);
   out.resize(got);
-  if (read_errno) return fail("cannot read this file: " + std::string(strerror(read_errno)));
-  return true;
+  if (read_errno) return "cannot read this file: " + std::string(strerror(read_errno));
+  return std::nullopt;
 }
 
 bool is_inside(const std::string& root, const std::string& path) {
@@ -134,9 +130,9 @@ std::optional<std::string> read_text_file(const std::string& root,
                                : "this file is a link to a place outside the site; refused");
     return std::nullopt;
   }
-  std::string text, error;
-  if (!read_file(full, text, kMaxTextFile, &error)) {
-    diags.error(whole, error);
+  std::string text;
+  if (auto error = read_file(full, text, kMaxTextFile)) {
+    diags.error(whole, *error);
     return std::nullopt;
   }
   if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);

@@ -19,10 +19,10 @@ std::optional<std::string> read_text_file(const std::string& root,
                                           Diagnostics& diags);
 
 // Reads the whole of `path` into `out` with one open and one read. A file
-// larger than `limit` bytes, or one that cannot be read, gives false and,
-// in `error`, a message for the person who wrote it.
-bool read_file(const std::string& path, std::string& out,
-               std::uintmax_t limit = kMaxCopiedFile, std::string* error = nullptr);
+// larger than `limit` bytes, or one that cannot be read, gives the message
+// for the person who wrote it (see generator/README.md: Errors).
+std::optional<std::string> read_file(const std::string& path, std::string& out,
+                                     std::uintmax_t limit = kMaxCopiedFile);
 
 // True when `path` (after resolving symlinks) is inside `root`.
 bool is_inside(const std::string& root, const std::string& path);

@@ -93,7 +93,7 @@ StagedOutput::StagedOutput(std::string output) {
   temp_ = (out.parent_path() / (staging_prefix(out) + std::to_string(getpid()) + "-new")).string();
   fs::remove_all(temp_, ec);
   if (!fs::create_directory(temp_, ec)) {
-    error_ = "cannot create " + temp_ + ": " + ec.message();
+    failure_ = "cannot create " + temp_ + ": " + ec.message();
     return;
   }
   track(temp_, true);
@@ -106,35 +106,35 @@ StagedOutput::~StagedOutput() {
   track(temp_, false);
 }
 
-bool StagedOutput::commit() {
+std::optional<std::string> StagedOutput::commit() {
   WriteHold hold = hold_for_writing();  // a signal now waits for the swap to finish
-  if (hold.stopping) return false;
+  if (hold.stopping) return "the build was stopped";
   std::error_code ec;
   if (!fs::exists(output_, ec)) {
-    if (::rename(temp_.c_str(), output_.c_str()) != 0) {
-      error_ = "cannot move the new site into place: " + std::string(strerror(errno));
-      return false;
-    }
-    return swapped = committed_ = true;
+    if (::rename(temp_.c_str(), output_.c_str()) != 0)
+      return "cannot move the new site into place: " + std::string(strerror(errno));
+    swapped = committed_ = true;
+    return std::nullopt;
   }
   // Swap the two folders in one step, so the output is never missing.
   if (::renameat2(AT_FDCWD, temp_.c_str(), AT_FDCWD, output_.c_str(), RENAME_EXCHANGE) != 0) {
     std::string old = temp_ + "-old";
     track(old, true);
     if (::rename(output_.c_str(), old.c_str()) != 0 || ::rename(temp_.c_str(), output_.c_str()) != 0) {
-      error_ = "cannot move the new site into place: " + std::string(strerror(errno));
+      std::string why = "cannot move the new site into place: " + std::string(strerror(errno));
       ::rename(old.c_str(), output_.c_str());
       track(old, false);
-      return false;
+      return why;
     }
     swapped = true;
     fs::remove_all(old, ec);
     track(old, false);
-    return committed_ = true;
+    committed_ = true;
+    return std::nullopt;
   }
-  swapped = true;
+  swapped = committed_ = true;
   fs::remove_all(temp_, ec);  // now holds the previous output
-  return committed_ = true;
+  return std::nullopt;
 }
 
 void remove_staging_on_signal() {

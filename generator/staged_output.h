@@ -21,13 +21,16 @@ class StagedOutput {
   explicit StagedOutput(std::string output);
   ~StagedOutput();  // abandons an uncommitted build: the output is untouched
   const std::string& dir() const { return temp_; }
-  std::optional<std::string> error() const { return error_; }
-  bool commit();
+  // Why the staging folder could not be made; nothing when it was.
+  std::optional<std::string> failure() const { return failure_; }
+  // Swaps the new site in; nothing when it worked, else why not (the
+  // output is then as it was).
+  std::optional<std::string> commit();
 
  private:
   std::string output_;  // the real folder: a symlinked output resolved
   std::string temp_;
-  std::optional<std::string> error_;
+  std::optional<std::string> failure_;
   bool committed_ = false;
 };
 

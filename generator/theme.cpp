@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "source.h"
+#include "text.h"
 
 namespace fs = std::filesystem;
 
@@ -21,12 +22,6 @@ std::string fingerprint(const std::string& content) {
   char buf[17];
   std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
   return std::string(buf, 8);
-}
-
-static std::string slurp(const fs::path& p) {
-  std::string text;
-  read_file(p.string(), text, kMaxTextFile);
-  return text;
 }
 
 // Partials the renderer renders once per vacancy, however many pages show
@@ -61,18 +56,94 @@ static std::string expand_partials(const std::string& text,
   return out;
 }
 
-static void read_folder(const fs::path& dir, std::map<std::string, std::string>& templates,
-                        std::map<std::string, std::string>& statics) {
+namespace {
+
+// The templates every page needs; a theme override may replace any of them.
+const char* const kRequired[] = {"layout", "index", "list", "school", "standard", "archive",
+                                 "page", "glossary", "not_found", "vacancy", "print_spec",
+                                 "checklist", "vacancy_card"};
+
+struct Source {
+  std::string text;
+  std::string shown;  // the path in messages: "themes/default/templates/x.mustache"
+};
+
+// How a file of the theme is named in messages: from the site folder when it
+// is in the site, else the full path.
+std::string shown_path(const std::string& root, const fs::path& file) {
+  // Lexically: resolving a link would name where it leads instead.
   std::error_code ec;
-  for (auto& e : fs::directory_iterator(dir / "templates", ec))
-    if (e.path().extension() == ".mustache")
-      templates[e.path().stem().string()] = slurp(e.path());
+  auto rel = fs::absolute(file, ec).lexically_relative(fs::absolute(root, ec)).string();
+  return ec || rel.empty() || rel.rfind("..", 0) == 0 ? file.string() : rel;
+}
+
+// Reads dir/templates/*.mustache and dir/static/**; files that lead outside
+// `dir` (through a link) are refused: a theme publishes what it holds.
+void read_folder(const std::string& root, const fs::path& dir, std::map<std::string, Source>& templates,
+                 std::map<std::string, std::string>& statics, Diagnostics& diags) {
+  auto read = [&](const fs::path& file, std::string& into) {
+    std::string shown = shown_path(root, file);
+    if (!is_inside(dir.string(), file.string()))
+      diags.error({shown, 0, 0}, "this is a link to a place outside the theme folder; refused");
+    else if (auto why = read_file(file.string(), into, kMaxTextFile))
+      diags.error({shown, 0, 0}, *why);
+    return shown;
+  };
+  std::error_code ec;
+  for (auto it = fs::directory_iterator(dir / "templates", ec); !ec && it != fs::directory_iterator();
+       it.increment(ec))
+    if (it->path().extension() == ".mustache") {
+      Source& src = templates[it->path().stem().string()];
+      src.shown = read(it->path(), src.text);
+    }
   fs::path static_dir = dir / "static";
   for (auto it = fs::recursive_directory_iterator(static_dir, ec);
-       !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
-    if (it->is_regular_file() && it->path().filename().string()[0] != '.')
-      statics[fs::relative(it->path(), static_dir).string()] = slurp(it->path());
+       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    std::error_code e;
+    auto name = it->path().filename().string();
+    if (!name.empty() && name[0] != '.' && it->is_regular_file(e))
+      read(it->path(), statics[it->path().lexically_relative(static_dir).string()]);
+  }
 }
+
+// kainjow reports "... at N", N a byte offset: the file's line and column.
+Mark template_mark(const Source& src, const std::string& message) {
+  auto at = message.rfind(" at ");
+  if (at == std::string::npos) return {src.shown, 0, 0};
+  size_t offset = std::strtoul(message.c_str() + at + 4, nullptr, 10);
+  auto [line, col] = line_col(src.text, std::min(offset, src.text.size()), 1);
+  return {src.shown, line, col};
+}
+
+// Each template parses on its own (so that an error is placed in its own
+// file), every partial it includes exists, and every page's template is there.
+void check_templates(const std::map<std::string, Source>& raw, Diagnostics& diags) {
+  static const std::regex partial(R"(\{\{>\s*([A-Za-z0-9_-]+)\s*\}\})");
+  for (auto& [name, src] : raw) {
+    kainjow::mustache::mustache parsed(src.text);
+    if (!parsed.is_valid()) {
+      std::string message = parsed.error_message();
+      auto at = message.rfind(" at ");
+      diags.error(template_mark(src, message),
+                  "this template does not parse: " + message.substr(0, at));
+      continue;
+    }
+    for (auto it = std::sregex_iterator(src.text.begin(), src.text.end(), partial);
+         it != std::sregex_iterator(); ++it) {
+      auto included = (*it)[1].str();
+      if (raw.count(included) || kReadyMade.count(included)) continue;
+      auto [line, col] = line_col(src.text, it->position(), 1);
+      diags.error({src.shown, line, col}, "there is no template '" + included +
+                                              "' to include (no " + included + ".mustache)");
+    }
+  }
+  for (auto* name : kRequired)
+    if (!raw.count(name))
+      diags.error({"themes/default/templates/" + std::string(name) + ".mustache", 0, 0},
+                  "this template is missing from the theme; every site needs it");
+}
+
+}  // namespace
 
 std::shared_ptr<const Theme> Theme::load(const std::string& root,
                                          const std::string& name,
@@ -80,33 +151,30 @@ std::shared_ptr<const Theme> Theme::load(const std::string& root,
   static std::atomic<long> next_id{1};
   auto theme = std::make_shared<Theme>();
   theme->id_ = next_id++;
-  std::map<std::string, std::string> raw, statics;
+  std::map<std::string, Source> raw;
+  std::map<std::string, std::string> statics;
+  std::error_code ec;
   fs::path defaults = STAFFROOM_DEFAULT_THEME;
   fs::path own = fs::path(root) / "themes" / name;
   // A binary moved away from its source tree finds the theme in the site.
-  if (!fs::is_directory(defaults / "templates")) defaults = fs::path(root) / "themes/default";
-  read_folder(defaults, raw, statics);
+  if (!fs::is_directory(defaults / "templates", ec)) defaults = fs::path(root) / "themes/default";
+  read_folder(root, defaults, raw, statics, diags);
   theme->folders_.push_back(defaults.string());
-  if (fs::is_directory(own) && fs::weakly_canonical(own) != fs::weakly_canonical(defaults)) {
-    if (!is_inside(root, own.string())) {
+  bool own_exists = fs::is_directory(own, ec);
+  if (own_exists && fs::weakly_canonical(own, ec) != fs::weakly_canonical(defaults, ec)) {
+    if (!is_inside(root + "/themes", own.string())) {
       diags.error({"themes/" + name, 0, 0}, "the theme folder leads outside the site; refused");
     } else {
-      read_folder(own, raw, statics);
+      read_folder(root, own, raw, statics, diags);
       theme->folders_.push_back(own.string());
     }
-  } else if (name != "default" && !fs::is_directory(own)) {
+  } else if (name != "default" && !own_exists) {
     diags.error({"site.yaml", 0, 0}, "there is no theme folder themes/" + name);
   }
-  if (raw.empty())
-    diags.error({defaults.string(), 0, 0}, "no templates found in the default theme");
-  for (auto& [tname, text] : raw) {
-    std::string expanded = expand_partials(text, raw, 0);
-    kainjow::mustache::mustache check(expanded);
-    if (!check.is_valid())
-      diags.error({"themes/" + name + "/templates/" + tname + ".mustache", 0, 0},
-                  "template error: " + check.error_message());
-    theme->sources_[tname] = std::move(expanded);
-  }
+  check_templates(raw, diags);
+  std::map<std::string, std::string> texts;
+  for (auto& [tname, src] : raw) texts[tname] = src.text;
+  for (auto& [tname, text] : texts) theme->sources_[tname] = expand_partials(text, texts, 0);
   for (auto& [file, content] : statics) {
     auto ext = fs::path(file).extension().string();
     std::string out = file;
@@ -131,7 +199,8 @@ std::string Theme::render(const std::string& name, const Data& data) const {
   if (it == cache.end()) {
     if (!cache.empty() && cache.begin()->first.first != id_) cache.clear();  // an old build's
     auto src = sources_.find(name);
-    if (src == sources_.end()) return {};
+    // load() made sure every template the renderer asks for is there.
+    if (src == sources_.end()) throw std::logic_error("no template '" + name + "' in the theme");
     it = cache.emplace(key, kainjow::mustache::mustache(src->second)).first;
   }
   return it->second.render(data);
