@@ -186,7 +186,8 @@ std::optional<Page> parse_page(const std::string& text, const std::string& path,
 
 static void load_glossary(const std::string& root, Site& site, Diagnostics& diags) {
   const std::string path = "content/glossary.yaml";
-  if (!fs::exists(root + "/" + path)) return;
+  std::error_code ec;
+  if (!fs::exists(fs::symlink_status(root + "/" + path, ec))) return;
   auto text = read_text_file(root, path, diags);
   if (!text) return;
   YamlFile file{path, 1};
@@ -214,13 +215,15 @@ static void load_files(const std::string& root, Site& site, Diagnostics& diags) 
   std::error_code ec;
   fs::path dir = fs::path(root) / "content" / "files";
   if (!fs::is_directory(dir, ec)) return;
-  for (auto it = fs::recursive_directory_iterator(dir, ec);
-       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+  auto it = fs::recursive_directory_iterator(dir, ec);
+  for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
     // Lexically: resolving the link here would name where it leads instead.
     auto rel = it->path().lexically_relative(fs::path(root) / "content").string();
     auto name = it->path().filename().string();
+    std::error_code e;
+    bool folder = it->is_directory(e);
     if (name.empty() || name[0] == '.') {
-      if (it->is_directory()) it.disable_recursion_pending();
+      if (folder) it.disable_recursion_pending();
       continue;
     }
     Mark mark{"content/" + rel, 0, 0};
@@ -228,19 +231,24 @@ static void load_files(const std::string& root, Site& site, Diagnostics& diags) 
     // would publish it. Whatever is copied must really be under content/.
     if (!is_inside(root + "/content", it->path().string())) {
       diags.error(mark, "this is a link to a place outside the content/ folder; refused, nothing copied");
-      if (it->is_directory()) it.disable_recursion_pending();
+      if (folder) it.disable_recursion_pending();
       continue;
     }
-    if (it->is_directory()) continue;
-    auto size = fs::file_size(it->path(), ec);
-    if (ec) continue;
+    if (folder) continue;
+    auto size = fs::file_size(it->path(), e);
+    if (e) {
+      diags.error(mark, "this file cannot be read (" + e.message() + ")");
+      continue;
+    }
     if (size > kMaxCopiedFile) {
       diags.error(mark, "this file is " + std::to_string(size / (1024 * 1024)) +
                             " MB; the limit is " + std::to_string(kMaxCopiedFile / (1024 * 1024)) + " MB");
       continue;
     }
-    site.files.push_back({rel, fs::absolute(it->path()).string(), size});
+    site.files.push_back({rel, fs::absolute(it->path(), e).string(), size});
   }
+  if (ec)  // a folder inside that cannot be read: never publish part of it silently
+    diags.error({"content/files", 0, 0}, "a folder in here cannot be read (" + ec.message() + ")");
   std::sort(site.files.begin(), site.files.end(),
             [](auto& a, auto& b) { return a.relative < b.relative; });
 }

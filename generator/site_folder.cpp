@@ -8,9 +8,11 @@
 
 namespace fs = std::filesystem;
 
+// A file, or a link (even a broken one: reading it says what is wrong).
 static bool is_file(const std::string& path) {
   struct stat st;
-  return ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
+  if (::lstat(path.c_str(), &st) != 0) return false;
+  return S_ISLNK(st.st_mode) || S_ISREG(st.st_mode);
 }
 
 static bool is_folder(const std::string& path) {

@@ -126,8 +126,11 @@ std::optional<std::string> read_text_file(const std::string& root,
   // holds things never meant for the web, such as .git/config.
   bool content = relative.rfind("content/", 0) == 0;
   if (!stays_inside(content ? root + "/content" : root, full)) {
-    diags.error(whole, content ? "this file is a link to a place outside the content/ folder; refused"
-                               : "this file is a link to a place outside the site; refused");
+    std::error_code ec;
+    bool broken = fs::canonical(full, ec).empty();  // leads nowhere, or round in a circle
+    diags.error(whole, broken ? "this file cannot be read (" + ec.message() + ")"
+                       : content ? "this file is a link to a place outside the content/ folder; refused"
+                                 : "this file is a link to a place outside the site; refused");
     return std::nullopt;
   }
   std::string text;

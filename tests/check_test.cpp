@@ -82,6 +82,9 @@ void make_runtime_defect(const std::string& name, const fs::path& site, const fs
     fs::create_directories(site / "content/files");
     fs::create_symlink("../../.git/config", site / "content/files/config");
     fs::create_symlink("../../notes.md", site / "content/vacancies/notes.md");
+  } else if (name == "site-yaml-link-loop") {
+    fs::remove(site / "content/site.yaml");
+    fs::create_symlink("site.yaml", site / "content/site.yaml");  // once aborted check (exit 134)
   } else if (name == "text-file-too-large") {
     std::string words;
     for (int i = 0; i < 250000; ++i) words += "word ";
