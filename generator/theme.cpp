@@ -192,6 +192,7 @@ std::string Theme::asset_output(const std::string& name) const {
 }
 
 std::string Theme::render(const std::string& name, const Data& data) const {
+  if (watch_) watch_(name, data);
   // kainjow's render is not const, so each thread keeps its own compiled copy.
   thread_local std::map<std::pair<long, std::string>, kainjow::mustache::mustache> cache;
   auto key = std::make_pair(id_, name);

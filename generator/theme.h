@@ -4,6 +4,7 @@
 
 #include <kainjow/mustache.hpp>
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -29,6 +30,11 @@ class Theme {
 
   // Renders template `name` (without .mustache). Thread-safe.
   std::string render(const std::string& name, const Data& data) const;
+  // Calls `watch` with each template's name and the data it is given, from
+  // whichever thread renders it: the one place that sees what every template
+  // is given (the contract test checks the templates and the README by it).
+  using Watch = std::function<void(const std::string& name, const Data& data)>;
+  void watch(Watch watch) { watch_ = std::move(watch); }
   bool has(const std::string& name) const { return sources_.count(name) > 0; }
 
   const std::vector<Asset>& assets() const { return assets_; }
@@ -42,6 +48,7 @@ class Theme {
   std::vector<Asset> assets_;
   std::vector<std::string> folders_;
   long id_ = 0;  // tells per-thread template caches apart
+  Watch watch_;
 };
 
 // 8 hex digits of a 64-bit FNV-1a hash: stable across runs and machines.

@@ -5,7 +5,6 @@
 
 #include "clock.h"
 #include "markdown.h"
-#include "validate.h"
 #include "vocabulary.h"
 
 Data object() { return Data(Data::type::object); }
@@ -106,81 +105,6 @@ void add_cards(const SiteContext& ctx, const std::vector<const Vacancy*>& vs,
   put(into, "count_text", std::to_string(vs.size()) + " " + (vs.size() == 1 ? noun : plural));
 }
 
-Data spec_view(const SiteContext& ctx, const PersonSpec& spec, const std::string& role,
-               std::set<std::string>& seen) {
-  Data d = object();
-  put(d, "title", spec.title.empty() ? role : spec.title);
-  put(d, "introduction_html", markdown_to_html(spec.introduction, {3, &ctx.glossary, &seen}));
-  Data sections = list();
-  std::set<std::string> used_methods;
-  std::set<std::string> anchors;
-  bool has_essential = false, has_desirable = false;
-  for (auto& section : spec.sections) {
-    Data s = object();
-    std::string id = anchor_of(section.name);
-    while (!anchors.insert(id).second) id += "-2";
-    put(s, "id", "spec-" + id);
-    put(s, "name", section.name);
-    put(s, "caption", role + ": " + section.name);
-    put(s, "caption_id", "spec-" + id + "-caption");
-    put(s, "prompt", section.prompt);
-    put(s, "note", section.note);
-    Data criteria = list();
-    for (auto& c : section.criteria) {
-      Data row = object();
-      put(row, "text_html", mark_abbreviations(escape_html(c.text), ctx.glossary, seen));
-      put(row, "level_label", label_of(kLevels, c.level));
-      put(row, "essential", c.level == "essential");
-      std::vector<std::string> methods;
-      for (auto& m : c.assessed) {
-        methods.push_back(label_of(spec.assessment_methods, m));
-        used_methods.insert(m);
-      }
-      std::string assessed = join_sentence(methods);
-      put(row, "assessed_text", assessed);
-      put(row, "has_assessed", !methods.empty());
-      put(row, "note", c.note);
-      put(row, "has_note", !c.note.empty());
-      // Keys the checklist's saved notes: stable while the criterion's words are.
-      put(row, "key", fingerprint(section.name + "\n" + c.text));
-      (c.level == "essential" ? has_essential : has_desirable) = true;
-      Data details = list();
-      for (auto& dt : c.details) push(details, text(dt));
-      put(row, "details", std::move(details));
-      put(row, "has_details", !c.details.empty());
-      Data standards = list();
-      for (auto& cite : c.standards) {
-        auto target = resolve_citation(*ctx.site, cite);
-        if (!target.standard) continue;
-        Data link = object();
-        std::string name = target.standard->short_title.empty() ? target.standard->title
-                                                                : target.standard->short_title;
-        put(link, "label", name + " " + target.unit->id + " " + target.code + ": " + target.text);
-        put(link, "code", target.unit->id + " " + target.code);
-        put(link, "url", citation_url(ctx, cite));
-        push(standards, std::move(link));
-      }
-      put(row, "standards", std::move(standards));
-      put(row, "has_standards", !c.standards.empty());
-      push(criteria, std::move(row));
-    }
-    put(s, "criteria", std::move(criteria));
-    push(sections, std::move(s));
-  }
-  put(d, "sections", std::move(sections));
-  put(d, "has_essential", has_essential);
-  put(d, "has_desirable", has_desirable);
-  Data legend = list();
-  for (auto& [id, label] : spec.assessment_methods) {
-    if (!used_methods.count(id)) continue;
-    Data l = object();
-    put(l, "label", label);
-    push(legend, std::move(l));
-  }
-  put(d, "legend", std::move(legend));
-  return d;
-}
-
 static void add_other(Data& other, const std::string& label, const std::string& value_html) {
   Data d = object();
   put(d, "label", label);
@@ -193,27 +117,7 @@ static std::string yes_no(const std::optional<bool>& b, const std::string& yes,
   return escape_html(*b ? yes : no);
 }
 
-Data vacancy_view(const SiteContext& ctx, const Vacancy& v, std::set<std::string>& seen,
-                  std::string* plain_body) {
-  Data d = card_view(ctx, v);
-  const School* school = ctx.school_of(v);
-  Status status = status_of(v, ctx.options.now);
-  put(d, "reference", v.reference);
-  put(d, "posted_text", date_words(v.posted));
-  put(d, "posted_iso", iso8601(v.posted));
-  auto starts = parse_datetime(v.starts);
-  put(d, "starts_text", starts ? date_words(to_time(*starts, false)) : v.starts);
-  put(d, "starts_lang", starts ? "" : ctx.text_language(v));  // the school's words, not a date
-  if (school) put(d, "school_address", address_line(school->address));
-  put(d, "salary_note", v.salary ? v.salary->note : "");
-  put(d, "reports_to", v.reports_to);
-
-  Data hours = object();
-  put(hours, "per_week_text", hours_text(v));
-  put(hours, "weeks", v.hours.weeks);
-  put(hours, "notes", v.hours.notes);
-  put(hours, "has_schedule", !v.hours.schedule.empty());
-  put(hours, "caption", "Working hours for " + v.title);
+static Data schedule_view(const Vacancy& v) {
   Data schedule = list();
   for (auto& slot : v.hours.schedule) {
     Data row = object();
@@ -226,28 +130,31 @@ Data vacancy_view(const SiteContext& ctx, const Vacancy& v, std::set<std::string
     put(row, "end_iso", slot.end);
     push(schedule, std::move(row));
   }
-  put(hours, "schedule", std::move(schedule));
-  put(d, "hours", std::move(hours));
-  put(d, "has_hours", v.hours.per_week || !v.hours.weeks.empty() || !v.hours.schedule.empty());
+  return schedule;
+}
 
-  put(d, "body_html", vacancy_body_html(ctx, v, &seen, plain_body));
-  put(d, "has_spec", v.spec != nullptr);
-  if (v.spec) {
-    Data spec = spec_view(ctx, *v.spec, v.title, seen);
-    put(spec, "lang", ctx.text_language(v));
-    // Rendered once, for the vacancy page and the print view alike.
-    if (ctx.theme) put(spec, "table_html", ctx.theme->render("person_spec", spec));
-    put(d, "spec", std::move(spec));
-  }
+static Data hours_view(const Vacancy& v) {
+  Data hours = object();
+  put(hours, "per_week_text", hours_text(v));
+  put(hours, "weeks", v.hours.weeks);
+  put(hours, "notes", v.hours.notes);
+  put(hours, "has_schedule", !v.hours.schedule.empty());
+  put(hours, "caption", "Working hours for " + v.title);
+  put(hours, "schedule", schedule_view(v));
+  return hours;
+}
 
+static Data apply_view(const Vacancy& v) {
   Data apply = object();
   put(apply, "has_url", !v.apply.url.empty());
   put(apply, "url", v.apply.url);
   put(apply, "has_email", !v.apply.email.empty());
   put(apply, "email", v.apply.email);
   put(apply, "instructions", v.apply.instructions);
-  put(d, "apply", std::move(apply));
+  return apply;
+}
 
+static Data documents_view(const SiteContext& ctx, const Vacancy& v) {
   Data documents = list();
   for (auto& doc : v.documents) {
     Data item = object();
@@ -260,15 +167,18 @@ Data vacancy_view(const SiteContext& ctx, const Vacancy& v, std::set<std::string
     put(item, "size_text", f != ctx.files.end() ? format_size(f->second->size) : "");
     push(documents, std::move(item));
   }
-  put(d, "documents", std::move(documents));
-  put(d, "has_documents", !v.documents.empty());
+  return documents;
+}
 
+static Data safeguarding_view(const Vacancy& v) {
   Data safeguarding = object();
   put(safeguarding, "check_label", label_of(kSafeguardingChecks, v.safeguarding_check));
   put(safeguarding, "statement", v.safeguarding_statement);
-  put(d, "safeguarding", std::move(safeguarding));
-  put(d, "has_safeguarding", !v.safeguarding_check.empty() || !v.safeguarding_statement.empty());
+  return safeguarding;
+}
 
+// The "Other requirements" rows: only those the advert answers.
+static Data other_view(const Vacancy& v) {
   Data other = list();
   if (v.politically_restricted)
     add_other(other, "Politically restricted post",
@@ -297,14 +207,60 @@ Data vacancy_view(const SiteContext& ctx, const Vacancy& v, std::set<std::string
     add_other(other, "Early career teachers",
               yes_no(v.suitable_for_early_career_teachers, "Suitable for early career teachers",
                      "Not suitable for early career teachers"));
-  put(d, "has_other", !other.is_empty_list());
-  put(d, "other", std::move(other));
+  return other;
+}
 
+// The person specification, with its table rendered once for the vacancy
+// page and the print view alike.
+static Data vacancy_spec_view(const SiteContext& ctx, const Vacancy& v, std::set<std::string>& seen) {
+  Data spec = spec_view(ctx, *v.spec, v.title, seen);
+  put(spec, "lang", ctx.text_language(v));
+  if (ctx.theme) put(spec, "table_html", ctx.theme->render("person_spec", spec));
+  return spec;
+}
+
+// The dates, place and pay the key facts show beyond the card's.
+static void add_facts(const SiteContext& ctx, const Vacancy& v, Data& d) {
+  const School* school = ctx.school_of(v);
+  put(d, "reference", v.reference);
+  put(d, "posted_text", date_words(v.posted));
+  put(d, "posted_iso", iso8601(v.posted));
+  auto starts = parse_datetime(v.starts);
+  put(d, "starts_text", starts ? date_words(to_time(*starts, false)) : v.starts);
+  put(d, "starts_lang", starts ? "" : ctx.text_language(v));  // the school's words, not a date
+  if (school) put(d, "school_address", address_line(school->address));
+  put(d, "salary_note", v.salary ? v.salary->note : "");
+  put(d, "reports_to", v.reports_to);
+  put(d, "hours", hours_view(v));
+  // Notes alone are worth a row too; an advert with none of these has no Hours row.
+  put(d, "has_hours", v.hours.per_week || !v.hours.weeks.empty() || !v.hours.schedule.empty() ||
+                          !v.hours.notes.empty());
+}
+
+// Where the page's links lead: itself, the calendar file, print view and checklist.
+static void add_links(const SiteContext& ctx, const Vacancy& v, Data& d) {
   put(d, "canonical_url", ctx.absolute(vacancy_path(v)));
   std::string base = ctx.url(vacancy_path(v));
   put(d, "ics_url", base + "closing-date.ics");
   put(d, "print_url", base + "person-specification/");
   put(d, "checklist_url", base + "prepare/");
+}
+
+Data vacancy_view(const SiteContext& ctx, const Vacancy& v, std::set<std::string>& seen,
+                  std::string* plain_body) {
+  Data d = card_view(ctx, v);
+  add_facts(ctx, v, d);
+  put(d, "body_html", vacancy_body_html(ctx, v, &seen, plain_body));
+  if (v.spec) put(d, "spec", vacancy_spec_view(ctx, v, seen));
+  put(d, "apply", apply_view(v));
+  put(d, "documents", documents_view(ctx, v));
+  put(d, "has_documents", !v.documents.empty());
+  put(d, "safeguarding", safeguarding_view(v));
+  Data other = other_view(v);
+  put(d, "has_other", !other.is_empty_list());
+  put(d, "other", std::move(other));
+  add_links(ctx, v, d);
+  Status status = status_of(v, ctx.options.now);
   put(d, "banner", status == Status::draft || status == Status::scheduled ? status_words(status, v) : "");
   return d;
 }
