@@ -14,6 +14,8 @@
 #include "build.h"
 #include "clock.h"
 #include "memory_sink.h"
+#include "render.h"
+#include "theme.h"
 #include "test_util.h"
 
 namespace {
@@ -61,6 +63,7 @@ FileMap render(const fs::path& root, bool drafts, std::vector<Render>* renders =
   options.now = to_time(*parse_datetime("2026-12-01T09:00"), false);
   options.drafts = drafts;
   SiteContext ctx(*loaded.site, theme, options);
+  add_listings(ctx);
   MemorySink sink;
   render_site(ctx, sink);
   return sink.take();
