@@ -49,10 +49,10 @@ PreviewResult PreviewSite::rebuild(const std::vector<std::string>& changed,
     // removed, and 404 while their author looks at them.
     PreviewResult gone;
     if (theme_) gone.folders = theme_->folders();
-    gone.diags.error({"", 0, 0}, "the site folder " + root_ +
-                                     " (or its content folder) is not there any more: was it "
-                                     "moved, renamed or deleted? Put it back, or stop the preview "
-                                     "(Ctrl-C) and start it again in the folder's new place.");
+    gone.diags.error({root_, 0, 0},
+                     "the site folder (or its content folder) is not there any more: was it "
+                     "moved, renamed or deleted? Put it back, or stop the preview (Ctrl-C) "
+                     "and start it again in the folder's new place.");
     return gone;
   }
   bool adverts_only = std::all_of(pending_.begin(), pending_.end(), is_advert_path);

@@ -129,6 +129,23 @@ class GuardedStream : public httplib::Stream {
   Cut cut_ = Cut::no;
 };
 
+// Before closing a connection the client may still be sending on (headers
+// cut off, a body not read): says it is done, then reads and drops what
+// comes for a moment. Closed with unread data, the socket would reset the
+// connection, and the client lose the answer it was sent.
+void drain(int sock) {
+  shutdown(sock, SHUT_WR);
+  auto until = steady_clock::now() + milliseconds(500);
+  char scrap[4096];
+  for (size_t dropped = 0; dropped < 256 * 1024;) {
+    auto left = duration_cast<milliseconds>(until - steady_clock::now()).count();
+    if (left <= 0 || wait_for(sock, POLLIN, left) <= 0) return;
+    ssize_t n = recv(sock, scrap, sizeof scrap, 0);
+    if (n <= 0) return;
+    dropped += static_cast<size_t>(n);
+  }
+}
+
 // The connection this thread is serving, for the error handler and logger.
 thread_local GuardedStream* current = nullptr;
 
@@ -217,6 +234,7 @@ bool HttpServer::process_and_close_socket(socket_t sock) {
     if (!ok || closed || stream.close_after || stream.cut() != Cut::no) break;
   }
   current = nullptr;
+  if (stream.cut() != Cut::no || stream.close_after) drain(sock);
   shutdown(sock, SHUT_RDWR);
   close(sock);
   return ok;

@@ -90,10 +90,12 @@ TEST_CASE("serve: only requests naming this computer are answered (DNS rebinding
 }
 
 TEST_CASE("serve: a site folder moved or deleted while serving is reported; the last good build stays") {
-  for (bool remove : {false, true}) {
+  for (int run = 0; run < 4; ++run) {
+    bool remove = run % 2, poll = run / 2;
     CAPTURE(remove);
+    CAPTURE(poll);
     std::ostringstream err;
-    Running s(false, [&](ServeOptions& o) { o.err = &err; });
+    Running s(poll, [&](ServeOptions& o) { o.err = &err; });
     auto moved = s.site.path.string() + "-moved";
     if (remove) {
       fs::remove_all(s.site.path);
@@ -111,7 +113,7 @@ TEST_CASE("serve: a site folder moved or deleted while serving is reported; the 
     CHECK(page->status == 200);
     CHECK(contains(page->body, "Help pupils learn."));  // the last good build
     s.server->stop();
-    CHECK(contains(err.str(), s.site.path.string()));
+    CHECK(contains(err.str(), s.site.path.string() + ": error: the site folder"));
     CHECK(contains(err.str(), "moved, renamed or deleted"));
     CHECK(contains(err.str(), "Still serving the last good build"));
     std::error_code ec;

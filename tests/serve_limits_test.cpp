@@ -28,6 +28,7 @@ std::optional<milliseconds> page_time(int port, seconds limit = seconds(1)) {
 }  // namespace
 
 TEST_CASE("serve: a request whose headers come too slowly is cut off") {
+  CHECK(ServeOptions().header_timeout == seconds(5));  // shortened here to keep the test short
   Running s(false, [](ServeOptions& o) { o.header_timeout = milliseconds(800); });
   RawConnection slow(s.server->port());
   REQUIRE(slow.fd >= 0);
@@ -119,6 +120,12 @@ TEST_CASE("serve: a request with endless headers is cut off, not read whole") {
   MESSAGE("sent " << sent / 1024 << " KB of headers before the server closed");
   CHECK_FALSE(ok);
   CHECK(sent < 8u << 20);
+  // One header over the limit is refused in plain words.
+  RawConnection big(s.server->port());
+  big.send_all("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: " + std::string(70000, 'b') + "\r\n\r\n");
+  auto answer = big.read_until_closed(milliseconds(2000));
+  CHECK(answer.rfind("HTTP/1.1 431 ", 0) == 0);
+  CHECK(contains(answer, "the preview accepts 64 KB of headers"));
   // Ordinary requests with a few headers still pass.
   auto r = s.client().Get("/about/", {{"Cookie", std::string(8000, 'c')}, {"X-A", "1"}, {"X-B", "2"}});
   REQUIRE(r);
