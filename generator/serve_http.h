@@ -18,6 +18,9 @@ struct HttpLimits {
   size_t workers = 1024;  // connections served at once; more wait their turn
 };
 
+// It uses httplib's error handler and logger itself (to answer a request
+// cut off, and to close after "Connection: close"): do not set others. The
+// Range header is left to the handler: httplib's own ranges are cleared.
 class HttpServer : public httplib::Server {
  public:
   explicit HttpServer(HttpLimits limits);
