@@ -44,6 +44,18 @@ PreviewResult PreviewSite::rebuild(const std::vector<std::string>& changed,
                                    const Published& published) {
   pending_.insert(changed.begin(), changed.end());
   if (changed.empty() || !site_) pending_.insert("");  // "" is not an advert: all is rebuilt
+  std::error_code ec;
+  if (!fs::is_directory(fs::path(root_) / "content", ec)) {
+    // Moved, renamed or deleted while serving: its adverts would seem
+    // removed, and 404 while their author looks at them.
+    PreviewResult gone;
+    if (theme_) gone.folders = theme_->folders();
+    gone.diags.error({root_, 0, 0},
+                     "the site folder (or its content folder) is not there any more: was it "
+                     "moved, renamed or deleted? Put it back, or stop the preview (Ctrl-C) "
+                     "and start it again in the folder's new place.");
+    return gone;
+  }
   bool adverts_only = std::all_of(pending_.begin(), pending_.end(), is_advert_path);
   PreviewResult result = adverts_only
       ? rebuild_adverts(std::vector<std::string>(pending_.begin(), pending_.end()), published)

@@ -23,6 +23,9 @@
 
 #include "base/diagnostics.h"
 #include "serve/preview.h"
+#include "serve/serve_address.h"
+#include "serve/serve_guard.h"
+#include "serve/serve_http.h"
 #include "base/text.h"
 #include "serve/watch.h"
 
@@ -33,10 +36,9 @@ namespace {
 
 constexpr const char* kEventsPath = "__staffroom/events";
 // Each live-reload connection holds a worker thread for as long as the page
-// is open (httplib 0.11 has no async responses), so they are capped well
-// below the pool: the rest always answer ordinary requests.
-constexpr size_t kWorkers = 64;
-constexpr int kMaxLiveClients = 24;
+// is open (httplib 0.11 has no async responses), so they are capped: more
+// are refused at once, and ordinary requests always find a worker.
+constexpr int kMaxLiveClients = 32;
 constexpr auto kHeartbeat = seconds(3);  // also how soon a closed tab frees its worker
 
 // Put before </body> of every preview page.
@@ -143,12 +145,6 @@ class Events {
   bool stopping_ = false;
 };
 
-// httplib listens with a backlog of 5; a burst of connections needs more.
-class HttpServer : public httplib::Server {
- public:
-  void grow_backlog(int n) { ::listen(svr_sock_, n); }
-};
-
 bool port_in_use(const std::string& host, int port) {
   addrinfo hints{};
   hints.ai_family = AF_UNSPEC;
@@ -239,7 +235,8 @@ std::string content_type(const std::string& path) {
 struct PreviewServer::Impl {
   ServeOptions options;
   std::string root;  // absolute
-  HttpServer http;
+  std::unique_ptr<HttpServer> http;
+  std::vector<std::string> own;  // the addresses it is reached at, for the Host check
   Events events;
   std::unique_ptr<PreviewSite> site;
   std::unique_ptr<Watcher> watcher;
@@ -253,13 +250,10 @@ struct PreviewServer::Impl {
   std::mutex print_mutex;
   std::mutex watcher_mutex;  // stop() wakes the watcher the watch thread may replace
 
-  std::string url_host() const {
-    const std::string& h = options.host;
-    if (h.empty() || h == "0.0.0.0") return "127.0.0.1";
-    if (h == "::") return "[::1]";
-    return h.find(':') != std::string::npos ? "[" + h + "]" : h;
+  std::string url() const {
+    if (is_loopback_host(options.host)) return address_url(options.host, port);
+    return address_url(own.empty() ? "127.0.0.1" : own[0], port);
   }
-  std::string url() const { return "http://" + url_host() + ":" + std::to_string(port) + "/"; }
 
   void print(std::ostream* to, const std::string& text) {
     std::lock_guard lock(print_mutex);
@@ -276,6 +270,13 @@ struct PreviewServer::Impl {
 void PreviewServer::Impl::handle(const httplib::Request& req, httplib::Response& res) {
   res.set_header("Cache-Control", "no-store");
   res.set_header("X-Content-Type-Options", "nosniff");
+  if (!host_allowed(req.get_header_value("Host"), own)) {  // DNS rebinding
+    res.status = 421;
+    res.set_header("Connection", "close");
+    res.set_content("421 Misdirected Request: open the preview at " + url() + "\n",
+                    "text/plain; charset=utf-8");
+    return;
+  }
   if (req.method != "GET" && req.method != "HEAD") {
     res.status = 405;
     res.set_header("Allow", "GET, HEAD");
@@ -306,22 +307,27 @@ void PreviewServer::Impl::handle(const httplib::Request& req, httplib::Response&
                     "text/html; charset=utf-8");
     return;
   }
-  auto send = [&](const std::string& name, const std::string& content) {
+  auto send = [&](const std::string& name, const std::string& content, bool ranged) {
     std::string type = content_type(name);
-    if (!box.empty() && type.rfind("text/html", 0) == 0)
-      res.set_content(insert_before_body_end(content, box), type);
-    else
-      res.set_content(content, type);
+    std::string body = !box.empty() && type.rfind("text/html", 0) == 0
+                           ? insert_before_body_end(content, box) : content;
+    auto range = ranged ? single_range(req.get_header_value("Range"), body.size()) : std::nullopt;
+    if (range) {
+      res.status = range->satisfiable ? 206 : 416;
+      res.set_header("Content-Range", content_range(*range, body.size()));
+      body = range->satisfiable ? body.substr(range->first, range->length) : "";
+    }
+    res.set_content(std::move(body), type);
   };
   std::string key = path->empty() || path->back() == '/' ? *path + "index.html" : *path;
-  if (auto it = files->find(key); it != files->end()) return send(key, *it->second);
+  if (auto it = files->find(key); it != files->end()) return send(key, *it->second, true);
   if (!path->empty() && path->back() != '/' && files->count(*path + "/index.html")) {
     auto q = req.target.find_first_of("?#");
     std::string raw = req.target.substr(0, q);
     res.set_redirect(raw + "/" + (q == std::string::npos ? "" : req.target.substr(q)), 302);
     return;
   }
-  if (auto it = files->find("404.html"); it != files->end()) send("404.html", *it->second);
+  if (auto it = files->find("404.html"); it != files->end()) send("404.html", *it->second, false);
   else res.set_content("404 Not Found\n", "text/plain; charset=utf-8");
   res.status = 404;
 }
@@ -330,6 +336,7 @@ void PreviewServer::Impl::live_events(httplib::Response& res) {
   if (!events.join()) {
     res.status = 503;
     res.set_header("Retry-After", "10");
+    res.set_header("Connection", "close");  // not to hold a worker while idle
     res.set_content("Too many live-reload connections.\n", "text/plain; charset=utf-8");
     return;
   }
@@ -447,24 +454,25 @@ std::optional<std::string> PreviewServer::start() {
   std::error_code ec;
   if (!fs::is_directory(s.root, ec)) return "there is no folder " + s.options.site;
 
-  s.http.new_task_queue = [] { return new httplib::ThreadPool(kWorkers); };
-  s.http.set_keep_alive_max_count(100);
-  s.http.set_keep_alive_timeout(2);  // an idle browser connection holds a worker
-  s.http.set_pre_routing_handler([&s](const httplib::Request& req, httplib::Response& res) {
+  HttpLimits limits;
+  limits.header_time = s.options.header_timeout;
+  s.http = std::make_unique<HttpServer>(limits);
+  s.http->set_keep_alive_max_count(100);
+  s.http->set_pre_routing_handler([&s](const httplib::Request& req, httplib::Response& res) {
     s.handle(req, res);
     return httplib::Server::HandlerResponse::Handled;
   });
   // httplib's default adds SO_REUSEPORT, with which a second server would
   // quietly share the port instead of being told it is taken.
-  s.http.set_socket_options([](int sock) {
+  s.http->set_socket_options([](int sock) {
     int yes = 1;
     setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
   });
   const std::string& host = s.options.host;
   if (s.options.port == 0) {
-    s.port = s.http.bind_to_any_port(host);
+    s.port = s.http->bind_to_any_port(host);
     if (s.port <= 0) return "cannot listen on " + host + ": " + std::strerror(errno);
-  } else if (s.http.bind_to_port(host, s.options.port)) {
+  } else if (s.http->bind_to_port(host, s.options.port)) {
     s.port = s.options.port;
   } else {
     int p = s.options.port;
@@ -474,7 +482,8 @@ std::optional<std::string> PreviewServer::start() {
     return "cannot listen on " + host + " port " + std::to_string(p) +
            " (is the --host an address of this computer?)";
   }
-  s.http.grow_backlog(1024);
+  s.http->grow_backlog(1024);
+  s.own = reachable_addresses(host);
 
   BuildOptions build;
   build.now = s.options.now.value_or(0);
@@ -484,13 +493,13 @@ std::optional<std::string> PreviewServer::start() {
   s.site = std::make_unique<PreviewSite>(s.root, build, s.options.now.has_value());
   s.rebuild({}, steady_clock::now());
 
-  s.listen_thread = std::thread([&s] { s.http.listen_after_bind(); });
+  s.listen_thread = std::thread([&s] { s.http->listen_after_bind(); });
   // stop() does nothing to a server that is not running yet.
-  for (int i = 0; i < 5000 && !s.http.is_running(); ++i) std::this_thread::sleep_for(milliseconds(1));
+  for (int i = 0; i < 5000 && !s.http->is_running(); ++i) std::this_thread::sleep_for(milliseconds(1));
   s.make_watcher();
   s.watch_thread = std::thread([&s] { s.watch_loop(); });
   s.started = true;
-  s.print(s.options.out, "Serving " + s.url() + " (Ctrl-C to stop)\n");
+  s.print(s.options.out, listen_notice(host, s.port, s.own));
   return std::nullopt;
 }
 
@@ -504,7 +513,7 @@ void PreviewServer::stop() {
   }
   if (s.watch_thread.joinable()) s.watch_thread.join();
   s.events.stop();  // ends the live-reload streams, freeing their workers
-  s.http.stop();
+  s.http->stop();
   if (s.listen_thread.joinable()) s.listen_thread.join();
 }
 

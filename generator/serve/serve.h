@@ -1,7 +1,9 @@
 // The preview server: builds the site with drafts, serves it on 127.0.0.1,
 // watches content/ and themes/, rebuilds what changed and reloads browsers.
+// It answers only requests whose Host names this computer.
 #pragma once
 
+#include <chrono>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -15,6 +17,7 @@ struct ServeOptions {
   int port = 8080;          // 0: any free port
   std::optional<Time> now;  // fixed clock, as build --now
   bool poll = false;        // watch by polling even where inotify works
+  std::chrono::milliseconds header_timeout{5000};  // to send a request's headers
   std::ostream* out = &std::cout;  // the URL and one line per rebuild
   std::ostream* err = &std::cerr;  // diagnostics
 };

@@ -15,94 +15,12 @@
 #include <sstream>
 #include <thread>
 
-#include "base/clock.h"
-#include "serve/serve.h"
+#include "serve_util.h"
 #include "serve/watch.h"
 
-namespace fs = std::filesystem;
-using namespace std::chrono;
+using namespace serve_test;
 
 namespace {
-
-
-void put_file(const fs::path& p, const std::string& text) {
-  fs::create_directories(p.parent_path());
-  std::ofstream(p, std::ios::binary) << text;
-}
-
-std::string advert(const std::string& title, const std::string& extra = "",
-                   const std::string& body = "Help pupils learn.\n") {
-  return "---\ntitle: " + title +
-         "\nschool: oak\nrole: learning-support\nspec: ta\n"
-         "salary: { min: 20000, max: 22000 }\ncontract: permanent\nworking_pattern: [part-time]\n"
-         "posted: 2026-11-01\ncloses: 2027-12-05T12:00\n" + extra + "---\n" + body;
-}
-
-// A school, a spec, two adverts, a draft advert and a page.
-void write_site(const fs::path& root) {
-  put_file(root / "content/site.yaml",
-           "title: Test Trust vacancies\nbase_url: https://jobs.example.org/\n"
-           "organisation: { name: Test Trust, website: https://trust.example.org/ }\n");
-  put_file(root / "content/schools/oak.yaml",
-           "name: Oak Primary\naddress: { street: 1 Oak Lane, locality: Leeds, postcode: LS1 1AA }\n"
-           "phase: primary\nwebsite: https://oak.example.org/\n");
-  put_file(root / "content/specs/ta.yaml",
-           "title: Teaching Assistant\nsections:\n"
-           "  - name: Qualifications\n    assessed: [application, qualification]\n    criteria:\n"
-           "      - { text: GCSE English and maths, level: essential }\n");
-  put_file(root / "content/vacancies/ta.md", advert("Teaching Assistant"));
-  put_file(root / "content/vacancies/cook.md", advert("School Cook"));
-  put_file(root / "content/vacancies/head.md", advert("Headteacher", "draft: true\n"));
-  put_file(root / "content/pages/about.md", "---\ntitle: About us\n---\nWe are a trust.\n");
-}
-
-std::ostream& quiet() {
-  static std::ostream null(nullptr);
-  return null;
-}
-
-struct Running {
-  test::TempDir site;
-  std::unique_ptr<PreviewServer> server;
-  explicit Running(bool poll = false) {
-    write_site(site.path);
-    ServeOptions o;
-    o.site = site.path.string();
-    o.port = 0;
-    o.now = to_time(*parse_datetime("2026-11-20T12:00"), false);
-    o.poll = poll;
-    o.out = &quiet();
-    o.err = &quiet();
-    server = std::make_unique<PreviewServer>(o);
-    auto error = server->start();
-    REQUIRE_MESSAGE(!error, *error);
-  }
-  httplib::Client client() const {
-    httplib::Client c("127.0.0.1", server->port());
-    c.set_connection_timeout(5);
-    c.set_read_timeout(10);
-    return c;
-  }
-  // GET `path` until `pred` holds or `limit` passes; the time it took.
-  template <class Pred>
-  std::optional<milliseconds> until(const std::string& path, Pred pred,
-                                    milliseconds limit = milliseconds(5000)) const {
-    auto start = steady_clock::now();
-    auto c = client();
-    while (steady_clock::now() - start < limit) {
-      auto r = c.Get(path);
-      if (r && pred(*r)) return duration_cast<milliseconds>(steady_clock::now() - start);
-      std::this_thread::sleep_for(milliseconds(5));
-    }
-    return std::nullopt;
-  }
-};
-
-constexpr const char* kOverlay = "<div id=\"staffroom-errors\"";
-
-bool contains(const std::string& hay, const std::string& needle) {
-  return hay.find(needle) != std::string::npos;
-}
 
 // Sends a raw request line, for targets a client library would tidy up.
 int raw_status(int port, const std::string& target) {
