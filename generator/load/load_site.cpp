@@ -59,23 +59,43 @@ bool check_language(const std::string& tag, const Mark& mark, Diagnostics& diags
   return ok;
 }
 
-SiteConfig load_config(const std::string& root, Diagnostics& diags) {
-  SiteConfig config;
-  auto path = site_yaml_path(root).value_or("");
-  if (path.empty()) {
-    set_timezone(config.timezone);
-    return config;  // load_site reports it; here every setting has a default
+static void read_organisation(const YamlNode& org, const YamlFile& file, SiteConfig& config,
+                              Diagnostics& diags) {
+  if (org.is_scalar()) {
+    config.organisation_name = org.text;
+    return;
   }
-  auto text = read_text_file(root, path, diags);
-  if (!text) return config;
-  YamlFile file{path, 1};
-  auto node = parse_yaml(*text, file, diags);
-  if (!node || node->is_null()) return config;
-  MapReader m(*node, file, diags,
-              {"title", "description", "base_url", "language", "organisation",
-               "contact", "timezone", "theme", "roles"},
-              "site.yaml");
-  if (!m.ok()) return config;
+  MapReader o(org, file, diags, {"name", "website", "logo"}, "'organisation'");
+  config.organisation_name = o.text("name", true);
+  config.organisation_url = o.text("website");
+  if (!config.organisation_url.empty()) check_url(config.organisation_url, o.mark("website"), diags);
+  config.organisation_logo = o.text("logo");
+}
+
+static void read_contact(const YamlNode& contact, const YamlFile& file, SiteConfig& config,
+                         Diagnostics& diags) {
+  MapReader c(contact, file, diags, {"email", "phone"}, "'contact'");
+  config.contact_email = c.text("email");
+  if (!config.contact_email.empty() && !is_email(config.contact_email))
+    diags.error(c.mark("email"), "'" + config.contact_email + "' is not an email address");
+  config.contact_phone = c.text("phone");
+}
+
+static void read_roles(const YamlNode& roles, const Mark& mark, const YamlFile& file,
+                       SiteConfig& config, Diagnostics& diags) {
+  if (!roles.is_map()) {
+    diags.error(mark, "'roles' should list 'id: label' lines");
+    return;
+  }
+  for (auto& [key, value] : roles.entries) {
+    auto id = scalar_text(key, file, diags, "a role id");
+    auto label = scalar_text(value, file, diags, "a role label");
+    if (id && label) config.roles[*id] = *label;
+  }
+}
+
+// The settings that are single words or addresses, each checked.
+static void read_settings(MapReader& m, SiteConfig& config, Diagnostics& diags) {
   auto set = [&](const char* key, std::string& field) {
     if (m.has(key)) field = m.text(key);
   };
@@ -96,37 +116,29 @@ SiteConfig load_config(const std::string& root, Diagnostics& diags) {
                                         "'; use a name such as Europe/London");
     set_timezone("Europe/London");
   }
-  if (m.has("organisation")) {
-    auto& org = m.get("organisation");
-    if (org.is_scalar()) {
-      config.organisation_name = org.text;
-    } else {
-      MapReader o(org, file, diags, {"name", "website", "logo"}, "'organisation'");
-      config.organisation_name = o.text("name", true);
-      config.organisation_url = o.text("website");
-      if (!config.organisation_url.empty()) check_url(config.organisation_url, o.mark("website"), diags);
-      config.organisation_logo = o.text("logo");
-    }
+}
+
+SiteConfig load_config(const std::string& root, Diagnostics& diags) {
+  SiteConfig config;
+  auto path = site_yaml_path(root).value_or("");
+  if (path.empty()) {
+    set_timezone(config.timezone);
+    return config;  // load_site reports it; here every setting has a default
   }
-  if (m.has("contact")) {
-    MapReader c(m.get("contact"), file, diags, {"email", "phone"}, "'contact'");
-    config.contact_email = c.text("email");
-    if (!config.contact_email.empty() && !is_email(config.contact_email))
-      diags.error(c.mark("email"), "'" + config.contact_email + "' is not an email address");
-    config.contact_phone = c.text("phone");
-  }
-  if (m.has("roles")) {
-    auto& roles = m.get("roles");
-    if (!roles.is_map()) {
-      diags.error(m.mark("roles"), "'roles' should list 'id: label' lines");
-    } else {
-      for (auto& [key, value] : roles.entries) {
-        auto id = scalar_text(key, file, diags, "a role id");
-        auto label = scalar_text(value, file, diags, "a role label");
-        if (id && label) config.roles[*id] = *label;
-      }
-    }
-  }
+  auto text = read_text_file(root, path, diags);
+  if (!text) return config;
+  YamlFile file{path, 1};
+  auto node = parse_yaml(*text, file, diags);
+  if (!node || node->is_null()) return config;
+  MapReader m(*node, file, diags,
+              {"title", "description", "base_url", "language", "organisation",
+               "contact", "timezone", "theme", "roles"},
+              "site.yaml");
+  if (!m.ok()) return config;
+  read_settings(m, config, diags);
+  if (m.has("organisation")) read_organisation(m.get("organisation"), file, config, diags);
+  if (m.has("contact")) read_contact(m.get("contact"), file, config, diags);
+  if (m.has("roles")) read_roles(m.get("roles"), m.mark("roles"), file, config, diags);
   return config;
 }
 

@@ -50,34 +50,27 @@ std::string upper(std::string s) {
   return s;
 }
 
-}  // namespace
-
-std::string job_posting_jsonld(const SiteContext& ctx, const Vacancy& v,
-                               const std::string* description_html) {
-  if (status_of(v, ctx.options.now) == Status::closed) return "";
+// The school, else the organisation, else the site's name.
+std::string employer_name(const SiteContext& ctx, const School* school) {
   const SiteConfig& config = ctx.site->config;
-  const School* school = ctx.school_of(v);
-  std::string org_name = school && !school->name.empty() ? school->name
-                         : !config.organisation_name.empty() ? config.organisation_name
-                                                             : config.title;
+  return school && !school->name.empty() ? school->name
+         : !config.organisation_name.empty() ? config.organisation_name
+                                             : config.title;
+}
 
-  ojson j;
-  j["@context"] = "https://schema.org";
-  j["@type"] = "JobPosting";
-  j["title"] = v.title;
-  j["description"] = description_html ? *description_html : vacancy_body_html(ctx, v);
-  j["datePosted"] = iso8601(v.posted);
-  j["validThrough"] = iso8601(v.closes);
-
+ojson hiring_organization(const SiteContext& ctx, const School* school) {
+  const SiteConfig& config = ctx.site->config;
   ojson org;
   org["@type"] = "Organization";
-  org["name"] = org_name;
+  org["name"] = employer_name(ctx, school);
   std::string same_as = school && !school->website.empty() ? school->website : config.organisation_url;
   if (!same_as.empty()) org["sameAs"] = same_as;
   std::string logo = school && !school->logo.empty() ? school->logo : config.organisation_logo;
   if (!logo.empty()) org["logo"] = absolute_url(ctx, logo);
-  j["hiringOrganization"] = org;
+  return org;
+}
 
+ojson job_location(const School* school) {
   ojson address;
   address["@type"] = "PostalAddress";
   Address a = school ? school->address : Address{};
@@ -86,36 +79,27 @@ std::string job_posting_jsonld(const SiteContext& ctx, const Vacancy& v,
   if (!a.region.empty()) address["addressRegion"] = a.region;
   if (!a.postcode.empty()) address["postalCode"] = a.postcode;
   address["addressCountry"] = a.country.empty() ? "GB" : a.country;
-  j["jobLocation"] = {{"@type", "Place"}, {"address", address}};
+  return {{"@type", "Place"}, {"address", address}};
+}
 
-  auto types = employment_types(v);
-  if (types.size() == 1) j["employmentType"] = types[0];
-  else if (!types.empty()) j["employmentType"] = types;
-
-  if (v.salary && (v.salary->min || v.salary->max)) {
-    const Salary& s = *v.salary;
-    ojson value;
-    value["@type"] = "QuantitativeValue";
-    if (s.min && s.max && *s.min != *s.max) {
-      value["minValue"] = number(*s.min);
-      value["maxValue"] = number(*s.max);
-    } else {
-      value["value"] = number(s.min ? *s.min : *s.max);
-    }
-    value["unitText"] = upper(s.period.empty() ? "year" : s.period);
-    j["baseSalary"] = {{"@type", "MonetaryAmount"},
-                       {"currency", s.currency.empty() ? "GBP" : s.currency},
-                       {"value", value}};
+ojson base_salary(const Salary& s) {
+  ojson value;
+  value["@type"] = "QuantitativeValue";
+  if (s.min && s.max && *s.min != *s.max) {
+    value["minValue"] = number(*s.min);
+    value["maxValue"] = number(*s.max);
+  } else {
+    value["value"] = number(s.min ? *s.min : *s.max);
   }
+  value["unitText"] = upper(s.period.empty() ? "year" : s.period);
+  return {{"@type", "MonetaryAmount"}, {"currency", s.currency.empty() ? "GBP" : s.currency}, {"value", value}};
+}
 
-  if (!v.reference.empty())
-    j["identifier"] = {{"@type", "PropertyValue"}, {"name", org_name}, {"value", v.reference}};
-  j["directApply"] = false;
-  j["url"] = ctx.absolute(vacancy_path(v));
-
+// The JSON in a script element. '<', '>' and '&' occur only inside JSON
+// strings, so escaping them all is safe, and then nothing in a value can
+// close the element.
+std::string script_element(const ojson& j) {
   std::string text = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  // '<', '>' and '&' occur only inside JSON strings, so escaping them all is
-  // safe, and then nothing in a value can close the script element.
   std::string out = "<script type=\"application/ld+json\">";
   out.reserve(text.size() + 64);
   for (char c : text) {
@@ -126,4 +110,30 @@ std::string job_posting_jsonld(const SiteContext& ctx, const Vacancy& v,
   }
   out += "</script>";
   return out;
+}
+
+}  // namespace
+
+std::string job_posting_jsonld(const SiteContext& ctx, const Vacancy& v,
+                               const std::string* description_html) {
+  if (status_of(v, ctx.options.now) == Status::closed) return "";
+  const School* school = ctx.school_of(v);
+  ojson j;
+  j["@context"] = "https://schema.org";
+  j["@type"] = "JobPosting";
+  j["title"] = v.title;
+  j["description"] = description_html ? *description_html : vacancy_body_html(ctx, v);
+  j["datePosted"] = iso8601(v.posted);
+  j["validThrough"] = iso8601(v.closes);
+  j["hiringOrganization"] = hiring_organization(ctx, school);
+  j["jobLocation"] = job_location(school);
+  auto types = employment_types(v);
+  if (types.size() == 1) j["employmentType"] = types[0];
+  else if (!types.empty()) j["employmentType"] = types;
+  if (v.salary && (v.salary->min || v.salary->max)) j["baseSalary"] = base_salary(*v.salary);
+  if (!v.reference.empty())
+    j["identifier"] = {{"@type", "PropertyValue"}, {"name", employer_name(ctx, school)}, {"value", v.reference}};
+  j["directApply"] = false;
+  j["url"] = ctx.absolute(vacancy_path(v));
+  return script_element(j);
 }
