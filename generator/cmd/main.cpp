@@ -11,7 +11,8 @@
 #include "pipeline/build.h"
 #include "base/clock.h"
 #include "load/load.h"
-#include "cmd/new_vacancy.h"
+#include "cmd/init.h"
+#include "cmd/new.h"
 #include "serve/serve.h"
 #include "load/site_folder.h"
 #include "write/writer.h"
@@ -22,7 +23,8 @@ const char* kUsage = R"(usage:
   staffroom build [--site DIR] [--output DIR] [--base-url URL] [--drafts] [--now TIME]
   staffroom serve [--site DIR] [--host 127.0.0.1] [--port 8080] [--now TIME] [--poll]
   staffroom check [--site DIR]
-  staffroom new vacancy SLUG [--site DIR]
+  staffroom new vacancy|school|spec NAME [--site DIR]
+  staffroom init [DIR]
 )";
 
 int usage_error(const std::string& message) {
@@ -172,10 +174,16 @@ int cmd_serve(int argc, char** argv) {
 int cmd_new(int argc, char** argv) {
   Args a = parse(argc, argv, {"site"}, {}, 2);
   if (!a.error.empty()) return usage_error(a.error);
-  if (a.positional.size() != 2 || a.positional[0] != "vacancy")
-    return usage_error("write: staffroom new vacancy SLUG");
-  return new_vacancy(a.values.count("site") ? a.values["site"] : ".", a.positional[1],
-                     std::cout, std::cerr);
+  if (a.positional.size() != 2)
+    return usage_error("write, for example: staffroom new vacancy midday-supervisor");
+  return new_file(a.values.count("site") ? a.values["site"] : ".", a.positional[0], a.positional[1],
+                  std::cout, std::cerr);
+}
+
+int cmd_init(int argc, char** argv) {
+  Args a = parse(argc, argv, {}, {}, 1);
+  if (!a.error.empty()) return usage_error(a.error);
+  return init_site(a.positional.empty() ? "." : a.positional[0], std::cout, std::cerr);
 }
 
 }  // namespace
@@ -187,6 +195,7 @@ static int run(int argc, char** argv) {
   if (command == "check") return cmd_check(argc, argv);
   if (command == "serve") return cmd_serve(argc, argv);
   if (command == "new") return cmd_new(argc, argv);
+  if (command == "init") return cmd_init(argc, argv);
   if (command == "--help" || command == "-h" || command == "help") {
     std::cout << kUsage;
     return 0;

@@ -295,7 +295,7 @@ TEST_CASE("new vacancy writes a starter that check accepts once its placeholders
   // A bad slug is a command-line mistake: exit 2, nothing written.
   auto bad = staffroom({"new", "vacancy", "Teaching Assistant", "--site", site.string()}, tmp.path);
   CHECK(bad.status == 2);
-  CHECK(bad.err.find("not a valid slug") != std::string::npos);
+  CHECK(bad.err.find("write: staffroom new vacancy teaching-assistant") != std::string::npos);
   CHECK(!fs::exists(site / "content/vacancies/Teaching Assistant.md"));
 }
 
