@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "load/load.h"
+#include "pipeline/left_out.h"
 #include "render/render.h"
 #include "theme/theme.h"
 #include "load/site_folder.h"
@@ -53,6 +54,7 @@ BuildReport build_site(const BuildRequest& request) {
   report.ok = true;
   report.files = sink.files();
   report.vacancies = ctx.built.size();
+  report.left_out = left_out(*loaded.site, request.options.now, request.options.drafts);
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return report;
 }

@@ -35,6 +35,7 @@ struct BuildReport {
   size_t vacancies = 0;
   double seconds = 0;
   std::string output;
+  std::string left_out;  // drafts and scheduled adverts not published, in words
   bool ok = false;
 };
 
