@@ -12,9 +12,9 @@
 #include "check/validate.h"
 #include "write/writer.h"
 
-LoadedSite load_checked(const std::string& root, Diagnostics& diags) {
+LoadedSite load_checked(const std::string& root, Diagnostics& diags, LoadCache* cache) {
   LoadedSite loaded;
-  loaded.site = std::make_unique<Site>(load_site(root, diags));
+  loaded.site = std::make_unique<Site>(load_site(root, diags, cache));
   if (diags.errors() && !site_yaml_path(root)) return loaded;  // not a site: nothing more to say
   validate(*loaded.site, diags);
   loaded.theme = Theme::load(root, loaded.site->config.theme, diags);

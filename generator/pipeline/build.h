@@ -12,6 +12,7 @@
 #include "render/site_context.h"
 
 class Theme;
+struct LoadCache;
 
 // A site loaded and checked, with its theme: what rendering needs.
 struct LoadedSite {
@@ -20,8 +21,9 @@ struct LoadedSite {
 };
 
 // Loads and validates everything, reporting into `diags`. The result is
-// usable only when diags has no errors.
-LoadedSite load_checked(const std::string& root, Diagnostics& diags);
+// usable only when diags has no errors. With a cache, files unchanged since
+// the last load are not read or parsed again (see LoadCache).
+LoadedSite load_checked(const std::string& root, Diagnostics& diags, LoadCache* cache = nullptr);
 
 struct BuildRequest {
   std::string site = ".";
