@@ -36,7 +36,7 @@ struct DocBlock {
   DocTable table;
 };
 
-struct Document {
+struct ImportDoc {
   std::vector<DocBlock> blocks;
 };
 

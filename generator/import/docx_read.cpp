@@ -42,7 +42,7 @@ void read_numbering(const pugi::xml_document& doc, DocxStyles& styles) {
 struct Reader {
   const DocxStyles& styles;
   const ReadLimits& limits;
-  Document& out;
+  ImportDoc& out;
   int tables = 0;
   std::optional<std::string> error;
 
@@ -112,7 +112,7 @@ struct Reader {
 }  // namespace
 
 std::optional<std::string> read_docx(const std::string& path, const ReadLimits& limits,
-                                     Document& out) {
+                                     ImportDoc& out) {
   std::string text;
   if (auto why = read_zip_entry(path, "word/document.xml", limits, text)) return why;
   pugi::xml_document doc, styles_doc, numbering_doc;
