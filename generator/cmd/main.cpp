@@ -14,6 +14,7 @@
 #include "load/load.h"
 #include "cmd/init.h"
 #include "cmd/new.h"
+#include "cmd/import_cmd.h"
 #include "serve/serve.h"
 #include "load/site_folder.h"
 #include "write/writer.h"
@@ -26,6 +27,7 @@ const char* kUsage = R"(usage:
   staffroom check [--site DIR]
   staffroom new vacancy|school|spec NAME [--site DIR]
   staffroom init [DIR]
+  staffroom import FILE.docx [--site DIR] [--slug SLUG]
 )";
 
 int usage_error(const std::string& message) {
@@ -199,6 +201,12 @@ static int run(int argc, char** argv) {
   if (command == "serve") return cmd_serve(argc, argv);
   if (command == "new") return cmd_new(argc, argv);
   if (command == "init") return cmd_init(argc, argv);
+  if (command == "import") {
+    Args a = parse(argc, argv, {"site", "slug"}, {}, 1);
+    if (!a.error.empty() || a.positional.size() != 1)
+      return usage_error(a.error.empty() ? "write, for example: staffroom import job-pack.docx" : a.error);
+    return import_file(a.values.count("site") ? a.values["site"] : ".", a.positional[0], a.values["slug"], std::cout, std::cerr);
+  }
   if (command == "--help" || command == "-h" || command == "help") {
     std::cout << kUsage;
     return 0;

@@ -1,0 +1,64 @@
+// `staffroom import`; see import_cmd.h. Prints, compiler style, where in the
+// document each thing could not be placed as it stood.
+#include "cmd/import_cmd.h"
+
+#include <filesystem>
+
+#include "base/clock.h"
+#include "cmd/starters.h"
+#include "import/import.h"
+#include "load/source.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+size_t criteria_count(const FoundSpec& spec) {
+  size_t n = 0;
+  for (auto& s : spec.sections) n += s.criteria.size();
+  return n;
+}
+
+}  // namespace
+
+int import_file(const std::string& site, const std::string& file, const std::string& slug,
+                std::ostream& out, std::ostream& err) {
+  if (!slug.empty() && !is_slug(slug)) {
+    err << "staffroom: error: --slug '" << slug << "' cannot be used: it becomes part of a web "
+        << "address, so it may hold only lower-case letters, digits and hyphens\n";
+    return 2;
+  }
+  ImportResult r;
+  if (auto why = import_document(file, slug, iso_date(now()), ReadLimits{}, r)) {
+    err << file << ": error: " << *why << ". Nothing was written.\n";
+    return 1;
+  }
+  fs::path spec_path = fs::path(site) / "content/specs" / (r.slug + ".yaml");
+  fs::path advert_path = fs::path(site) / "content/vacancies" / (r.slug + ".md");
+  std::error_code ec;
+  for (auto& p : {spec_path, advert_path})
+    if (fs::exists(fs::symlink_status(p, ec))) {
+      err << "staffroom: error: " << p.string() << " already exists; nothing was written. "
+          << "Choose another name with --slug.\n";
+      return 1;
+    }
+  bool has_spec = !r.spec.sections.empty();
+  if (has_spec)
+    if (auto why = write_new_file(spec_path.string(), r.spec_yaml)) {
+      err << "staffroom: error: " << *why << "\n";
+      return 1;
+    }
+  if (auto why = write_new_file(advert_path.string(), r.advert_md)) {
+    if (has_spec) fs::remove(spec_path, ec);  // both or neither
+    err << "staffroom: error: " << *why << "\n";
+    return 1;
+  }
+  for (auto& n : r.notes) err << file << ": " << n.where << ": note: " << n.message << "\n";
+  out << "Wrote " << advert_path.string() << " (a draft)";
+  if (has_spec)
+    out << " and " << spec_path.string() << " (" << r.spec.sections.size() << " sections, "
+        << criteria_count(r.spec) << " criteria)";
+  out << ".\nCompare them with the document, fill in each '# check:' line, then run "
+         "'staffroom check'.\n";
+  return 0;
+}

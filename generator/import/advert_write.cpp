@@ -1,0 +1,81 @@
+// See advert_write.h.
+#include "import/advert_write.h"
+
+#include <algorithm>
+
+#include "import/criteria_text.h"
+#include "import/yaml_text.h"
+
+namespace {
+
+bool used(const std::vector<size_t>& blocks, size_t i) {
+  return std::find(blocks.begin(), blocks.end(), i) != blocks.end();
+}
+
+std::string paragraph_markdown(const DocParagraph& p) {
+  if (p.heading > 0) return std::string(static_cast<size_t>(std::min(6, p.heading + 1)), '#') + " " + p.text;
+  if (p.list_level >= 0)
+    return std::string(static_cast<size_t>(4 * p.list_level), ' ') + (p.numbered ? "1. " : "- ") +
+           strip_bullet(p.markdown);
+  if (has_bullet(p.text)) return "- " + strip_bullet(p.markdown);
+  std::string md = p.markdown;
+  if (!md.empty() && (md[0] == '#' || md[0] == '>' || md[0] == '|')) md = "\\" + md;
+  return md;
+}
+
+std::string table_markdown(const DocTable& t) {
+  std::string out;
+  for (auto& row : t.rows) {
+    std::string line;
+    for (auto& cell : row)
+      if (!cell_text(cell).empty()) line += (line.empty() ? "" : "; ") + cell_text(cell);
+    if (!line.empty()) out += "- " + line + "\n";
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string body_markdown(const ImportDoc& doc, const FoundFacts& facts, const FoundSpec& spec) {
+  std::string out;
+  bool last_list = false;
+  for (size_t i = 0; i < doc.blocks.size() && i < spec.first_block; ++i) {
+    if (used(facts.blocks, i) || used(spec.blocks, i)) continue;
+    const DocBlock& b = doc.blocks[i];
+    std::string md = b.is_table ? table_markdown(b.table) : paragraph_markdown(b.paragraph);
+    while (!md.empty() && md.back() == '\n') md.pop_back();
+    if (md.empty()) continue;
+    bool list = !b.is_table && (b.paragraph.list_level >= 0 || has_bullet(b.paragraph.text));
+    if (!out.empty()) out += (list && last_list) ? "\n" : "\n\n";
+    out += md;
+    last_list = list;
+  }
+  return out + "\n";
+}
+
+std::string advert_markdown(const ImportDoc& doc, const FoundFacts& facts, const FoundSpec& spec,
+                            const std::string& slug, const std::string& source,
+                            const std::string& today) {
+  auto fact = [&](const char* key) {
+    auto it = facts.values.find(key);
+    return it == facts.values.end() ? std::string() : it->second;
+  };
+  std::string out = "---\n# Imported from " + source + " by staffroom import. Lines starting with # are\n"
+                    "# notes for you: fill in each '# check:' line, then run: staffroom check\n";
+  out += fact("title").empty() ? "# title: Job title  # check: the document gives no job title\n"
+                               : yaml_field(0, "title", fact("title"));
+  out += "# school: SCHOOL-ID  # check: the document does not say which school; a name in content/schools/\n";
+  out += "# role: ROLE  # check: the role category candidates browse by, as in your other adverts\n";
+  if (!spec.sections.empty()) out += "spec: " + slug + "\n";
+  if (!fact("grade").empty()) out += yaml_field(0, "grade", fact("grade"));
+  if (!fact("salary").empty())
+    out += "# salary: { min: , max: , currency: GBP, period: year }  # check: the document says " +
+           yaml_scalar(fact("salary")) + "\n";
+  if (!fact("hours").empty()) out += "hours:\n" + yaml_field(2, "notes", fact("hours"));
+  if (!fact("reports_to").empty()) out += yaml_field(0, "reports_to", fact("reports_to"));
+  if (!fact("location").empty()) out += "# check: the document gives the location as " + yaml_scalar(fact("location")) + "\n";
+  out += "posted: " + today + "\n";
+  out += "# closes: YYYY-MM-DD  # check: the document gives no closing date\n";
+  out += "draft: true  # remove this line to publish\n---\n";
+  return out + body_markdown(doc, facts, spec);
+}

@@ -1,0 +1,98 @@
+// See spec_find.h.
+#include "import/spec_find.h"
+
+#include "base/text.h"
+#include "import/criteria_text.h"
+#include "import/methods.h"
+#include "import/spec_table.h"
+
+namespace {
+
+bool is_spec_heading(const std::string& text) {
+  std::string t = lower_ascii(text);
+  return t.size() < 80 && (t.find("person spec") != std::string::npos ||
+                           t.find("personal spec") != std::string::npos ||
+                           t.find("personnel spec") != std::string::npos);
+}
+
+Legend find_legend(const ImportDoc& doc) {
+  for (auto& b : doc.blocks) {
+    if (!b.is_table) {
+      if (auto l = legend_in(b.paragraph.text); !l.empty()) return l;
+      continue;
+    }
+    for (auto& row : b.table.rows)
+      for (auto& cell : row)
+        for (auto& p : cell.paragraphs)
+          if (auto l = legend_in(p.text); !l.empty()) return l;
+  }
+  return {};
+}
+
+bool is_label(const DocParagraph& p) { return p.heading > 0 || (p.bold && p.text.size() < 60); }
+
+// Lists under "Essential" and "Desirable" headings, sections as headings.
+void read_heading_lists(const ImportDoc& doc, size_t from, FoundSpec& spec) {
+  std::string level = "essential";
+  for (size_t i = from; i < doc.blocks.size(); ++i) {
+    const DocParagraph& p = doc.blocks[i].paragraph;
+    if (doc.blocks[i].is_table || p.text.empty()) continue;
+    std::string lower = lower_ascii(p.text);
+    bool item = p.list_level >= 0 || has_bullet(p.text);
+    if (!item && is_label(p) && (lower.rfind("essential", 0) == 0 || lower.rfind("desirable", 0) == 0)) {
+      level = lower[0] == 'e' ? "essential" : "desirable";
+    } else if (!item && p.heading > 0) {
+      spec.sections.push_back({p.text, "", "", {}});
+      level = "essential";
+    } else if (item && !spec.sections.empty()) {
+      FoundCriterion c;
+      c.text = strip_bullet(p.text);
+      c.level = level;
+      spec.sections.back().criteria.push_back(c);
+    } else {
+      continue;
+    }
+    spec.blocks.push_back(i);
+  }
+}
+
+std::string introduction(const ImportDoc& doc, size_t from, size_t to, FoundSpec& spec) {
+  std::string out;
+  for (size_t i = from; i < to && i < doc.blocks.size(); ++i) {
+    const auto& b = doc.blocks[i];
+    if (b.is_table || b.paragraph.text.empty() || !legend_in(b.paragraph.text).empty()) continue;
+    out += (out.empty() ? "" : "\n\n") + b.paragraph.text;
+    spec.blocks.push_back(i);
+  }
+  return out;
+}
+
+}  // namespace
+
+FoundSpec find_spec(const ImportDoc& doc, std::vector<ImportNote>& notes) {
+  FoundSpec spec;
+  Legend legend = find_legend(doc);
+  for (auto& [code, words] : legend) spec.legend.push_back({methods_in_words(words)[0], words});
+  size_t heading = SIZE_MAX, first_table = SIZE_MAX;
+  for (size_t i = 0; i < doc.blocks.size(); ++i) {
+    const auto& b = doc.blocks[i];
+    if (!b.is_table && heading == SIZE_MAX && is_spec_heading(b.paragraph.text)) heading = i;
+    if (b.is_table && read_spec_table(b.table, legend, spec, notes)) {
+      spec.blocks.push_back(i);
+      first_table = std::min(first_table, i);
+    }
+  }
+  if (first_table == SIZE_MAX && heading != SIZE_MAX) read_heading_lists(doc, heading + 1, spec);
+  if (heading != SIZE_MAX) {
+    size_t end = first_table;  // the introduction runs to the first criterion
+    for (size_t b : spec.blocks)
+      if (b > heading) end = std::min(end, b);
+    spec.blocks.push_back(heading);
+    spec.introduction = introduction(doc, heading + 1, end, spec);
+  }
+  spec.first_block = std::min(heading, first_table);
+  if (spec.sections.empty())
+    notes.push_back({"document", "no person specification found: no table with Essential or Desirable "
+                                 "columns, and no lists under Essential and Desirable headings"});
+  return spec;
+}

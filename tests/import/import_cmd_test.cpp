@@ -1,0 +1,89 @@
+// `staffroom import` through the real binary: bad documents refused with a
+// clear message, exit 1 and nothing written; never overwriting; and the
+// result passing `check` apart from the facts the document lacked.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <sstream>
+
+#include "../test_util.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string kFixtures = std::string(STAFFROOM_SOURCE_DIR) + "/tests/import/fixtures/";
+
+struct Run {
+  int status;
+  std::string output;
+};
+
+Run staffroom(const std::string& args) {
+  std::string cmd = std::string(STAFFROOM_BINARY) + " " + args + " 2>&1";
+  FILE* p = popen(cmd.c_str(), "r");
+  std::string out;
+  char buf[4096];
+  while (size_t n = fread(buf, 1, sizeof buf, p)) out.append(buf, n);
+  int status = pclose(p);
+  return {WEXITSTATUS(status), out};
+}
+
+bool empty_content(const test::TempDir& dir) {
+  return !fs::exists(dir.path / "content/specs") && !fs::exists(dir.path / "content/vacancies");
+}
+
+}  // namespace
+
+TEST_CASE("import: a bad document is refused, exit 1, nothing written") {
+  const std::pair<const char*, const char*> cases[] = {
+      {"bad-not-a-docx", "not a Word (.docx) document"},
+      {"bad-corrupt", "damaged"},
+      {"bad-password", "protected by a password"},
+      {"bad-doctype", "DOCTYPE"},
+      {"bad-zip-bomb", "more than 64 MB"},
+      {"bad-many-entries", "more than a document would"},
+      {"bad-10000-rows", "table 1 has more than 2000 rows"},
+  };
+  for (auto& [name, words] : cases) {
+    CAPTURE(std::string(name));
+    test::TempDir dir;
+    Run r = staffroom("import " + kFixtures + name + ".docx --site " + dir.str());
+    CHECK(r.status == 1);
+    CHECK(r.output.find(words) != std::string::npos);
+    CHECK(r.output.find("Nothing was written") != std::string::npos);
+    CHECK(empty_content(dir));
+  }
+  test::TempDir dir;
+  CHECK(staffroom("import " + kFixtures + "no-such.docx --site " + dir.str()).status == 1);
+  CHECK(staffroom("import " + kFixtures + "senco-codes.docx --slug Not_A_Slug --site " + dir.str()).status == 2);
+}
+
+TEST_CASE("import: never overwrites, and check reports only the facts the document lacks") {
+  test::TempDir dir;
+  REQUIRE(staffroom("init " + dir.str()).status == 0);
+  Run first = staffroom("import " + kFixtures + "senco-codes.docx --slug senco-import --site " + dir.str());
+  CHECK(first.status == 0);
+  std::string advert = test::read_file(dir.path / "content/vacancies/senco-import.md");
+  CHECK(advert.find("draft: true") != std::string::npos);
+  CHECK(advert.find("# closes:") != std::string::npos);
+  CHECK(advert.find("title: Special Needs Co-ordinator - SENCo (Teacher with TLR 2b)") != std::string::npos);
+  Run again = staffroom("import " + kFixtures + "senco-codes.docx --slug senco-import --site " + dir.str());
+  CHECK(again.status == 1);
+  CHECK(again.output.find("already exists") != std::string::npos);
+  CHECK(test::read_file(dir.path / "content/vacancies/senco-import.md") == advert);
+  Run check = staffroom("check --site " + dir.str());
+  CHECK(check.status == 1);
+  for (const char* key : {"school", "role", "closes"}) CHECK(check.output.find(key) != std::string::npos);
+  std::istringstream lines(check.output);  // warnings (abbreviations) are fine; no error
+  for (std::string line; std::getline(lines, line);)
+    CHECK_FALSE((line.find("senco-import.yaml") != std::string::npos && line.find(": error:") != std::string::npos));
+}
+
+TEST_CASE("import: says what it placed") {
+  test::TempDir dir;
+  Run r = staffroom("import " + kFixtures + "hssw-one-table.docx --site " + dir.str());
+  CHECK(r.status == 0);
+  CHECK(r.output.find("Wrote") != std::string::npos);
+  CHECK(r.output.find("19 criteria") != std::string::npos);
+}
