@@ -83,6 +83,10 @@ void make_runtime_defect(const std::string& name, const fs::path& site, const fs
     fs::create_directories(site / "content/files");
     std::ofstream(site / "content/files/job-pack.pdf");
     fs::resize_file(site / "content/files/job-pack.pdf", 51 * 1024 * 1024);  // sparse: no disk used
+  } else if (name == "alias-bytes") {
+    std::string spec = "a: &a \"" + std::string(400 * 1000, 'x') + "\"\nb: [*a";
+    for (int i = 1; i < 2000; ++i) spec += ", *a";
+    test::write_file(site / "content/specs/wide.yaml", spec + "]\n");
   } else if (name == "deeply-nested") {
     test::write_file(site / "content/schools/deep.yaml", std::string(100000, '['));
   }
