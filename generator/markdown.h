@@ -2,10 +2,12 @@
 // autolinks, tag filter). Raw HTML is always left out, never passed through.
 #pragma once
 
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
 
+#include "markdown_limits.h"
 #include "text.h"
 
 struct MarkdownOptions {
@@ -20,6 +22,8 @@ struct MarkdownOptions {
   std::string* unmarked = nullptr;
 };
 
+// Text over one of markdown_limits.h's limits is not parsed: it comes out
+// escaped, as one paragraph (validation has refused it already).
 std::string markdown_to_html(const std::string& markdown,
                              const MarkdownOptions& options = {});
 
@@ -34,5 +38,6 @@ struct MarkdownItem {
 };
 struct MarkdownScan {
   std::vector<MarkdownItem> links, raw_html;
+  std::optional<MarkdownLimit> refused;  // when over a limit, and not parsed
 };
 MarkdownScan scan_markdown(const std::string& markdown);

@@ -124,7 +124,7 @@ std::string anchor_of(std::string_view text) {
   return out.empty() ? "section" : out;
 }
 
-static std::string group_thousands(long long n) {
+std::string group_thousands(long long n) {
   std::string digits = std::to_string(n), out;
   int count = 0;
   for (auto it = digits.rbegin(); it != digits.rend(); ++it) {

@@ -40,6 +40,8 @@ std::string anchor_of(std::string_view text);
 
 // 24404 -> "£24,404"; 12.5 -> "£12.50".
 std::string format_money(double amount, const std::string& currency);
+// 16000 -> "16,000".
+std::string group_thousands(long long n);
 // 32.5 -> "32.5"; 30 -> "30".
 std::string format_number(double n);
 // "a, b and c".

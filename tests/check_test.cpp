@@ -87,6 +87,11 @@ void make_runtime_defect(const std::string& name, const fs::path& site, const fs
     std::string spec = "a: &a \"" + std::string(400 * 1000, 'x') + "\"\nb: [*a";
     for (int i = 1; i < 2000; ++i) spec += ", *a";
     test::write_file(site / "content/specs/wide.yaml", spec + "]\n");
+  } else if (name == "markdown-wide-table") {
+    std::string header = "|", rule = "|", row = "|";
+    for (int i = 0; i < 16000; ++i) header += " a |", rule += "---|", row += " 1 |";
+    std::ofstream(site / "content/vacancies/teacher.md", std::ios::app)
+        << "\n" << header << "\n" << rule << "\n" << row << "\n" << row << "\n";
   } else if (name == "deeply-nested") {
     test::write_file(site / "content/schools/deep.yaml", std::string(100000, '['));
   }
