@@ -2,6 +2,8 @@
 #include "diagnostics.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <string_view>
 #include <fstream>
 
 void Diagnostics::error(const Mark& mark, std::string message) {
@@ -54,13 +56,40 @@ static std::string source_line(const std::string& root, const Mark& mark) {
   return shown;
 }
 
-// The caret goes under the col-th byte of the line; tabs are kept so it lines
-// up, and each UTF-8 character counts as one column on screen.
+// A control character (C0 but tab and newline, DEL, C1) as the terminal
+// must see it: escaped, never raw, so content cannot move the cursor, clear
+// the screen or retitle the window. "" for any other character.
+static std::string escaped_control(std::string_view text, size_t i) {
+  unsigned char c = text[i];
+  char buf[8] = "";
+  if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F)
+    std::snprintf(buf, sizeof buf, "\\x%02x", c);
+  else if (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+           static_cast<unsigned char>(text[i + 1]) <= 0x9F)
+    std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned char>(text[i + 1]));
+  return buf;
+}
+
+static std::string escape_controls(std::string_view text) {
+  std::string out;
+  for (size_t i = 0; i < text.size(); ++i) {
+    std::string esc = escaped_control(text, i);
+    if (esc.empty()) out += text[i];
+    else out += esc, i += esc[1] == 'u' ? 1 : 0;  // C1 characters are two bytes
+  }
+  return out;
+}
+
+// The caret goes under the col-th byte of the line as escape_controls shows
+// it; tabs are kept so it lines up, each UTF-8 character counts as one
+// column on screen, and an escaped control character as its escape.
 static std::string caret_line(const std::string& line, int col) {
   std::string out;
   for (int i = 0; i < col - 1 && i < static_cast<int>(line.size()); ++i) {
     unsigned char c = line[i];
-    if (c == '\t') out += '\t';
+    std::string esc = escaped_control(line, i);
+    if (!esc.empty()) out += std::string(esc.size(), ' '), i += esc[1] == 'u' ? 1 : 0;
+    else if (c == '\t') out += '\t';
     else if ((c & 0xC0) != 0x80) out += ' ';
   }
   return out + "^";
@@ -79,13 +108,13 @@ void print_diagnostic(std::ostream& out, const Diagnostic& d,
   const char* red = color ? "\033[1;31m" : "";
   const char* magenta = color ? "\033[1;35m" : "";
   const char* reset = color ? "\033[0m" : "";
-  out << bold << location(d.mark) << ": " << reset;
+  out << bold << escape_controls(location(d.mark)) << ": " << reset;
   if (d.severity == Severity::error) out << red << "error: " << reset;
   else out << magenta << "warning: " << reset;
-  out << d.message << '\n';
+  out << escape_controls(d.message) << '\n';
   std::string line = source_line(root, d.mark);
   if (line.empty()) return;
-  out << line << '\n';
+  out << escape_controls(line) << '\n';
   if (d.mark.col > 0) out << caret_line(line, d.mark.col) << '\n';
 }
 

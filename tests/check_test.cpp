@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -133,12 +134,34 @@ void check_compiler_style(const std::string& stderr_text, const std::string& wan
   auto source = lines_of(test::read_file(site / m[1].str()));
   REQUIRE(line <= static_cast<int>(source.size()));
   REQUIRE(at + 2 < lines.size());
-  std::string shown = source[line - 1];
-  if (shown.size() > 300) shown.resize(300);
+  std::string raw = source[line - 1];
+  if (raw.size() > 300) raw.resize(300);
+  // Control characters are shown escaped ("\x1b", and "\u009b" for the
+  // two bytes of a C1 one), and the caret moves along with them.
+  std::string shown;
   bool ascii = true;
-  for (unsigned char c : shown) ascii = ascii && c < 0x80;
+  int caret = 0;
+  for (size_t i = 0; i < raw.size(); ++i) {
+    unsigned char c = raw[i];
+    std::string piece(1, raw[i]);
+    char esc[8];
+    if ((c < 0x20 && c != '\t') || c == 0x7f) {
+      std::snprintf(esc, sizeof esc, "\\x%02x", c);
+      piece = esc;
+    } else if (c == 0xc2 && i + 1 < raw.size() && (raw[i + 1] & 0xe0) == 0x80) {
+      std::snprintf(esc, sizeof esc, "\\u%04x", static_cast<unsigned char>(raw[i + 1]));
+      piece = esc;
+    } else {
+      ascii = ascii && c < 0x80;
+    }
+    if (static_cast<int>(i) < col - 1) caret += static_cast<int>(piece.size());
+    if (piece.size() > 1) i += piece[1] == 'u' ? 1 : 0;
+    shown += piece;
+  }
+  for (unsigned char c : lines[at + 1] + lines[at + 2]) CHECK_MESSAGE((c >= 0x20 || c == '\t'), "raw control character shown");
   if (ascii) CHECK(lines[at + 1] == shown);
-  CHECK(lines[at + 2] == std::string(col - 1, ' ') + "^");
+  if (ascii) CHECK(lines[at + 2] == std::string(caret, ' ') + "^");
+  else CHECK(lines[at + 2] == std::string(col - 1, ' ') + "^");
 }
 
 std::vector<std::string> bad_site_names() {
