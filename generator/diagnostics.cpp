@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cstdio>
 #include <string_view>
+
+#include "text.h"
 #include <fstream>
 
 void Diagnostics::error(const Mark& mark, std::string message) {
@@ -59,9 +61,15 @@ static std::string source_line(const std::string& root, const Mark& mark) {
 // A control character (C0 but tab and newline, DEL, C1) as the terminal
 // must see it: escaped, never raw, so content cannot move the cursor, clear
 // the screen or retitle the window. "" for any other character.
+// Bidirectional controls too (U+202E and the like), which would show the
+// line in another order than it is written.
 static std::string escaped_control(std::string_view text, size_t i) {
   unsigned char c = text[i];
-  char buf[8] = "";
+  char buf[16] = "";
+  if (auto bidi = bidi_control_at(text, i); bidi.code) {
+    std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(bidi.code));
+    return buf;
+  }
   if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F)
     std::snprintf(buf, sizeof buf, "\\x%02x", c);
   else if (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
@@ -70,12 +78,18 @@ static std::string escaped_control(std::string_view text, size_t i) {
   return buf;
 }
 
+// How many bytes of the text escaped_control's escape stands for.
+static size_t escaped_bytes(std::string_view text, size_t i) {
+  if (auto bidi = bidi_control_at(text, i); bidi.code) return bidi.bytes;
+  return static_cast<unsigned char>(text[i]) == 0xC2 ? 2 : 1;
+}
+
 static std::string escape_controls(std::string_view text) {
   std::string out;
   for (size_t i = 0; i < text.size(); ++i) {
     std::string esc = escaped_control(text, i);
     if (esc.empty()) out += text[i];
-    else out += esc, i += esc[1] == 'u' ? 1 : 0;  // C1 characters are two bytes
+    else out += esc, i += escaped_bytes(text, i) - 1;
   }
   return out;
 }
@@ -88,7 +102,7 @@ static std::string caret_line(const std::string& line, int col) {
   for (int i = 0; i < col - 1 && i < static_cast<int>(line.size()); ++i) {
     unsigned char c = line[i];
     std::string esc = escaped_control(line, i);
-    if (!esc.empty()) out += std::string(esc.size(), ' '), i += esc[1] == 'u' ? 1 : 0;
+    if (!esc.empty()) out += std::string(esc.size(), ' '), i += escaped_bytes(line, i) - 1;
     else if (c == '\t') out += '\t';
     else if ((c & 0xC0) != 0x80) out += ' ';
   }

@@ -2,6 +2,8 @@
 // to them; see yaml_reader.h.
 #include "yaml_reader.h"
 
+#include "text.h"
+
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
@@ -355,10 +357,32 @@ std::optional<std::string> scalar_text(const YamlNode& node,
   return std::nullopt;
 }
 
+// A one-line value (a title, a reference, a grade) with an invisible
+// bidirectional control in it shows in another order than it reads: the
+// trick behind a "gpj.exe" that looks like "exe.jpg".
+static void warn_bidi(const std::string& key, const std::string& value, const Mark& at,
+                      Diagnostics& diags) {
+  if (value.find('\n') != std::string::npos) return;
+  for (size_t i = 0; i < value.size(); ++i) {
+    auto bidi = bidi_control_at(value, i);
+    if (!bidi.code) continue;
+    size_t from = i > 30 ? i - 30 : 0;
+    while (from > 0 && (static_cast<unsigned char>(value[from]) & 0xC0) == 0x80) --from;
+    std::string where = i == 0 ? "at its start" : "after '" + std::string(from ? "..." : "") +
+                                                     value.substr(from, i - from) + "'";
+    diags.warning(at, "'" + key + "' has an invisible character, " + bidi_control_words(bidi.code) +
+                          ", " + where + ", which makes it show in a different order from how "
+                          "it reads; delete it");
+    return;
+  }
+}
+
 std::string MapReader::text(const std::string& key, bool required) {
   if (required) require(key);
   if (!has(key)) return {};
-  return scalar_text(get(key), file_, diags_, "'" + key + "'").value_or("");
+  auto value = scalar_text(get(key), file_, diags_, "'" + key + "'").value_or("");
+  warn_bidi(key, value, mark(key), diags_);
+  return value;
 }
 
 std::optional<double> MapReader::number(const std::string& key, bool required) {

@@ -137,14 +137,27 @@ void check_compiler_style(const std::string& stderr_text, const std::string& wan
   std::string raw = source[line - 1];
   if (raw.size() > 300) raw.resize(300);
   // Control characters are shown escaped ("\x1b", and "\u009b" for the
-  // two bytes of a C1 one), and the caret moves along with them.
+  // two bytes of a C1 one), as are bidirectional controls ("\u202e"), and
+  // the caret moves along with them.
   std::string shown;
   bool ascii = true;
   int caret = 0;
   for (size_t i = 0; i < raw.size(); ++i) {
     unsigned char c = raw[i];
     std::string piece(1, raw[i]);
-    char esc[8];
+    char esc[16];
+    static const std::vector<std::pair<std::string, const char*>> bidi = {
+        {"\u202a", "\\u202a"}, {"\u202b", "\\u202b"}, {"\u202c", "\\u202c"}, {"\u202d", "\\u202d"},
+        {"\u202e", "\\u202e"}, {"\u2066", "\\u2066"}, {"\u2067", "\\u2067"}, {"\u2068", "\\u2068"},
+        {"\u2069", "\\u2069"}, {"\u200e", "\\u200e"}, {"\u200f", "\\u200f"}, {"\u061c", "\\u061c"}};
+    bool is_bidi = false;
+    for (auto& [chars, escaped] : bidi)
+      if (raw.compare(i, chars.size(), chars) == 0) {
+        if (static_cast<int>(i) < col - 1) caret += 6;
+        shown += escaped, i += chars.size() - 1, is_bidi = true;
+        break;
+      }
+    if (is_bidi) continue;
     if ((c < 0x20 && c != '\t') || c == 0x7f) {
       std::snprintf(esc, sizeof esc, "\\x%02x", c);
       piece = esc;
