@@ -2,6 +2,7 @@
 // to them; see yaml_reader.h.
 #include "yaml_reader.h"
 
+#include "markdown_limits.h"
 #include "text.h"
 
 #include <yaml-cpp/depthguard.h>
@@ -382,6 +383,17 @@ std::string MapReader::text(const std::string& key, bool required) {
   if (!has(key)) return {};
   auto value = scalar_text(get(key), file_, diags_, "'" + key + "'").value_or("");
   warn_bidi(key, value, mark(key), diags_);
+  return value;
+}
+
+std::string MapReader::markdown(const std::string& key) {
+  std::string value = text(key);
+  if (auto over = markdown_over_limits(value)) {
+    Mark at = mark(key);
+    // A block of lines (after "|") starts on the line after its mark.
+    if (value.find('\n') != std::string::npos) at.line += over->line, at.col = 0;
+    diags_.error(at, "in '" + key + "', " + over->message);
+  }
   return value;
 }
 
