@@ -42,7 +42,12 @@ long cells_of(std::string_view line) {
 }
 
 // Block quotes and list items opened at the start of a line: "> > - 1. ".
+// A line of "- - - -" or "* * *" alone is a dividing rule, not lists.
 int nesting_of(std::string_view line) {
+  auto first = line.find_first_not_of(" \t");
+  if (first != std::string_view::npos && (line[first] == '-' || line[first] == '*') &&
+      line.find_first_not_of(std::string(1, line[first]) + " \t\r") == std::string_view::npos)
+    return 0;
   int depth = 0;
   size_t i = 0;
   auto marker_end = [&](size_t k) {  // past a marker and its space, or 0

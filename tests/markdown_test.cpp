@@ -123,4 +123,8 @@ TEST_CASE("real Markdown is within the limits") {
   std::string quotes;
   for (int i = 0; i < 32; ++i) quotes += "> ";
   CHECK_FALSE(markdown_over_limits(quotes + "a\n"));
+  std::string rule;  // a dividing line of "- - - ...", however long, is no list
+  for (int i = 0; i < 60; ++i) rule += "- ";
+  CHECK_FALSE(markdown_over_limits("Text\n\n" + rule + "\n\nMore\n"));
+  CHECK(markdown_to_html(rule).find("<hr />") != std::string::npos);
 }
