@@ -30,7 +30,10 @@ int Diagnostics::warnings() const {
   return static_cast<int>(items.size()) - errors();
 }
 
-static std::string source_line(const std::string& root, const Mark& mark) {
+// The mark's line, to show under its message: at most 300 bytes of it, and
+// where the column is far along a long line, the part around it, after
+// "..." (`col` is moved to match).
+static std::string source_line(const std::string& root, const Mark& mark, int& col) {
   if (mark.line <= 0 || mark.path.empty()) return {};
   std::ifstream in(root.empty() ? mark.path : root + "/" + mark.path,
                    std::ios::binary);
@@ -41,6 +44,12 @@ static std::string source_line(const std::string& root, const Mark& mark) {
   if (!line.empty() && line.back() == '\r') line.pop_back();
   // Columns count from after a byte order mark, as the loaders read it.
   if (mark.line == 1 && line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);
+  if (col > 200 && line.size() > 300) {
+    size_t start = static_cast<size_t>(col - 1 - 100);
+    while (start > 0 && (static_cast<unsigned char>(line[start]) & 0xC0) == 0x80) --start;
+    line = "..." + line.substr(start);
+    col -= static_cast<int>(start) - 3;
+  }
   if (line.size() > 300) line.resize(300);
   // A byte that is not UTF-8 (a Latin-1 '£', say) is shown as '?', keeping
   // one byte per column so the caret still lines up.
@@ -126,10 +135,11 @@ void print_diagnostic(std::ostream& out, const Diagnostic& d,
   if (d.severity == Severity::error) out << red << "error: " << reset;
   else out << magenta << "warning: " << reset;
   out << escape_controls(d.message) << '\n';
-  std::string line = source_line(root, d.mark);
+  int col = d.mark.col;
+  std::string line = source_line(root, d.mark, col);
   if (line.empty()) return;
   out << escape_controls(line) << '\n';
-  if (d.mark.col > 0) out << caret_line(line, d.mark.col) << '\n';
+  if (col > 0) out << caret_line(line, col) << '\n';
 }
 
 void print_diagnostics(std::ostream& out, const Diagnostics& ds,
