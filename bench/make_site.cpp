@@ -23,7 +23,7 @@
 #include <string>
 #include <vector>
 
-#include "clock.h"
+#include "base/clock.h"
 
 namespace fs = std::filesystem;
 using std::string;

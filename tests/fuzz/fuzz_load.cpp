@@ -4,10 +4,10 @@
 #include <sstream>
 #include <string>
 
-#include "clock.h"
-#include "load.h"
-#include "source.h"
-#include "validate.h"
+#include "base/clock.h"
+#include "load/load.h"
+#include "load/source.h"
+#include "check/validate.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static bool once = set_timezone("Europe/London");

@@ -158,19 +158,216 @@
     });
   }
 
-  function setUpFilters() {
-    var panel = document.getElementById("filters");
-    var list = document.querySelector("[data-cards]");
-    if (!panel || !list || !window.fetch || !window.URLSearchParams || !window.history.replaceState) {
+  // The controls' values, by parameter name
+  function readState(form) {
+    var s = {};
+    PARAMS.forEach(function (name) {
+      var field = form.elements[name];
+      s[name] = field.type === "checkbox" ? (field.checked ? "1" : "") : field.value.trim();
+    });
+    return s;
+  }
+
+  // Sets the controls from the URL's query
+  function loadState(form, params) {
+    PARAMS.forEach(function (name) {
+      var field = form.elements[name];
+      var value = params.get(name) || "";
+      if (field.type === "checkbox") {
+        field.checked = value === "1" || value === "true" || value === "on";
+      } else {
+        field.value = value;
+        if (field.value !== value) {
+          field.value = ""; // not one of the choices (e.g. a school with no vacancies now)
+        }
+      }
+    });
+  }
+
+  function matches(item, s, words) {
+    var v = item.v;
+    if (s.school && v.school_id !== s.school) return false;
+    if (s.role && v.role !== s.role) return false;
+    if (s.contract && v.contract !== s.contract) return false;
+    if (s.pattern && item.patterns.indexOf(s.pattern) < 0) return false;
+    if (s.visa && v.visa_sponsorship !== true) return false;
+    if (s.salary && !(item.top !== null && item.top >= Number(s.salary))) return false;
+    for (var i = 0; i < words.length; i++) {
+      if (item.text.indexOf(words[i]) < 0) return false;
+    }
+    return true;
+  }
+
+  function compare(sort) {
+    return function (a, b) {
+      var d = 0;
+      if (sort === "posted") {
+        d = b.posted - a.posted;
+      } else if (sort === "salary") {
+        d = (b.top === null ? -1 : b.top) - (a.top === null ? -1 : a.top) ||
+          (b.bottom === null ? -1 : b.bottom) - (a.bottom === null ? -1 : a.bottom);
+      }
+      return d || a.closes - b.closes || a.v.title.localeCompare(b.v.title, "en-GB");
+    };
+  }
+
+  // Puts the state in the address bar, so a filtered list can be bookmarked or shared
+  function remember(s) {
+    var params = new URLSearchParams();
+    PARAMS.forEach(function (name) {
+      if (s[name]) {
+        params.set(name, s[name]);
+      }
+    });
+    var query = params.toString();
+    var url = window.location.pathname + (query ? "?" + query : "") + window.location.hash;
+    if (url !== window.location.pathname + window.location.search + window.location.hash) {
+      window.history.replaceState(window.history.state, "", url);
+    }
+  }
+
+  // Pairs each index entry with its card; cards the index does not know are strays
+  function matchCards(f, items) {
+    var cards = {};
+    var all = Array.prototype.slice.call(f.list.children);
+    var paths = all.map(function (li) {
+      var link = li.querySelector(".card-title a, a[href]");
+      var path = link ? pathOf(link.getAttribute("href")) : "";
+      cards[path] = li;
+      return path;
+    });
+    var known = {};
+    f.items = items.filter(function (item) {
+      var path = pathOf(item.v.url);
+      item.card = cards[path];
+      known[path] = true;
+      return item.card;
+    });
+    f.strays = all.filter(function (li, i) {
+      return !known[paths[i]];
+    });
+  }
+
+  // Each select offers only the schools, roles, contracts and patterns listed
+  function fillOptions(form, items) {
+    var seen = { school: {}, role: {}, contract: {}, pattern: {} };
+    var options = { school: [], role: [], contract: [], pattern: [] };
+    function offer(kind, id, label) {
+      if (id && !seen[kind][id]) {
+        seen[kind][id] = true;
+        options[kind].push([id, label || id]);
+      }
+    }
+    items.forEach(function (item) {
+      var v = item.v;
+      offer("school", v.school_id, v.school);
+      offer("role", v.role, v.role_label);
+      offer("contract", v.contract, CONTRACTS[v.contract]);
+      item.patterns.forEach(function (p) {
+        offer("pattern", p, PATTERNS[p]);
+      });
+    });
+    Object.keys(options).forEach(function (kind) {
+      fillSelect(form.elements[kind], options[kind]);
+    });
+  }
+
+  function announce(f, shown, filtered) {
+    var count = f.items.length;
+    if (!filtered) {
+      f.status.textContent = "Showing all " + count + (count === 1 ? " open vacancy." : " open vacancies.");
+    } else if (shown === 0) {
+      f.status.textContent = "No vacancies match.";
+    } else {
+      f.status.textContent = shown + (shown === 1 ? " vacancy matches." : " vacancies match.");
+    }
+  }
+
+  // Filtering alone keeps the order: cards move only to re-sort
+  function reorder(f, sort) {
+    if (sort === f.order) {
       return;
     }
-    var form = panel.querySelector("form");
-    var status = panel.querySelector("[data-filter-status]");
-    var empty = document.querySelector("[data-filter-empty]");
-    var heading = document.getElementById("vacancy-count"); // "4 open vacancies"
-    var headingText = heading ? heading.textContent : "";
-    var source = panel.getAttribute("data-search-index");
+    f.order = sort;
+    f.items.slice().sort(compare(sort)).forEach(function (item) {
+      f.list.appendChild(item.card); // moving a node keeps focus and listeners
+    });
+    f.strays.forEach(function (li) {
+      f.list.appendChild(li);
+    });
+  }
 
+  // Cards the index does not know stay at the end, shown only when nothing filters
+  function showCount(f, shown, filtered) {
+    f.strays.forEach(function (li) {
+      li.hidden = filtered;
+    });
+    if (f.empty) {
+      f.empty.hidden = shown > 0;
+    }
+    if (f.heading) {
+      f.heading.textContent = filtered ? shown + " of " + f.headingText : f.headingText;
+    }
+  }
+
+  // Filter and sort at once; announce the count and update the URL when typing pauses
+  function applyFilters(f, now, first) {
+    var s = readState(f.form);
+    var words = fold(s.q).split(" ").filter(Boolean);
+    var filtered = PARAMS.some(function (name) {
+      return name !== "sort" && s[name];
+    });
+    var shown = f.items.filter(function (item) {
+      var ok = matches(item, s, words);
+      item.card.hidden = !ok;
+      return ok;
+    });
+    reorder(f, s.sort);
+    showCount(f, shown.length, filtered);
+    window.clearTimeout(f.timer);
+    var finish = function () {
+      if (!first || filtered) { // nothing to say on arrival at the full list
+        announce(f, shown.length, filtered);
+      }
+      remember(s);
+    };
+    if (now) {
+      finish();
+    } else {
+      f.timer = window.setTimeout(finish, 500);
+    }
+  }
+
+  function listen(f) {
+    f.form.addEventListener("input", function () {
+      applyFilters(f, false);
+    });
+    f.form.addEventListener("change", function () {
+      applyFilters(f, false);
+    });
+    f.form.addEventListener("submit", function (event) {
+      event.preventDefault(); // Enter in the search box: update now
+      applyFilters(f, true);
+    });
+    f.panel.querySelector("[data-clear-filters]").addEventListener("click", function () {
+      f.form.reset();
+      applyFilters(f, true);
+    });
+  }
+
+  function startFilters(f, items) {
+    matchCards(f, items);
+    if (!f.items.length) {
+      return;
+    }
+    fillOptions(f.form, f.items);
+    loadState(f.form, new URLSearchParams(window.location.search));
+    listen(f);
+    f.panel.hidden = false;
+    applyFilters(f, true, true);
+  }
+
+  function fetchIndex(source, then) {
     window.fetch(source, { credentials: "same-origin" })
       .then(function (response) {
         if (!response.ok) {
@@ -180,197 +377,37 @@
       })
       .then(function (data) {
         var vacancies = Array.isArray(data) ? data : (data && data.vacancies) || [];
-        start(vacancies.map(prepare));
+        then(vacancies.map(prepare));
       })
       .catch(function () {
         /* no index: the full list and the browse links still work */
       });
+  }
 
-    function start(items) {
-      var cards = {};
-      var all = Array.prototype.slice.call(list.children);
-      var paths = all.map(function (li) {
-        var link = li.querySelector(".card-title a, a[href]");
-        var path = link ? pathOf(link.getAttribute("href")) : "";
-        cards[path] = li;
-        return path;
-      });
-      var known = {};
-      items = items.filter(function (item) {
-        var path = pathOf(item.v.url);
-        item.card = cards[path];
-        known[path] = true;
-        return item.card;
-      });
-      var strays = all.filter(function (li, i) { // cards the index does not know
-        return !known[paths[i]];
-      });
-      if (!items.length) {
-        return;
-      }
-
-      var seen = { school: {}, role: {}, contract: {}, pattern: {} };
-      var options = { school: [], role: [], contract: [], pattern: [] };
-      function offer(kind, id, label) {
-        if (id && !seen[kind][id]) {
-          seen[kind][id] = true;
-          options[kind].push([id, label || id]);
-        }
-      }
-      items.forEach(function (item) {
-        var v = item.v;
-        offer("school", v.school_id, v.school);
-        offer("role", v.role, v.role_label);
-        offer("contract", v.contract, CONTRACTS[v.contract]);
-        item.patterns.forEach(function (p) {
-          offer("pattern", p, PATTERNS[p]);
-        });
-      });
-      Object.keys(options).forEach(function (kind) {
-        fillSelect(form.elements[kind], options[kind]);
-      });
-
-      var timer = null;
-      var order = null;
-
-      function state() {
-        var s = {};
-        PARAMS.forEach(function (name) {
-          var field = form.elements[name];
-          s[name] = field.type === "checkbox" ? (field.checked ? "1" : "") : field.value.trim();
-        });
-        return s;
-      }
-
-      function load(params) {
-        PARAMS.forEach(function (name) {
-          var field = form.elements[name];
-          var value = params.get(name) || "";
-          if (field.type === "checkbox") {
-            field.checked = value === "1" || value === "true" || value === "on";
-          } else {
-            field.value = value;
-            if (field.value !== value) {
-              field.value = ""; // not one of the choices (e.g. a school with no vacancies now)
-            }
-          }
-        });
-      }
-
-      function matches(item, s, words) {
-        var v = item.v;
-        if (s.school && v.school_id !== s.school) return false;
-        if (s.role && v.role !== s.role) return false;
-        if (s.contract && v.contract !== s.contract) return false;
-        if (s.pattern && item.patterns.indexOf(s.pattern) < 0) return false;
-        if (s.visa && v.visa_sponsorship !== true) return false;
-        if (s.salary && !(item.top !== null && item.top >= Number(s.salary))) return false;
-        for (var i = 0; i < words.length; i++) {
-          if (item.text.indexOf(words[i]) < 0) return false;
-        }
-        return true;
-      }
-
-      function compare(sort) {
-        return function (a, b) {
-          var d = 0;
-          if (sort === "posted") {
-            d = b.posted - a.posted;
-          } else if (sort === "salary") {
-            d = (b.top === null ? -1 : b.top) - (a.top === null ? -1 : a.top) ||
-              (b.bottom === null ? -1 : b.bottom) - (a.bottom === null ? -1 : a.bottom);
-          }
-          return d || a.closes - b.closes || a.v.title.localeCompare(b.v.title, "en-GB");
-        };
-      }
-
-      function announce(shown, filtered) {
-        if (!filtered) {
-          status.textContent = "Showing all " + items.length + (items.length === 1 ? " open vacancy." : " open vacancies.");
-        } else if (shown === 0) {
-          status.textContent = "No vacancies match.";
-        } else {
-          status.textContent = shown + (shown === 1 ? " vacancy matches." : " vacancies match.");
-        }
-      }
-
-      function remember(s) {
-        var params = new URLSearchParams();
-        PARAMS.forEach(function (name) {
-          if (s[name]) {
-            params.set(name, s[name]);
-          }
-        });
-        var query = params.toString();
-        var url = window.location.pathname + (query ? "?" + query : "") + window.location.hash;
-        if (url !== window.location.pathname + window.location.search + window.location.hash) {
-          window.history.replaceState(window.history.state, "", url);
-        }
-      }
-
-      // Filter and sort at once; announce the count and update the URL when typing pauses
-      function apply(now, first) {
-        var s = state();
-        var words = fold(s.q).split(" ").filter(Boolean);
-        var filtered = PARAMS.some(function (name) {
-          return name !== "sort" && s[name];
-        });
-        var shown = items.filter(function (item) {
-          var ok = matches(item, s, words);
-          item.card.hidden = !ok;
-          return ok;
-        });
-        if (s.sort !== order) { // filtering alone keeps the order: move cards only to re-sort
-          order = s.sort;
-          items.slice().sort(compare(s.sort)).forEach(function (item) {
-            list.appendChild(item.card); // moving a node keeps focus and listeners
-          });
-          strays.forEach(function (li) {
-            list.appendChild(li);
-          });
-        }
-        // Cards the index does not know stay at the end, shown only when nothing filters
-        strays.forEach(function (li) {
-          li.hidden = filtered;
-        });
-        if (empty) {
-          empty.hidden = shown.length > 0;
-        }
-        if (heading) {
-          heading.textContent = filtered ? shown.length + " of " + headingText : headingText;
-        }
-        window.clearTimeout(timer);
-        var finish = function () {
-          if (!first || filtered) { // nothing to say on arrival at the full list
-            announce(shown.length, filtered);
-          }
-          remember(s);
-        };
-        if (now) {
-          finish();
-        } else {
-          timer = window.setTimeout(finish, 500);
-        }
-      }
-
-      load(new URLSearchParams(window.location.search));
-      form.addEventListener("input", function () {
-        apply(false);
-      });
-      form.addEventListener("change", function () {
-        apply(false);
-      });
-      form.addEventListener("submit", function (event) {
-        event.preventDefault(); // Enter in the search box: update now
-        apply(true);
-      });
-      panel.querySelector("[data-clear-filters]").addEventListener("click", function () {
-        form.reset();
-        apply(true);
-      });
-      panel.hidden = false;
-      apply(true, true);
+  function setUpFilters() {
+    var panel = document.getElementById("filters");
+    var list = document.querySelector("[data-cards]");
+    if (!panel || !list || !window.fetch || !window.URLSearchParams || !window.history.replaceState) {
+      return;
     }
+    var heading = document.getElementById("vacancy-count"); // "4 open vacancies"
+    // What the filters work on, shared by the functions above
+    var f = {
+      panel: panel,
+      list: list,
+      form: panel.querySelector("form"),
+      status: panel.querySelector("[data-filter-status]"),
+      empty: document.querySelector("[data-filter-empty]"),
+      heading: heading,
+      headingText: heading ? heading.textContent : "",
+      items: [],
+      strays: [],
+      timer: null,
+      order: null
+    };
+    fetchIndex(panel.getAttribute("data-search-index"), function (items) {
+      startFilters(f, items);
+    });
   }
 
   function start() {

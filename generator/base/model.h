@@ -1,0 +1,171 @@
+// The site as plain data: what loading produces and rendering consumes.
+// Nothing here does any work; every field is filled by load_*.cpp.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "base/diagnostics.h"
+
+// Seconds since 1970-01-01T00:00:00Z. Local times are converted on loading,
+// in the site's timezone, so comparisons never need a timezone.
+using Time = std::int64_t;
+
+struct Address {
+  std::string street, locality, region, postcode, country = "GB";
+};
+
+struct School {
+  std::string id;
+  Mark mark;
+  std::string name, phase, urn, website, logo, employer, description;
+  Address address;
+};
+
+struct Criterion {
+  Mark mark;
+  std::string text;
+  std::string level;                  // "essential" or "desirable"
+  std::vector<std::string> assessed;  // method ids; the section's default applied
+  std::string note;
+  std::vector<std::string> details;
+  std::vector<std::string> standards;  // citations: "<standard>/<unit>/<code>"
+  std::vector<Mark> standard_marks;    // where each citation is written
+};
+
+struct Section {
+  Mark mark;
+  std::string name, prompt, note;
+  std::vector<Criterion> criteria;
+};
+
+struct PersonSpec {
+  std::string id;  // empty for a spec written inline in an advert
+  Mark mark;
+  std::string title, introduction;
+  // method id -> words, in legend order; the defaults when the file has none.
+  std::vector<std::pair<std::string, std::string>> assessment_methods;
+  std::vector<Section> sections;
+};
+
+struct Knowledge {
+  Mark mark;
+  std::string code, text, note;
+};
+
+struct StandardCriterion {
+  Mark mark;
+  std::string code, text;
+  std::vector<Knowledge> knowledge;
+};
+
+struct Unit {
+  std::string id, title, about;
+  std::vector<std::string> who_for;
+  std::vector<StandardCriterion> criteria;
+};
+
+struct Standard {
+  std::string id;
+  Mark mark;
+  std::string title, short_title, publisher, year, url, introduction;
+  std::vector<Unit> units;
+};
+
+struct Salary {
+  std::optional<double> min, max;
+  std::string currency = "GBP", period = "year", note;
+};
+
+struct TimeSlot {
+  std::vector<std::string> days;  // Mon .. Sun
+  std::string start, end;         // "08:40"
+};
+
+struct Hours {
+  std::optional<double> per_week;
+  std::string weeks, notes;
+  std::vector<TimeSlot> schedule;
+};
+
+struct Apply {
+  std::string url, email, instructions;
+};
+
+struct Document {
+  std::string title, file;  // file relative to content/, e.g. files/form.docx
+  Mark mark;
+};
+
+struct Vacancy {
+  std::string slug;
+  Mark mark;  // the file, line 1
+  std::string title, school, role, summary, reference, grade;
+  std::string language;  // of the school's own text, when not the site's ("cy")
+  std::string spec_id;
+  std::shared_ptr<const PersonSpec> spec;  // resolved: from specs/ or inline
+  Mark spec_mark;
+  Mark school_mark, role_mark, closes_mark;  // where those keys' values are
+  std::optional<Salary> salary;
+  std::string contract;
+  std::vector<std::string> working_pattern;
+  Hours hours;
+  std::string reports_to;
+  Time posted = 0, closes = 0;
+  std::optional<Time> publish;
+  std::string starts;  // a date as written (YYYY-MM-DD) or words
+  Apply apply;
+  std::vector<Document> documents;
+  std::string safeguarding_check, safeguarding_statement;
+  std::optional<bool> politically_restricted, visa_sponsorship,
+      suitable_for_early_career_teachers, english_fluency_required,
+      safety_critical;
+  std::vector<std::string> physical_requirements;
+  bool draft = false;
+  std::string body;  // Markdown
+  int body_line = 1;  // line of the file where the body starts
+};
+
+// The folders at the top of the output that Staffroom writes itself; a page
+// (written at /<slug>/) may not take one of these names.
+constexpr const char* kGeneratedFolders[] = {
+    "archive", "files", "glossary", "roles", "schools", "standards", "vacancies",
+    "working-patterns"};
+
+struct Page {
+  std::string slug;
+  Mark mark;
+  std::string title, description, body;
+  int body_line = 1;
+};
+
+struct StaticFile {
+  std::string relative;  // e.g. files/application-form.docx
+  std::string source;    // absolute path
+  std::uintmax_t size = 0;
+};
+
+struct SiteConfig {
+  std::string title = "Vacancies", description, base_url = "http://localhost/",
+              language = "en-GB", timezone = "Europe/London", theme = "default";
+  std::string organisation_name, organisation_url, organisation_logo;
+  std::string contact_email, contact_phone;
+  std::map<std::string, std::string> roles;  // role id -> label
+};
+
+struct Site {
+  std::string root;  // the site folder
+  SiteConfig config;
+  std::map<std::string, School> schools;
+  std::map<std::string, std::shared_ptr<const PersonSpec>> specs;
+  std::map<std::string, Standard> standards;
+  std::vector<std::pair<std::string, std::string>> glossary;  // abbr -> words
+  std::vector<Vacancy> vacancies;  // sorted by slug
+  std::vector<Page> pages;         // sorted by slug
+  std::vector<StaticFile> files;   // content/files/, sorted
+};

@@ -1,0 +1,221 @@
+// Text helpers; see text.h.
+#include "base/text.h"
+
+#include <cmath>
+#include <cstdio>
+
+std::string insert_before_body_end(std::string html, const std::string& extra) {
+  auto at = html.rfind("</body>");
+  html.insert(at == std::string::npos ? html.size() : at, extra);
+  return html;
+}
+
+std::string lower_ascii(std::string text) {
+  for (auto& c : text)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return text;
+}
+
+std::string escape_html(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + text.size() / 8);
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string escape_xml(std::string_view text) {
+  std::string clean;
+  for (char c : text)
+    if (static_cast<unsigned char>(c) >= 0x20 || c == '\t' || c == '\n' || c == '\r') clean += c;
+  return escape_html(clean);
+}
+
+Glossary::Glossary(const std::vector<std::pair<std::string, std::string>>& list) {
+  for (auto& [abbr, words] : list) terms.emplace(abbr, words);
+}
+
+static bool is_word_char(char c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+}
+
+static bool looks_like_abbreviation(std::string_view w) {
+  if (w.size() < 2 || w.size() > 10 || !(w[0] >= 'A' && w[0] <= 'Z')) return false;
+  int capitals = 0;
+  for (char c : w) capitals += (c >= 'A' && c <= 'Z');
+  return capitals >= 2;
+}
+
+// "NVQ3" -> "NVQ", "EHCPs" -> "EHCP": the form a glossary lists.
+static std::string base_abbreviation(std::string word) {
+  while (word.size() > 2 && word.back() >= '0' && word.back() <= '9') word.pop_back();
+  if (word.size() > 2 && word.back() == 's' && word[word.size() - 2] >= 'A' &&
+      word[word.size() - 2] <= 'Z')
+    word.pop_back();
+  return word;
+}
+
+// Calls f(start, length) for each run of letters and digits that is not part
+// of an HTML entity such as &amp;.
+template <class F>
+static void for_each_word(std::string_view s, F f) {
+  size_t i = 0;
+  while (i < s.size()) {
+    if (!is_word_char(s[i])) {
+      ++i;
+      continue;
+    }
+    size_t start = i;
+    while (i < s.size() && is_word_char(s[i])) ++i;
+    bool entity = (start > 0 && s[start - 1] == '&') ||
+                  (start > 1 && s[start - 1] == '#' && s[start - 2] == '&');
+    if (!entity) f(start, i - start);
+  }
+}
+
+std::string mark_abbreviations(const std::string& html, const Glossary& glossary,
+                               std::set<std::string>& seen) {
+  if (glossary.empty()) return html;
+  std::string out;
+  size_t copied = 0;
+  for_each_word(html, [&](size_t start, size_t len) {
+    std::string word = html.substr(start, len);
+    auto it = glossary.terms.find(word);
+    if (it == glossary.terms.end()) {  // "NVQ3" is NVQ level 3; "EHCPs" a plural
+      word = base_abbreviation(word);
+      len = word.size();
+      it = glossary.terms.find(word);
+    }
+    if (it == glossary.terms.end() || !seen.insert(word).second) return;
+    out.append(html, copied, start - copied);
+    out += "<abbr title=\"" + escape_html(it->second) + "\">" + word + "</abbr>";
+    copied = start + len;
+  });
+  if (copied == 0) return html;
+  out.append(html, copied);
+  return out;
+}
+
+std::vector<std::pair<std::string, size_t>> find_abbreviations(std::string_view text) {
+  std::vector<std::pair<std::string, size_t>> out;
+  for_each_word(text, [&](size_t start, size_t len) {
+    std::string word = base_abbreviation(std::string(text.substr(start, len)));
+    if (looks_like_abbreviation(word)) out.emplace_back(word, start);
+  });
+  return out;
+}
+
+std::string anchor_of(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out += c;
+    else if (!out.empty() && out.back() != '-') out += '-';
+  }
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  return out.empty() ? "section" : out;
+}
+
+std::string group_thousands(long long n) {
+  std::string digits = std::to_string(n), out;
+  int count = 0;
+  for (auto it = digits.rbegin(); it != digits.rend(); ++it) {
+    if (count && count % 3 == 0) out.insert(out.begin(), ',');
+    out.insert(out.begin(), *it);
+    ++count;
+  }
+  return out;
+}
+
+std::string format_money(double amount, const std::string& currency) {
+  std::string symbol = currency == "GBP" ? "£" : currency == "EUR" ? "€"
+                       : currency == "USD" ? "$" : currency + " ";
+  long long whole = static_cast<long long>(std::floor(amount));
+  int pence = static_cast<int>(std::lround((amount - whole) * 100));
+  if (pence == 100) ++whole, pence = 0;
+  std::string s = symbol + group_thousands(whole);
+  if (pence) {
+    char buf[8];
+    std::snprintf(buf, sizeof buf, ".%02d", pence);
+    s += buf;
+  }
+  return s;
+}
+
+std::string format_number(double n) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.2f", n);
+  std::string s = buf;
+  while (s.back() == '0') s.pop_back();
+  if (s.back() == '.') s.pop_back();
+  return s;
+}
+
+std::string join_words(const std::vector<std::string>& items) {
+  std::string out;
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i) out += i + 1 == items.size() ? " and " : ", ";
+    out += items[i];
+  }
+  return out;
+}
+
+std::string join_sentence(std::vector<std::string> items) {
+  for (size_t i = 1; i < items.size(); ++i) {
+    auto& w = items[i];
+    bool acronym = w.size() > 1 && w[1] >= 'A' && w[1] <= 'Z';
+    if (!w.empty() && w[0] >= 'A' && w[0] <= 'Z' && !acronym) w[0] = static_cast<char>(w[0] - 'A' + 'a');
+  }
+  return join_words(items);
+}
+
+std::string format_size(std::uintmax_t bytes) {
+  if (bytes < 1024) return std::to_string(bytes) + " bytes";
+  if (bytes < 1024 * 1024) return std::to_string((bytes + 512) / 1024) + " KB";
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f MB", bytes / (1024.0 * 1024.0));
+  return buf;
+}
+
+std::pair<int, int> line_col(std::string_view text, size_t offset, int first_line) {
+  int line = first_line, col = 1;
+  for (size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') ++line, col = 1;
+    else ++col;
+  }
+  return {line, col};
+}
+
+BidiControl bidi_control_at(std::string_view text, size_t i) {
+  auto byte = [&](size_t k) { return k < text.size() ? static_cast<unsigned char>(text[k]) : 0u; };
+  unsigned a = byte(i), b = byte(i + 1), c = byte(i + 2);
+  if (a == 0xD8 && b == 0x9C) return {0x061C, 2};
+  if (a != 0xE2 || (b != 0x80 && b != 0x81) || (c & 0xC0) != 0x80) return {};
+  char32_t code = 0x2000 + ((b & 0x3F) << 6) + (c & 0x3F);
+  bool bidi = (code >= 0x202A && code <= 0x202E) || (code >= 0x2066 && code <= 0x2069) ||
+              code == 0x200E || code == 0x200F;
+  return bidi ? BidiControl{code, 3} : BidiControl{};
+}
+
+std::string bidi_control_words(char32_t code) {
+  static const std::pair<char32_t, const char*> names[] = {
+      {0x061C, "an Arabic letter mark"},       {0x200E, "a left-to-right mark"},
+      {0x200F, "a right-to-left mark"},        {0x202A, "a left-to-right embedding"},
+      {0x202B, "a right-to-left embedding"},   {0x202C, "a pop directional formatting"},
+      {0x202D, "a left-to-right override"},    {0x202E, "a right-to-left override"},
+      {0x2066, "a left-to-right isolate"},     {0x2067, "a right-to-left isolate"},
+      {0x2068, "a first strong isolate"},      {0x2069, "a pop directional isolate"}};
+  char hex[16];
+  std::snprintf(hex, sizeof hex, "U+%04X", static_cast<unsigned>(code));
+  for (auto& [c, name] : names)
+    if (c == code) return std::string(name) + " (" + hex + ")";
+  return hex;
+}

@@ -1,0 +1,239 @@
+// Cross-file rules and warnings; see validate.h.
+#include "check/validate.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <set>
+
+#include "load/load.h"
+#include "markdown/markdown.h"
+#include "base/parallel.h"
+#include "load/source.h"
+#include "base/text.h"
+
+CitationTarget resolve_citation(const Site& site, const std::string& citation) {
+  CitationTarget target;
+  auto first = citation.find('/');
+  auto last = citation.rfind('/');
+  if (first == std::string::npos || first == last) return target;
+  auto it = site.standards.find(citation.substr(0, first));
+  if (it == site.standards.end()) return target;
+  std::string unit_id = citation.substr(first + 1, last - first - 1);
+  std::string code = citation.substr(last + 1);
+  for (auto& unit : it->second.units) {
+    if (unit.id != unit_id) continue;
+    for (auto& c : unit.criteria) {
+      if (c.code == code) return {&it->second, &unit, c.code, c.text};
+      for (auto& k : c.knowledge)
+        if (k.code == code) return {&it->second, &unit, k.code, k.text};
+    }
+  }
+  return target;
+}
+
+template <class Map>
+static std::vector<std::string> keys_of(const Map& m) {
+  std::vector<std::string> out;
+  for (auto& [k, v] : m) out.push_back(k);
+  return out;
+}
+
+static void check_reference(const std::string& value, const std::vector<std::string>& known,
+                            const std::string& what, const Mark& mark, Diagnostics& diags,
+                            const std::string& existing_file = "") {
+  if (std::find(known.begin(), known.end(), value) != known.end()) return;
+  // The file is there but could not be read: its own errors say why, and
+  // every advert that names it need not say so again.
+  std::error_code ec;
+  if (!existing_file.empty() && is_slug(value) && std::filesystem::exists(existing_file, ec))
+    return;
+  auto near = did_you_mean(value, known);
+  diags.error(mark, "unknown " + what + " '" + value + "'" +
+                        (near.empty() ? "" : " (did you mean '" + near + "'?)"));
+}
+
+namespace {
+
+// One file's problems. Files are checked in parallel, so an unknown
+// abbreviation's warning is kept aside until the merge, which reports each
+// word once, at its first use in file order.
+struct Findings {
+  Diagnostics diags;
+  std::vector<std::pair<std::string, Diagnostic>> unknown;  // word, warning
+  std::set<std::string> words;                               // in `unknown`
+
+  void unknown_abbreviation(const std::string& word, const Mark& at) {
+    if (!words.insert(word).second) return;
+    unknown.push_back({word, {at, Severity::warning,
+                              "the abbreviation '" + word +
+                                  "' is not in content/glossary.yaml, so candidates "
+                                  "are not told what it means"}});
+  }
+};
+
+}  // namespace
+
+// Wording that assumes a gender; the Equality Act 2010 guidance is to avoid
+// it. A scan for "word/word" pairs: a std::regex here was a third of a build.
+static void check_gendered(const std::string& text, const Mark& start, int first_line,
+                           bool offsets, Diagnostics& diags) {
+  static const char* pairs[] = {"he/she", "she/he", "his/her", "her/his", "him/her", "s/he"};
+  auto is_letter = [](char c) { return isalpha(static_cast<unsigned char>(c)) != 0; };
+  for (size_t slash = text.find('/'); slash != std::string::npos; slash = text.find('/', slash + 1)) {
+    size_t begin = slash, end = slash + 1;
+    while (begin > 0 && is_letter(text[begin - 1])) --begin;
+    while (end < text.size() && is_letter(text[end])) ++end;
+    std::string word = lower_ascii(text.substr(begin, end - begin));
+    bool gendered = false;
+    for (auto* p : pairs) gendered = gendered || word == p;
+    if (!gendered) continue;
+    Mark m = start;
+    if (offsets) {
+      auto [line, col] = line_col(text, begin, first_line);
+      m.line = line, m.col = col;
+    }
+    diags.warning(m, "gendered wording '" + text.substr(begin, end - begin) +
+                         "': consider 'they' or 'their' instead");
+  }
+}
+
+static void check_spec(const Site& site, const PersonSpec& spec, Findings& found,
+                       const Glossary& glossary) {
+  Diagnostics& diags = found.diags;
+  auto standards = keys_of(site.standards);
+  for (auto& section : spec.sections) {
+    for (auto& c : section.criteria) {
+      if (c.assessed.empty())
+        diags.warning(c.mark, "this criterion does not say how it is assessed "
+                              "(add 'assessed:' to it or to its section)");
+      for (size_t i = 0; i < c.standards.size(); ++i) {
+        auto& cite = c.standards[i];
+        Mark at = i < c.standard_marks.size() ? c.standard_marks[i] : c.mark;
+        if (!resolve_citation(site, cite).standard) {
+          auto id = cite.substr(0, cite.find('/'));
+          if (!site.standards.count(id))
+            check_reference(id, standards, "standard", at, diags,
+                            site.root + "/content/standards/" + id + ".yaml");
+          else
+            diags.error(at, "the standard '" + id + "' has no criterion '" +
+                                    (cite.size() > id.size() ? cite.substr(id.size() + 1) : "") +
+                                    "'; write it as " + id + "/<unit>/<code>, e.g. " + id + "/A/14");
+        }
+      }
+      check_gendered(c.text, c.mark, 0, false, diags);
+      for (auto& [word, offset] : find_abbreviations(c.text))
+        if (!glossary.terms.count(word)) found.unknown_abbreviation(word, c.mark);
+    }
+  }
+}
+
+static void check_body(const std::string& body, const Mark& file, int body_line,
+                       Findings& found, const Glossary& glossary) {
+  Diagnostics& diags = found.diags;
+  auto scan = scan_markdown(body);
+  if (scan.refused) {
+    diags.error({file.path, body_line + scan.refused->line - 1, scan.refused->col},
+                scan.refused->message);
+    return;
+  }
+  for (auto& link : scan.links) {
+    Mark m{file.path, body_line + link.line - 1, link.col};
+    if (!is_relative_url(link.text)) check_url(link.text, m, diags);
+  }
+  for (auto& html : scan.raw_html)
+    diags.warning({file.path, body_line + html.line - 1, html.col},
+                  "HTML is not allowed in an advert and is left out; use Markdown");
+  check_gendered(body, file, body_line, true, diags);
+  for (auto& [word, offset] : find_abbreviations(body)) {
+    if (glossary.terms.count(word) || found.words.count(word)) continue;
+    auto [line, col] = line_col(body, offset, body_line);
+    found.unknown_abbreviation(word, {file.path, line, col});
+  }
+}
+
+// A page is written at /<slug>/, so it must not take an address that the
+// site's own lists use: two outputs to one path would race.
+static void check_page_address(const Page& p, Diagnostics& diags) {
+  bool taken = false;
+  std::string names;
+  for (auto* word : kGeneratedFolders) {
+    taken = taken || p.slug == word;
+    names += (names.empty() ? "" : ", ") + std::string(word);
+  }
+  if (taken)
+    diags.error(p.mark, "a page cannot be called '" + p.slug + "': Staffroom makes the page /" +
+                            p.slug + "/ itself. Rename the file (for example " + p.slug +
+                            "-information.md); these names are taken: " + names);
+}
+
+void validate(Site& site, Diagnostics& diags) {
+  auto schools = keys_of(site.schools);
+  auto roles = keys_of(site.config.roles);
+  auto specs = keys_of(site.specs);
+  Glossary glossary(site.glossary);
+  std::set<std::string> files;
+  for (auto& f : site.files) files.insert(f.relative);
+
+  // Every spec file, advert and page on its own, in parallel (each advert's
+  // Markdown is parsed here); then the findings merged in file order.
+  std::vector<const PersonSpec*> spec_files;
+  for (auto& [id, spec] : site.specs) spec_files.push_back(spec.get());
+  size_t n_specs = spec_files.size(), n_adverts = site.vacancies.size();
+  std::vector<Findings> found(n_specs + n_adverts + site.pages.size());
+  parallel_for(found.size(), [&](size_t i) {
+    if (i < n_specs) return check_spec(site, *spec_files[i], found[i], glossary);
+    if (i >= n_specs + n_adverts) {
+      auto& p = site.pages[i - n_specs - n_adverts];
+      check_page_address(p, found[i].diags);
+      return check_body(p.body, p.mark, p.body_line, found[i], glossary);
+    }
+    Vacancy& v = site.vacancies[i - n_specs];
+    Diagnostics& d = found[i].diags;
+    if (!v.school.empty())
+      check_reference(v.school, schools, "school", v.school_mark, d,
+                      site.root + "/content/schools/" + v.school + ".yaml");
+    if (!site.config.roles.empty() && !v.role.empty())
+      check_reference(v.role, roles, "role", v.role_mark, d);
+    if (!v.spec_id.empty()) {
+      auto it = site.specs.find(v.spec_id);
+      if (it == site.specs.end())
+        check_reference(v.spec_id, specs, "person specification", v.spec_mark, d,
+                        site.root + "/content/specs/" + v.spec_id + ".yaml");
+      else
+        v.spec = it->second;
+    } else if (v.spec) {
+      check_spec(site, *v.spec, found[i], glossary);
+    } else {
+      d.warning(v.mark, "this advert has no person specification ('spec:' "
+                        "or 'person_specification:')");
+    }
+    for (auto& doc : v.documents)
+      if (!doc.file.empty() && !files.count(doc.file))
+        d.error(doc.mark, "there is no file content/" + doc.file +
+                              "; put the document in content/files/");
+    if (!v.salary)
+      d.warning(v.mark, "no salary is given: candidates and search engines expect one");
+    if (v.posted && v.closes > v.posted && v.closes - v.posted < 7 * 86400)
+      d.warning(v.closes_mark, "the advert is open for less than 7 days: candidates "
+                               "need time to apply");
+    check_gendered(v.title, v.mark, 0, false, d);
+    check_body(v.body, v.mark, v.body_line, found[i], glossary);
+  });
+
+  std::set<std::string> reported{"UK", "OK", "AM", "PM", "II", "III", "IV"};
+  std::map<std::string, std::string> slugs;  // slug -> the file that gave it
+  for (size_t i = 0; i < found.size(); ++i) {
+    if (i >= n_specs && i < n_specs + n_adverts) {
+      const Vacancy& v = site.vacancies[i - n_specs];
+      auto [first, fresh] = slugs.emplace(v.slug, v.mark.path);
+      if (!fresh)
+        diags.error(v.mark, "this advert and " + first->second + " both have the slug '" +
+                                v.slug + "' (the address /vacancies/" + v.slug +
+                                "/): rename one of them");
+    }
+    diags.append(found[i].diags);
+    for (auto& [word, warning] : found[i].unknown)
+      if (reported.insert(word).second) diags.items.push_back(std::move(warning));
+  }
+}

@@ -1,0 +1,19 @@
+// Cross-file rules, run after loading: references resolve (schools, specs,
+// standards, documents), links are safe, slugs are unique; and the warnings
+// that do not stop a build (short closing window, no salary, gendered
+// wording, criteria with no assessment, abbreviations the glossary lacks).
+#pragma once
+
+#include "base/diagnostics.h"
+#include "base/model.h"
+
+// Also resolves each vacancy's `spec:` id to its PersonSpec.
+void validate(Site& site, Diagnostics& diags);
+
+// The glossary entry for a citation "nos-learning-support/A/14", or null.
+struct CitationTarget {
+  const Standard* standard = nullptr;
+  const Unit* unit = nullptr;
+  std::string code, text;
+};
+CitationTarget resolve_citation(const Site& site, const std::string& citation);

@@ -1,0 +1,224 @@
+// The command line: build, serve, check, new. Parses flags and calls the
+// pipeline; the only place that prints diagnostics.
+#include <unistd.h>
+
+#include <algorithm>
+#include <iostream>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "pipeline/build.h"
+#include "base/clock.h"
+#include "load/load.h"
+#include "cmd/init.h"
+#include "cmd/new.h"
+#include "serve/serve.h"
+#include "load/site_folder.h"
+#include "write/writer.h"
+
+namespace {
+
+const char* kUsage = R"(usage:
+  staffroom build [--site DIR] [--output DIR] [--base-url URL] [--drafts] [--now TIME]
+  staffroom serve [--site DIR] [--host 127.0.0.1] [--port 8080] [--now TIME] [--poll]
+  staffroom check [--site DIR]
+  staffroom new vacancy|school|spec NAME [--site DIR]
+  staffroom init [DIR]
+)";
+
+int usage_error(const std::string& message) {
+  std::cerr << "staffroom: error: " << message << "\n" << kUsage;
+  return 2;
+}
+
+struct Args {
+  std::vector<std::string> positional;
+  std::map<std::string, std::string> values;
+  std::map<std::string, bool> flags;
+  std::string error;
+};
+
+// Flags that take a value, and those that do not, per command, and how
+// many plain words may follow the command. "staffroom check mysite" is
+// refused rather than quietly checking the current folder.
+Args parse(int argc, char** argv, const std::vector<std::string>& with_value,
+           const std::vector<std::string>& switches, size_t words = 0) {
+  Args a;
+  for (int i = 2; i < argc; ++i) {
+    std::string arg = argv[i];
+    if (arg.rfind("--", 0) != 0) {
+      a.positional.push_back(arg);
+      if (a.positional.size() > words) {
+        a.error = "unexpected '" + arg + "'";
+        if (std::find(with_value.begin(), with_value.end(), "site") != with_value.end())
+          a.error += "; to choose the site folder, write --site " + arg;
+        return a;
+      }
+      continue;
+    }
+    std::string name = arg.substr(2), value;
+    bool has_inline = false;
+    if (auto eq = name.find('='); eq != std::string::npos) {
+      value = name.substr(eq + 1), name = name.substr(0, eq), has_inline = true;
+    }
+    if (std::find(switches.begin(), switches.end(), name) != switches.end()) {
+      a.flags[name] = true;
+    } else if (std::find(with_value.begin(), with_value.end(), name) != with_value.end()) {
+      if (!has_inline) {
+        if (i + 1 >= argc) {
+          a.error = "--" + name + " needs a value";
+          return a;
+        }
+        value = argv[++i];
+      }
+      a.values[name] = value;
+    } else {
+      a.error = "unknown option '" + arg + "'";
+      return a;
+    }
+  }
+  return a;
+}
+
+// --now in the site's timezone (which load_config sets), or the real time.
+bool read_now(const Args& a, const std::string& site, Time& now_out) {
+  Diagnostics ignored;
+  load_config(site, ignored);
+  now_out = now();
+  auto it = a.values.find("now");
+  if (it == a.values.end()) return true;
+  auto parsed = parse_datetime(it->second);
+  if (!parsed) return false;
+  now_out = to_time(*parsed, false);
+  return true;
+}
+
+bool color() { return isatty(2) && !getenv("NO_COLOR"); }
+
+int report_problems(const Diagnostics& diags, const std::string& site) {
+  print_diagnostics(std::cerr, diags, site, color());
+  return diags.errors() ? 1 : 0;
+}
+
+int cmd_build(int argc, char** argv) {
+  remove_staging_on_signal();  // first: every thread started later inherits it
+  Args a = parse(argc, argv, {"site", "output", "base-url", "now"}, {"drafts"});
+  if (!a.error.empty()) return usage_error(a.error);
+  BuildRequest request;
+  if (a.values.count("site")) request.site = a.values["site"];
+  if (a.values.count("output")) request.output = a.values["output"];
+  if (a.values.count("base-url")) request.options.base_url = a.values["base-url"];
+  request.options.drafts = a.flags["drafts"];
+  if (!read_now(a, request.site, request.options.now))
+    return usage_error("--now should be a date and time such as 2026-12-01T09:00");
+  // A dangerous --output is a command-line mistake (status 2), found before any work.
+  std::string output = request.output.empty() ? request.site + "/public" : request.output;
+  if (auto why = refuse_output(request.site, output)) return usage_error(*why);
+  BuildReport report = build_site(request);
+  int status = report_problems(report.diags, request.site);
+  if (!report.ok) {
+    std::cerr << "Nothing was changed in " << report.output << ".\n";
+    return status ? status : 1;
+  }
+  std::cout << "Built " << report.vacancies << (report.vacancies == 1 ? " vacancy" : " vacancies")
+            << " (" << report.files << " files) into " << report.output << " in "
+            << static_cast<int>(report.seconds * 1000) << " ms.\n";
+  return 0;
+}
+
+std::string counted(size_t n, const std::string& noun) {
+  return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
+}
+
+int cmd_check(int argc, char** argv) {
+  Args a = parse(argc, argv, {"site"}, {});
+  if (!a.error.empty()) return usage_error(a.error);
+  std::string site = a.values.count("site") ? a.values["site"] : ".";
+  Diagnostics diags;
+  LoadedSite loaded = load_checked(site, diags);
+  int status = report_problems(diags, site);
+  if (!status)
+    std::cout << "No errors in " << counted(loaded.site->vacancies.size(), "advert") << ", "
+              << counted(loaded.site->specs.size(), "person specification") << " and "
+              << counted(loaded.site->schools.size(), "school") << ".\n";
+  return status;
+}
+
+int cmd_serve(int argc, char** argv) {
+  Args a = parse(argc, argv, {"site", "host", "port", "now"}, {"poll"});
+  if (!a.error.empty()) return usage_error(a.error);
+  ServeOptions options;
+  options.poll = a.flags["poll"];  // for folders where inotify sees nothing (network shares)
+  if (a.values.count("site")) options.site = a.values["site"];
+  if (a.values.count("host")) options.host = a.values["host"];
+  if (a.values.count("port")) {
+    try {
+      options.port = std::stoi(a.values["port"]);
+    } catch (...) {
+      options.port = -1;
+    }
+    if (options.port < 0 || options.port > 65535) return usage_error("--port should be a number from 0 to 65535");
+  }
+  Diagnostics not_a_site;
+  if (!check_site_folder(options.site, not_a_site)) return report_problems(not_a_site, options.site);
+  if (a.values.count("now")) {
+    Time t;
+    if (!read_now(a, options.site, t))
+      return usage_error("--now should be a date and time such as 2026-12-01T09:00");
+    options.now = t;
+  }
+  return serve(options);
+}
+
+int cmd_new(int argc, char** argv) {
+  Args a = parse(argc, argv, {"site"}, {}, 2);
+  if (!a.error.empty()) return usage_error(a.error);
+  if (a.positional.size() != 2)
+    return usage_error("write, for example: staffroom new vacancy midday-supervisor");
+  return new_file(a.values.count("site") ? a.values["site"] : ".", a.positional[0], a.positional[1],
+                  std::cout, std::cerr);
+}
+
+int cmd_init(int argc, char** argv) {
+  Args a = parse(argc, argv, {}, {}, 1);
+  if (!a.error.empty()) return usage_error(a.error);
+  return init_site(a.positional.empty() ? "." : a.positional[0], std::cout, std::cerr);
+}
+
+}  // namespace
+
+static int run(int argc, char** argv) {
+  if (argc < 2) return usage_error("no command given");
+  std::string command = argv[1];
+  if (command == "build") return cmd_build(argc, argv);
+  if (command == "check") return cmd_check(argc, argv);
+  if (command == "serve") return cmd_serve(argc, argv);
+  if (command == "new") return cmd_new(argc, argv);
+  if (command == "init") return cmd_init(argc, argv);
+  if (command == "--help" || command == "-h" || command == "help") {
+    std::cout << kUsage;
+    return 0;
+  }
+  return usage_error("unknown command '" + command + "'");
+}
+
+// An exception reaching here is a fault in Staffroom, not in the content:
+// one clear line and status 3. A build's staging folder is removed as the
+// stack unwinds, so the output is untouched.
+static int internal_error(const std::string& what) {
+  std::cerr << "staffroom: internal error: " << what
+            << " (a fault in Staffroom, not in your files; nothing was changed; please "
+               "report it with the command you ran)\n";
+  return 3;
+}
+
+int main(int argc, char** argv) {
+  try {
+    return run(argc, argv);
+  } catch (const std::exception& e) {
+    return internal_error(e.what());
+  } catch (...) {
+    return internal_error("an unknown exception");
+  }
+}

@@ -1,0 +1,54 @@
+// Loading: the site folder becomes a Site, every problem a Diagnostic.
+// One file's mistakes never stop the others being read, so one run reports
+// everything. Cross-file rules (references, dates) are in validate.h.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "base/diagnostics.h"
+#include "base/model.h"
+#include "load/yaml_reader.h"
+
+// Reads site.yaml (or content/site.yaml) and sets the process timezone.
+SiteConfig load_config(const std::string& root, Diagnostics& diags);
+
+// Reads everything under root/content. Files are read in parallel.
+Site load_site(const std::string& root, Diagnostics& diags);
+
+// One file each, from its text; `path` is the name shown in messages.
+// The timezone must be set first (dates are read as local times).
+std::optional<Vacancy> parse_vacancy(const std::string& text,
+                                     const std::string& path,
+                                     Diagnostics& diags);
+std::optional<PersonSpec> parse_spec(const std::string& text,
+                                     const std::string& path,
+                                     Diagnostics& diags);
+std::optional<PersonSpec> parse_spec_node(const YamlNode& node,
+                                          const YamlFile& file,
+                                          Diagnostics& diags);
+std::optional<School> parse_school(const std::string& text,
+                                   const std::string& path, Diagnostics& diags);
+std::optional<Standard> parse_standard(const std::string& text,
+                                       const std::string& path,
+                                       Diagnostics& diags);
+std::optional<Page> parse_page(const std::string& text, const std::string& path,
+                               Diagnostics& diags);
+
+// A file name must be a slug, since it becomes a URL; reports it if not.
+bool check_file_name(const std::string& path, Diagnostics& diags);
+
+// The id a file gives: "content/specs/senco.yaml" -> "senco".
+std::string stem_of(const std::string& path);
+
+// Reports a URL that is not http(s) or mailto (javascript: and the like are
+// refused: they would run in a candidate's browser).
+bool check_url(const std::string& url, const Mark& mark, Diagnostics& diags);
+bool is_email(const std::string& s);
+// Reports a language that is not a tag such as "cy", "en-GB" or "cy-GB"
+// (it becomes an HTML lang attribute, which screen readers act on).
+bool check_language(const std::string& tag, const Mark& mark, Diagnostics& diags);
+
+// Reports `value` when it is not one of `vocab`'s ids, suggesting the nearest.
+bool check_word(const std::string& value, const std::vector<std::string>& ids,
+                const std::string& key, const Mark& mark, Diagnostics& diags);

@@ -1,0 +1,115 @@
+// Loading a person specification: from content/specs/<id>.yaml, or written
+// inline in an advert under `person_specification:`.
+#include "load/load.h"
+#include "base/vocabulary.h"
+
+bool check_word(const std::string& value, const std::vector<std::string>& ids,
+                const std::string& key, const Mark& mark, Diagnostics& diags) {
+  for (auto& id : ids)
+    if (id == value) return true;
+  std::string list;
+  for (auto& id : ids) list += (list.empty() ? "" : ", ") + id;
+  auto near = did_you_mean(value, ids);
+  diags.error(mark, "unknown " + key + " '" + value + "'" +
+                        (near.empty() ? "" : " (did you mean '" + near + "'?)") +
+                        "; use one of: " + list);
+  return false;
+}
+
+static std::vector<std::string> read_methods(MapReader& m, const std::string& key,
+                                             const std::vector<std::string>& ids,
+                                             Diagnostics& diags) {
+  std::vector<Mark> marks;
+  auto methods = m.text_list(key, &marks);
+  std::vector<std::string> out;
+  for (size_t i = 0; i < methods.size(); ++i)
+    if (check_word(methods[i], ids, "assessment method", marks[i], diags))
+      out.push_back(methods[i]);
+  return out;
+}
+
+static void read_criterion(const YamlNode& node, const YamlFile& file,
+                           const std::vector<std::string>& method_ids,
+                           const std::vector<std::string>& section_default,
+                           Section& section, Diagnostics& diags) {
+  MapReader m(node, file, diags,
+              {"text", "level", "assessed", "note", "details", "standard"},
+              "a criterion");
+  if (!m.ok()) return;
+  Criterion c;
+  c.mark = m.mark();
+  c.text = m.text("text", true);
+  c.level = m.text("level", true);
+  if (!c.level.empty())
+    check_word(c.level, ids_of(kLevels), "level", m.mark("level"), diags);
+  c.assessed = m.has("assessed") ? read_methods(m, "assessed", method_ids, diags)
+                                 : section_default;
+  c.note = m.text("note");
+  c.details = m.text_list("details");
+  c.standards = m.text_list("standard", &c.standard_marks);
+  section.criteria.push_back(std::move(c));
+}
+
+std::optional<PersonSpec> parse_spec_node(const YamlNode& node,
+                                          const YamlFile& file,
+                                          Diagnostics& diags) {
+  MapReader m(node, file, diags,
+              {"title", "introduction", "assessment_methods", "sections"},
+              "a person specification");
+  if (!m.ok()) return std::nullopt;
+  PersonSpec spec;
+  spec.mark = m.mark();
+  spec.title = m.text("title");
+  spec.introduction = m.markdown("introduction");
+  if (m.has("assessment_methods")) {
+    auto& legend = m.get("assessment_methods");
+    if (!legend.is_map()) {
+      diags.error(m.mark("assessment_methods"),
+                  "'assessment_methods' should list 'id: words' lines");
+    } else {
+      for (auto& [key, value] : legend.entries) {
+        auto id = scalar_text(key, file, diags, "an assessment method id");
+        auto words = scalar_text(value, file, diags, "an assessment method");
+        if (id && words) spec.assessment_methods.emplace_back(*id, *words);
+      }
+    }
+  } else {
+    spec.assessment_methods = kAssessmentMethods;
+  }
+  std::vector<std::string> method_ids = ids_of(spec.assessment_methods);
+
+  m.require("sections");
+  for (auto& section_node : m.list("sections")) {
+    MapReader s(section_node, file, diags,
+                {"name", "prompt", "note", "assessed", "criteria"}, "a section");
+    if (!s.ok()) continue;
+    Section section;
+    section.mark = s.mark();
+    section.name = s.text("name", true);
+    section.prompt = s.text("prompt");
+    section.note = s.text("note");
+    auto defaults = read_methods(s, "assessed", method_ids, diags);
+    for (auto& c : s.list("criteria"))
+      read_criterion(c, file, method_ids, defaults, section, diags);
+    if (section.criteria.empty() && s.ok())
+      diags.error(section.mark, "the section '" + section.name +
+                                    "' has no criteria: add them under 'criteria:'");
+    spec.sections.push_back(std::move(section));
+  }
+  return spec;
+}
+
+std::optional<PersonSpec> parse_spec(const std::string& text,
+                                     const std::string& path,
+                                     Diagnostics& diags) {
+  YamlFile file{path, 1};
+  auto root = parse_yaml(text, file, diags);
+  if (!root) return std::nullopt;
+  auto spec = parse_spec_node(*root, file, diags);
+  if (spec) {
+    spec->id = stem_of(path);
+    if (spec->title.empty())
+      diags.error(spec->mark, "missing required key 'title'");
+  }
+  return spec;
+}

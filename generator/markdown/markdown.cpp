@@ -1,0 +1,147 @@
+// cmark-gfm wrapper; see markdown.h.
+#include "markdown/markdown.h"
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <mutex>
+
+namespace {
+
+// A parsed document that frees itself.
+struct Document {
+  cmark_parser* parser = nullptr;
+  cmark_node* root = nullptr;
+
+  explicit Document(const std::string& markdown) {
+    static std::once_flag once;
+    std::call_once(once, [] { cmark_gfm_core_extensions_ensure_registered(); });
+    parser = cmark_parser_new(CMARK_OPT_DEFAULT);
+    for (auto name : {"table", "strikethrough", "autolink", "tagfilter"})
+      if (auto* ext = cmark_find_syntax_extension(name))
+        cmark_parser_attach_syntax_extension(parser, ext);
+    // cmark-gfm 0.29 keeps the characters its extensions react to in one
+    // global table, set at the start of each parse and cleared at its end:
+    // two parses at once lose autolinks, strikethrough and tables at random.
+    // So parsing is one at a time; rendering the tree needs no lock.
+    static std::mutex one_parse;
+    std::lock_guard lock(one_parse);
+    cmark_parser_feed(parser, markdown.data(), markdown.size());
+    root = cmark_parser_finish(parser);
+  }
+  ~Document() {
+    cmark_node_free(root);
+    cmark_parser_free(parser);
+  }
+  Document(const Document&) = delete;
+  Document& operator=(const Document&) = delete;
+
+  // Every node, in document order (collected first so callers may edit).
+  std::vector<cmark_node*> nodes() const {
+    std::vector<cmark_node*> out;
+    cmark_iter* it = cmark_iter_new(root);
+    for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;)
+      if (ev == CMARK_EVENT_ENTER) out.push_back(cmark_iter_get_node(it));
+    cmark_iter_free(it);
+    return out;
+  }
+};
+
+bool is_raw_html(cmark_node* n) {
+  auto t = cmark_node_get_type(n);
+  return t == CMARK_NODE_HTML_BLOCK || t == CMARK_NODE_HTML_INLINE;
+}
+
+bool is_link(cmark_node* n) {
+  auto t = cmark_node_get_type(n);
+  return t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE;
+}
+
+bool safe_url(const char* url) {
+  std::string u = lower_ascii(url ? url : "");
+  return is_relative_url(u) || u.rfind("http:", 0) == 0 || u.rfind("https:", 0) == 0 ||
+         u.rfind("mailto:", 0) == 0;
+}
+
+}  // namespace
+
+bool is_relative_url(const std::string& url) {
+  auto colon = url.find(':');
+  auto slash = url.find_first_of("/?#");
+  return colon == std::string::npos || (slash != std::string::npos && slash < colon);
+}
+
+std::string markdown_to_html(const std::string& markdown,
+                             const MarkdownOptions& options) {
+  if (markdown_over_limits(markdown)) {
+    std::string html = "<p>" + escape_html(markdown) + "</p>\n";
+    if (options.unmarked) *options.unmarked = html;
+    return html;
+  }
+  Document doc(markdown);
+  auto nodes = doc.nodes();
+  int shift = 0;
+  if (options.top_heading) {
+    int shallowest = 7;
+    for (cmark_node* n : nodes)
+      if (cmark_node_get_type(n) == CMARK_NODE_HEADING)
+        shallowest = std::min(shallowest, cmark_node_get_heading_level(n));
+    if (shallowest < 7) shift = options.top_heading - shallowest;
+  }
+  for (cmark_node* n : nodes) {
+    if (is_raw_html(n)) {
+      cmark_node_free(n);  // omitted, never passed through
+    } else if (is_link(n) && !safe_url(cmark_node_get_url(n))) {
+      cmark_node_set_url(n, "");
+    } else if (cmark_node_get_type(n) == CMARK_NODE_HEADING && shift) {
+      int level = cmark_node_get_heading_level(n) + shift;
+      cmark_node_set_heading_level(n, std::clamp(level, 1, 6));
+    }
+  }
+  // Every raw HTML node left is one we made from escaped text.
+  auto render = [&] {
+    char* html = cmark_render_html(doc.root, CMARK_OPT_UNSAFE,
+                                   cmark_parser_get_syntax_extensions(doc.parser));
+    std::string out = html;
+    free(html);
+    return out;
+  };
+  bool marking = options.glossary && options.seen;
+  if (options.unmarked) *options.unmarked = render();
+  if (!marking) return options.unmarked ? *options.unmarked : render();
+  for (cmark_node* n : doc.nodes()) {
+    if (cmark_node_get_type(n) != CMARK_NODE_TEXT) continue;
+    const char* literal = cmark_node_get_literal(n);
+    std::string escaped = escape_html(literal ? literal : "");
+    std::string marked = mark_abbreviations(escaped, *options.glossary, *options.seen);
+    if (marked != escaped) {
+      cmark_node* html = cmark_node_new(CMARK_NODE_HTML_INLINE);
+      cmark_node_set_literal(html, marked.c_str());
+      cmark_node_insert_before(n, html);
+      cmark_node_free(n);
+    }
+  }
+  return render();
+}
+
+MarkdownScan scan_markdown(const std::string& markdown) {
+  MarkdownScan scan;
+  scan.refused = markdown_over_limits(markdown);
+  if (scan.refused) return scan;
+  Document doc(markdown);
+  for (cmark_node* n : doc.nodes()) {
+    MarkdownItem item{"", cmark_node_get_start_line(n), cmark_node_get_start_column(n)};
+    if (is_link(n)) {
+      const char* url = cmark_node_get_url(n);
+      item.text = url ? url : "";
+      scan.links.push_back(item);
+    } else if (is_raw_html(n)) {
+      const char* literal = cmark_node_get_literal(n);
+      item.text = literal ? literal : "";
+      scan.raw_html.push_back(item);
+    }
+  }
+  return scan;
+}

@@ -1,0 +1,43 @@
+// The pipeline, load -> validate -> model -> render -> write, as the commands
+// `build`, `check` and `serve` share it.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <ostream>
+#include <string>
+
+#include "base/diagnostics.h"
+#include "base/model.h"
+#include "render/site_context.h"
+
+class Theme;
+
+// A site loaded and checked, with its theme: what rendering needs.
+struct LoadedSite {
+  std::unique_ptr<Site> site;
+  std::shared_ptr<const Theme> theme;
+};
+
+// Loads and validates everything, reporting into `diags`. The result is
+// usable only when diags has no errors.
+LoadedSite load_checked(const std::string& root, Diagnostics& diags);
+
+struct BuildRequest {
+  std::string site = ".";
+  std::string output;          // default: <site>/public
+  BuildOptions options;
+};
+
+struct BuildReport {
+  Diagnostics diags;
+  size_t files = 0;
+  size_t vacancies = 0;
+  double seconds = 0;
+  std::string output;
+  bool ok = false;
+};
+
+// Builds into a temporary folder and swaps it in only if there were no
+// errors; otherwise the previous output is left exactly as it was.
+BuildReport build_site(const BuildRequest& request);

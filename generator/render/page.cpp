@@ -1,0 +1,88 @@
+// The layout around every page; see page.h.
+#include "render/page.h"
+
+#include "render/views.h"
+
+Data link(const std::string& label, const std::string& url, bool current) {
+  Data d = object();
+  put(d, "label", label);
+  put(d, "url", url);
+  put(d, "current", current);
+  return d;
+}
+
+static bool has_page(const SiteContext& ctx, const std::string& slug) {
+  for (auto& p : ctx.site->pages)
+    if (p.slug == slug) return true;
+  return false;
+}
+
+static Data site_data(const SiteContext& ctx) {
+  const SiteConfig& c = ctx.site->config;
+  Data site = object();
+  put(site, "title", c.title);
+  put(site, "description", c.description);
+  put(site, "language", c.language);
+  put(site, "organisation_name", c.organisation_name);
+  put(site, "organisation_url", c.organisation_url);
+  put(site, "contact_email", c.contact_email);
+  put(site, "contact_phone", c.contact_phone);
+  put(site, "home_url", ctx.base_path);
+  return site;
+}
+
+static Data page_data(const SiteContext& ctx, const std::string& path, const PageMeta& meta) {
+  Data page = object();
+  put(page, "title", meta.title);
+  put(page, "description", meta.description.empty() ? ctx.site->config.description : meta.description);
+  put(page, "canonical_url", ctx.absolute(path == "404.html" ? "" : path));
+  put(page, "noindex", meta.noindex);
+  put(page, "body_class", meta.body_class);
+  put(page, "body_html", meta.body_html);
+  return page;
+}
+
+static Data nav_links(const SiteContext& ctx, const std::string& path) {
+  Data nav = list();
+  push(nav, link("Vacancies", ctx.url(""), path.empty()));
+  if (has_page(ctx, "how-to-apply"))
+    push(nav, link("How to apply", ctx.url("how-to-apply/"), path == "how-to-apply/"));
+  if (!ctx.site->glossary.empty())
+    push(nav, link("Glossary", ctx.url("glossary/"), path == "glossary/"));
+  return nav;
+}
+
+static Data footer_links(const SiteContext& ctx) {
+  Data footer = list();
+  for (auto& p : ctx.site->pages) push(footer, link(p.title, ctx.url(p.slug + "/")));
+  if (!ctx.site->glossary.empty()) push(footer, link("Glossary", ctx.url("glossary/")));
+  for (auto& [id, s] : ctx.site->standards)
+    push(footer, link(s.short_title.empty() ? s.title : s.short_title, ctx.url(standard_path(id))));
+  push(footer, link("Closed vacancies", ctx.url("archive/")));
+  return footer;
+}
+
+void write_page(const SiteContext& ctx, Sink& sink, const std::string& path,
+                const std::string& tmpl, Data& data, const PageMeta& meta) {
+  put(data, "site", site_data(ctx));
+  put(data, "page", page_data(ctx, path, meta));
+  put(data, "stylesheet_url", ctx.url(ctx.theme->asset_output("style.css")));
+  put(data, "script_url", ctx.url(ctx.theme->asset_output("script.js")));
+  put(data, "atom_url", ctx.url("feed.xml"));
+  put(data, "json_feed_url", ctx.url("feed.json"));
+  put(data, "nav", nav_links(ctx, path));
+  put(data, "footer_links", footer_links(ctx));
+  // Set even when empty: one vacancy's data serves three pages.
+  data.set("jsonld", meta.jsonld.empty() ? Data(false) : Data(meta.jsonld));
+  data.set("banner", meta.banner.empty() ? Data(false) : Data(meta.banner));
+  put(data, "content", ctx.theme->render(tmpl, data));
+  std::string html = ctx.theme->render("layout", data);
+  if (!ctx.options.inject_html.empty()) html = insert_before_body_end(std::move(html), ctx.options.inject_html);
+  bool folder = path.empty() || path.back() == '/';
+  sink.write(folder ? path + "index.html" : path, html);
+}
+
+void write_page(const SiteContext& ctx, Sink& sink, const std::string& path,
+                const std::string& tmpl, Data&& data, const PageMeta& meta) {
+  write_page(ctx, sink, path, tmpl, data, meta);
+}

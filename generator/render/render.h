@@ -1,0 +1,22 @@
+// Rendering: a validated Site becomes the files of the static site, written
+// to a Sink. The build renders everything; the preview server re-renders only
+// what a change touches (one advert's pages, then the lists).
+#pragma once
+
+#include <string>
+
+#include "base/sink.h"
+#include "render/site_context.h"
+
+// One vacancy's card, feed entries and search entry, for ctx.listings.
+Listing make_listing(const SiteContext& ctx, const Vacancy& v);
+// Makes the Listing of every built vacancy that has none yet, in parallel.
+void add_listings(SiteContext& ctx);
+
+// Renders every file of the site into `sink`, in parallel. The listings
+// must be made first (add_listings).
+void render_site(const SiteContext& ctx, Sink& sink);
+// The parts, for the preview server's partial rebuilds.
+void render_vacancy(const SiteContext& ctx, const Vacancy& v, Sink& sink);
+void render_lists(const SiteContext& ctx, Sink& sink);   // index, browse pages, feeds, sitemap, search index
+void render_others(const SiteContext& ctx, Sink& sink);  // schools, standards, pages, glossary, assets, files, 404

@@ -1,0 +1,86 @@
+// What every page of one build shares, computed once from the validated
+// Site: which vacancies are built, listed and closed, their status, the base
+// URL, and the output path of each kind of page. Rendering and the outputs
+// read it; it calls neither.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "base/model.h"
+#include "base/text.h"
+
+class Theme;
+
+struct BuildOptions {
+  Time now = 0;              // decides open, closing soon, closed, scheduled
+  bool drafts = false;       // build drafts and scheduled adverts, with banners
+  std::string base_url;      // overrides site.yaml's base_url when set
+  std::string inject_html;   // put before </body> on every page (live reload)
+};
+
+enum class Status { draft, scheduled, open, closing_soon, closed };
+Status status_of(const Vacancy& v, Time now);
+constexpr Time kClosingSoon = 7 * 24 * 3600;
+
+// What the lists show of one vacancy, made once per build and reused by
+// every list page, the feeds and the search index: a card is rendered once,
+// not once per page it appears on.
+struct Listing {
+  Status status = Status::open;  // what it was made for
+  std::string card_html;         // the theme's vacancy_card
+  std::string search_entry;      // its object in search-index.json
+  std::string atom_entry;        // its <entry> in feed.xml
+  std::string feed_item;         // its item in feed.json
+};
+
+// What every page of one build shares, computed once.
+struct SiteContext {
+  const Site* site = nullptr;
+  BuildOptions options;
+  std::shared_ptr<const Theme> theme;
+  Glossary glossary;
+  std::string base_url;   // absolute, ends in '/'
+  std::string base_path;  // its path: "/" or "/jobs/"
+  std::vector<const Vacancy*> built;   // have a page
+  std::vector<const Vacancy*> listed;  // open (plus drafts in preview), soonest closing first
+  std::vector<const Vacancy*> closed;  // most recently closed first
+  std::map<std::string, std::vector<const Vacancy*>> citing;  // standard id -> vacancies
+  std::map<std::string, const StaticFile*> files;             // "files/x.docx" -> file
+  std::map<const Vacancy*, Listing> listings;                 // every built vacancy's
+
+  // Sorts the vacancies into built, listed and closed; `listings` is left
+  // for the renderer to fill (see make_listing in render.h).
+  SiteContext(const Site& site, std::shared_ptr<const Theme> theme, BuildOptions options);
+
+  const Listing& listing(const Vacancy& v) const { return listings.at(&v); }
+  // One part of every open vacancy's Listing, in list order, joined by
+  // `separator`: the feeds and the search index (room is made once).
+  std::string joined(std::string Listing::*part, const std::string& separator) const;
+
+  std::string url(const std::string& path) const { return base_path + path; }
+  std::string absolute(const std::string& path) const { return base_url + path; }
+  const School* school_of(const Vacancy& v) const;
+  std::string role_label(const std::string& role) const;
+  // The language of the advert's own text when it is not the site's ("cy"),
+  // else empty: it goes on each element holding that text as lang="...", so
+  // a screen reader speaks Welsh as Welsh (WCAG 3.1.2).
+  std::string text_language(const Vacancy& v) const;
+};
+
+// Output paths, one place for all links.
+std::string vacancy_path(const Vacancy& v);  // "vacancies/<slug>/"
+std::string school_path(const std::string& id);
+std::string standard_path(const std::string& id);
+std::string citation_url(const SiteContext& ctx, const std::string& citation);
+std::string citation_anchor(const std::string& unit, const std::string& code);
+
+// The job description as HTML (headings from <h3>), for pages and feeds;
+// with `seen`, abbreviations marked, and `unmarked` given the HTML without.
+std::string vacancy_body_html(const SiteContext& ctx, const Vacancy& v,
+                              std::set<std::string>* seen = nullptr,
+                              std::string* unmarked = nullptr);
+

@@ -1,0 +1,114 @@
+// The person specification's view (see views.h): kept apart from the
+// vacancy's, as the largest single part of a vacancy page's data.
+#include <set>
+
+#include "markdown/markdown.h"
+#include "check/validate.h"
+#include "render/views.h"
+#include "base/vocabulary.h"
+
+// The NOS criteria a criterion cites, each a link to its standard's page.
+static Data standards_view(const SiteContext& ctx, const Criterion& c) {
+  Data standards = list();
+  for (auto& cite : c.standards) {
+    auto target = resolve_citation(*ctx.site, cite);
+    if (!target.standard) continue;
+    Data link = object();
+    std::string name = target.standard->short_title.empty() ? target.standard->title
+                                                            : target.standard->short_title;
+    put(link, "label", name + " " + target.unit->id + " " + target.code + ": " + target.text);
+    put(link, "code", target.unit->id + " " + target.code);
+    put(link, "url", citation_url(ctx, cite));
+    push(standards, std::move(link));
+  }
+  return standards;
+}
+
+// One row of a section's table. Adds the methods it is assessed by to `used`.
+static Data criterion_view(const SiteContext& ctx, const PersonSpec& spec, const Section& section,
+                           const Criterion& c, std::set<std::string>& seen,
+                           std::set<std::string>& used) {
+  Data row = object();
+  put(row, "text_html", mark_abbreviations(escape_html(c.text), ctx.glossary, seen));
+  put(row, "level_label", label_of(kLevels, c.level));
+  put(row, "essential", c.level == "essential");
+  std::vector<std::string> methods;
+  for (auto& m : c.assessed) {
+    methods.push_back(label_of(spec.assessment_methods, m));
+    used.insert(m);
+  }
+  put(row, "assessed_text", join_sentence(methods));
+  put(row, "has_assessed", !methods.empty());
+  put(row, "note", c.note);
+  put(row, "has_note", !c.note.empty());
+  // Keys the checklist's saved notes: stable while the criterion's words are.
+  put(row, "key", fingerprint(section.name + "\n" + c.text));
+  Data details = list();
+  for (auto& dt : c.details) push(details, text(dt));
+  put(row, "details", std::move(details));
+  put(row, "has_details", !c.details.empty());
+  put(row, "standards", standards_view(ctx, c));
+  put(row, "has_standards", !c.standards.empty());
+  return row;
+}
+
+// One section: its heading, caption and table rows. `id` is unique in the spec.
+static Data section_view(const SiteContext& ctx, const PersonSpec& spec, const Section& section,
+                         const std::string& role, const std::string& id,
+                         std::set<std::string>& seen, std::set<std::string>& used) {
+  Data s = object();
+  put(s, "id", "spec-" + id);
+  put(s, "name", section.name);
+  put(s, "caption", role + ": " + section.name);
+  put(s, "caption_id", "spec-" + id + "-caption");
+  put(s, "prompt", section.prompt);
+  put(s, "note", section.note);
+  Data criteria = list();
+  for (auto& c : section.criteria) push(criteria, criterion_view(ctx, spec, section, c, seen, used));
+  put(s, "criteria", std::move(criteria));
+  return s;
+}
+
+// The key to the school's own assessment methods, those its criteria use.
+// Only a spec with a key of its own has one (the SENCo's numbered five): with
+// the standard methods each row already says them in full, and a legend would
+// only repeat them.
+static void add_legend(Data& d, const PersonSpec& spec, const std::set<std::string>& used) {
+  Data legend = list();
+  bool own = spec.assessment_methods != kAssessmentMethods;
+  for (auto& [id, label] : spec.assessment_methods) {
+    if (!own || !used.count(id)) continue;
+    Data l = object();
+    put(l, "label", label);
+    push(legend, std::move(l));
+  }
+  put(d, "has_legend", !legend.is_empty_list());
+  put(d, "legend", std::move(legend));
+}
+
+// Whether any criterion is essential (or, with false, any is not).
+static bool any_essential(const PersonSpec& spec, bool essential) {
+  for (auto& section : spec.sections)
+    for (auto& c : section.criteria)
+      if ((c.level == "essential") == essential) return true;
+  return false;
+}
+
+Data spec_view(const SiteContext& ctx, const PersonSpec& spec, const std::string& role,
+               std::set<std::string>& seen) {
+  Data d = object();
+  put(d, "title", spec.title.empty() ? role : spec.title);
+  put(d, "introduction_html", markdown_to_html(spec.introduction, {3, &ctx.glossary, &seen}));
+  Data sections = list();
+  std::set<std::string> used, anchors;
+  for (auto& section : spec.sections) {
+    std::string id = anchor_of(section.name);
+    while (!anchors.insert(id).second) id += "-2";
+    push(sections, section_view(ctx, spec, section, role, id, seen, used));
+  }
+  put(d, "sections", std::move(sections));
+  put(d, "has_essential", any_essential(spec, true));
+  put(d, "has_desirable", any_essential(spec, false));
+  add_legend(d, spec, used);
+  return d;
+}

@@ -1,0 +1,208 @@
+// Theme loading and template rendering; see theme.h.
+#include "theme/theme.h"
+
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+#include "load/source.h"
+#include "base/text.h"
+
+namespace fs = std::filesystem;
+
+#ifndef STAFFROOM_DEFAULT_THEME
+#define STAFFROOM_DEFAULT_THEME "themes/default"
+#endif
+
+std::string fingerprint(const std::string& content) {
+  std::uint64_t h = 1469598103934665603ULL;
+  for (unsigned char c : content) h = (h ^ c) * 1099511628211ULL;
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return std::string(buf, 8);
+}
+
+// Partials the renderer renders once per vacancy, however many pages show
+// them, and hands to templates ready-made: where a template includes one,
+// the ready-made HTML is pasted in instead. On a site of thousands of
+// adverts a card appears on four or five lists, and the person
+// specification on the vacancy page and its print view.
+const std::map<std::string, std::string> kReadyMade = {
+    {"vacancy_card", "{{{card_html}}}"},
+    {"person_spec", "{{{table_html}}}"},
+};
+
+// Partials are pasted in once, here, so a page render never re-parses them.
+static std::string expand_partials(const std::string& text,
+                                   const std::map<std::string, std::string>& raw,
+                                   int depth) {
+  static const std::regex partial(R"(\{\{>\s*([A-Za-z0-9_-]+)\s*\}\})");
+  if (depth > 8) return text;
+  std::string out;
+  auto begin = std::sregex_iterator(text.begin(), text.end(), partial);
+  size_t last = 0;
+  for (auto it = begin; it != std::sregex_iterator(); ++it) {
+    out.append(text, last, it->position() - last);
+    auto name = (*it)[1].str();
+    auto ready = kReadyMade.find(name);
+    auto found = raw.find(name);
+    if (ready != kReadyMade.end()) out += ready->second;
+    else if (found != raw.end()) out += expand_partials(found->second, raw, depth + 1);
+    last = it->position() + it->length();
+  }
+  out.append(text, last);
+  return out;
+}
+
+namespace {
+
+// The templates every page needs; a theme override may replace any of them.
+const char* const kRequired[] = {"layout", "index", "list", "school", "standard", "archive",
+                                 "page", "glossary", "not_found", "vacancy", "print_spec",
+                                 "checklist", "vacancy_card"};
+
+struct Source {
+  std::string text;
+  std::string shown;  // the path in messages: "themes/default/templates/x.mustache"
+};
+
+// How a file of the theme is named in messages: from the site folder when it
+// is in the site, else the full path.
+std::string shown_path(const std::string& root, const fs::path& file) {
+  // Lexically: resolving a link would name where it leads instead.
+  std::error_code ec;
+  auto rel = fs::absolute(file, ec).lexically_relative(fs::absolute(root, ec)).string();
+  return ec || rel.empty() || rel.rfind("..", 0) == 0 ? file.string() : rel;
+}
+
+// Reads dir/templates/*.mustache and dir/static/**; files that lead outside
+// `dir` (through a link) are refused: a theme publishes what it holds.
+void read_folder(const std::string& root, const fs::path& dir, std::map<std::string, Source>& templates,
+                 std::map<std::string, std::string>& statics, Diagnostics& diags) {
+  auto read = [&](const fs::path& file, std::string& into) {
+    std::string shown = shown_path(root, file);
+    if (!is_inside(dir.string(), file.string()))
+      diags.error({shown, 0, 0}, "this is a link to a place outside the theme folder; refused");
+    else if (auto why = read_file(file.string(), into, kMaxTextFile))
+      diags.error({shown, 0, 0}, *why);
+    return shown;
+  };
+  std::error_code ec;
+  for (auto it = fs::directory_iterator(dir / "templates", ec); !ec && it != fs::directory_iterator();
+       it.increment(ec))
+    if (it->path().extension() == ".mustache") {
+      Source& src = templates[it->path().stem().string()];
+      src.shown = read(it->path(), src.text);
+    }
+  fs::path static_dir = dir / "static";
+  for (auto it = fs::recursive_directory_iterator(static_dir, ec);
+       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    std::error_code e;
+    auto name = it->path().filename().string();
+    if (!name.empty() && name[0] != '.' && it->is_regular_file(e))
+      read(it->path(), statics[it->path().lexically_relative(static_dir).string()]);
+  }
+}
+
+// kainjow reports "... at N", N a byte offset: the file's line and column.
+Mark template_mark(const Source& src, const std::string& message) {
+  auto at = message.rfind(" at ");
+  if (at == std::string::npos) return {src.shown, 0, 0};
+  size_t offset = std::strtoul(message.c_str() + at + 4, nullptr, 10);
+  auto [line, col] = line_col(src.text, std::min(offset, src.text.size()), 1);
+  return {src.shown, line, col};
+}
+
+// Each template parses on its own (so that an error is placed in its own
+// file), every partial it includes exists, and every page's template is there.
+void check_templates(const std::map<std::string, Source>& raw, Diagnostics& diags) {
+  static const std::regex partial(R"(\{\{>\s*([A-Za-z0-9_-]+)\s*\}\})");
+  for (auto& [name, src] : raw) {
+    kainjow::mustache::mustache parsed(src.text);
+    if (!parsed.is_valid()) {
+      std::string message = parsed.error_message();
+      auto at = message.rfind(" at ");
+      diags.error(template_mark(src, message),
+                  "this template does not parse: " + message.substr(0, at));
+      continue;
+    }
+    for (auto it = std::sregex_iterator(src.text.begin(), src.text.end(), partial);
+         it != std::sregex_iterator(); ++it) {
+      auto included = (*it)[1].str();
+      if (raw.count(included) || kReadyMade.count(included)) continue;
+      auto [line, col] = line_col(src.text, it->position(), 1);
+      diags.error({src.shown, line, col}, "there is no template '" + included +
+                                              "' to include (no " + included + ".mustache)");
+    }
+  }
+  for (auto* name : kRequired)
+    if (!raw.count(name))
+      diags.error({"themes/default/templates/" + std::string(name) + ".mustache", 0, 0},
+                  "this template is missing from the theme; every site needs it");
+}
+
+}  // namespace
+
+std::shared_ptr<const Theme> Theme::load(const std::string& root,
+                                         const std::string& name,
+                                         Diagnostics& diags) {
+  static std::atomic<long> next_id{1};
+  auto theme = std::make_shared<Theme>();
+  theme->id_ = next_id++;
+  std::map<std::string, Source> raw;
+  std::map<std::string, std::string> statics;
+  std::error_code ec;
+  fs::path defaults = STAFFROOM_DEFAULT_THEME;
+  fs::path own = fs::path(root) / "themes" / name;
+  // A binary moved away from its source tree finds the theme in the site.
+  if (!fs::is_directory(defaults / "templates", ec)) defaults = fs::path(root) / "themes/default";
+  read_folder(root, defaults, raw, statics, diags);
+  theme->folders_.push_back(defaults.string());
+  bool own_exists = fs::is_directory(own, ec);
+  if (own_exists && fs::weakly_canonical(own, ec) != fs::weakly_canonical(defaults, ec)) {
+    if (!is_inside(root + "/themes", own.string())) {
+      diags.error({"themes/" + name, 0, 0}, "the theme folder leads outside the site; refused");
+    } else {
+      read_folder(root, own, raw, statics, diags);
+      theme->folders_.push_back(own.string());
+    }
+  } else if (name != "default" && !own_exists) {
+    diags.error({"site.yaml", 0, 0}, "there is no theme folder themes/" + name);
+  }
+  check_templates(raw, diags);
+  std::map<std::string, std::string> texts;
+  for (auto& [tname, src] : raw) texts[tname] = src.text;
+  for (auto& [tname, text] : texts) theme->sources_[tname] = expand_partials(text, texts, 0);
+  for (auto& [file, content] : statics) {
+    auto ext = fs::path(file).extension().string();
+    std::string out = file;
+    if (ext == ".css" || ext == ".js")  // fingerprinted so caches never go stale
+      out = file.substr(0, file.size() - ext.size()) + "." + fingerprint(content) + ext;
+    theme->assets_.push_back({file, out, content});
+  }
+  return theme;
+}
+
+std::string Theme::asset_output(const std::string& name) const {
+  for (auto& a : assets_)
+    if (a.name == name) return a.output;
+  return name;
+}
+
+std::string Theme::render(const std::string& name, const Data& data) const {
+  if (watch_) watch_(name, data);
+  // kainjow's render is not const, so each thread keeps its own compiled copy.
+  thread_local std::map<std::pair<long, std::string>, kainjow::mustache::mustache> cache;
+  auto key = std::make_pair(id_, name);
+  auto it = cache.find(key);
+  if (it == cache.end()) {
+    if (!cache.empty() && cache.begin()->first.first != id_) cache.clear();  // an old build's
+    auto src = sources_.find(name);
+    // load() made sure every template the renderer asks for is there.
+    if (src == sources_.end()) throw std::logic_error("no template '" + name + "' in the theme");
+    it = cache.emplace(key, kainjow::mustache::mustache(src->second)).first;
+  }
+  return it->second.render(data);
+}

@@ -1,0 +1,55 @@
+// A theme: Mustache templates and static assets. The site's own
+// themes/<name>/ overrides the default theme file by file.
+#pragma once
+
+#include <kainjow/mustache.hpp>
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "base/diagnostics.h"
+
+using Data = kainjow::mustache::data;
+
+struct Asset {
+  std::string name;     // as in the theme: "style.css"
+  std::string output;   // as written: "style.3f2a9c1b.css"
+  std::string content;
+};
+
+class Theme {
+ public:
+  // Reads the default theme, then `root`/themes/`name`/ over it. Reports a
+  // template that does not parse (file, line) or a missing one.
+  static std::shared_ptr<const Theme> load(const std::string& root,
+                                           const std::string& name,
+                                           Diagnostics& diags);
+
+  // Renders template `name` (without .mustache). Thread-safe.
+  std::string render(const std::string& name, const Data& data) const;
+  // Calls `watch` with each template's name and the data it is given, from
+  // whichever thread renders it: the one place that sees what every template
+  // is given (the contract test checks the templates and the README by it).
+  using Watch = std::function<void(const std::string& name, const Data& data)>;
+  void watch(Watch watch) { watch_ = std::move(watch); }
+  bool has(const std::string& name) const { return sources_.count(name) > 0; }
+
+  const std::vector<Asset>& assets() const { return assets_; }
+  // The fingerprinted output name of a static asset, e.g. for "style.css".
+  std::string asset_output(const std::string& name) const;
+  // The folders read, for the preview server to watch.
+  const std::vector<std::string>& folders() const { return folders_; }
+
+ private:
+  std::map<std::string, std::string> sources_;  // partials expanded
+  std::vector<Asset> assets_;
+  std::vector<std::string> folders_;
+  long id_ = 0;  // tells per-thread template caches apart
+  Watch watch_;
+};
+
+// 8 hex digits of a 64-bit FNV-1a hash: stable across runs and machines.
+std::string fingerprint(const std::string& content);

@@ -1,0 +1,49 @@
+// The output folder replaced in one step: a build writes into a staging
+// folder beside the output, which is swapped in only when everything
+// succeeded. Killed builds' staging folders are cleaned up by the next one,
+// and a build stopped by Ctrl-C removes its own.
+#pragma once
+
+#include <optional>
+#include <shared_mutex>
+#include <string>
+
+// The file Staffroom leaves in each output folder, so it knows the folder is
+// its own to replace.
+constexpr const char* kOutputMarker = ".staffroom-output";
+
+// A build in progress. `dir()` is where to write; commit() swaps it in.
+// When the output is a symlink (a common deploy layout), the link stays and
+// the folder it points to is the one replaced. Staging folders left by
+// builds that were killed are removed first.
+class StagedOutput {
+ public:
+  explicit StagedOutput(std::string output);
+  ~StagedOutput();  // abandons an uncommitted build: the output is untouched
+  const std::string& dir() const { return temp_; }
+  // Why the staging folder could not be made; nothing when it was.
+  std::optional<std::string> failure() const { return failure_; }
+  // Swaps the new site in; nothing when it worked, else why not (the
+  // output is then as it was).
+  std::optional<std::string> commit();
+
+ private:
+  std::string output_;  // the real folder: a symlinked output resolved
+  std::string temp_;
+  std::optional<std::string> failure_;
+  bool committed_ = false;
+};
+
+// From here on Ctrl-C, SIGTERM or SIGHUP stop the build cleanly: writing
+// stops, the staging folder is removed, the output is untouched, and the
+// program exits with 128 + the signal's number. Call before any thread starts.
+void remove_staging_on_signal();
+
+// Held around every file written into a staging folder, so that a signal's
+// cleanup waits for writes in progress and no file appears after it.
+// `stopping` says the build is being stopped: write nothing more.
+struct WriteHold {
+  std::shared_lock<std::shared_mutex> lock;
+  bool stopping = false;
+};
+WriteHold hold_for_writing();

@@ -1,0 +1,133 @@
+// Writing pages into a folder, and the output-folder refusals; see writer.h.
+#include "write/writer.h"
+
+#include <fcntl.h>
+#include <stdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+
+namespace fs = std::filesystem;
+
+static fs::path canonical_or_absolute(const std::string& p) {
+  std::error_code ec;
+  auto c = fs::weakly_canonical(fs::absolute(p), ec);
+  return ec ? fs::absolute(p).lexically_normal() : c;
+}
+
+static bool is_within(const fs::path& inner, const fs::path& outer) {
+  auto i = inner.lexically_normal().string(), o = outer.lexically_normal().string();
+  if (!o.empty() && o.back() == '/') o.pop_back();
+  if (!i.empty() && i.back() == '/') i.pop_back();
+  return i == o || i.rfind(o + "/", 0) == 0;
+}
+
+std::optional<std::string> refuse_output(const std::string& site_root,
+                                         const std::string& output) {
+  fs::path out = canonical_or_absolute(output);
+  fs::path site = canonical_or_absolute(site_root);
+  const char* home = std::getenv("HOME");
+  if (out == out.root_path()) return "the output folder cannot be /";
+  if (home && *home && out == canonical_or_absolute(home))
+    return "the output folder cannot be your home folder";
+  if (is_within(site, out))
+    return "the output folder " + out.string() + " contains the site itself";
+  for (auto sub : {"content", "themes"})
+    if (is_within(out, site / sub))
+      return std::string("the output folder cannot be inside the site's ") + sub + "/ folder";
+  std::error_code ec;
+  if (fs::exists(out, ec) && !fs::is_directory(out, ec))
+    return out.string() + " exists and is not a folder";
+  if (fs::is_directory(out, ec) && !fs::is_empty(out, ec) && !fs::exists(out / kOutputMarker, ec))
+    return "the output folder " + out.string() +
+           " has files that Staffroom did not write; refusing to replace them "
+           "(empty it, or choose another folder)";
+  return std::nullopt;
+}
+
+void DirSink::fail(const std::string& message) {
+  std::lock_guard lock(mutex_);
+  if (!failure_) failure_ = message;
+}
+
+std::optional<std::string> DirSink::failure() const {
+  std::lock_guard lock(mutex_);
+  return failure_;
+}
+
+size_t DirSink::files() const {
+  std::lock_guard lock(mutex_);
+  return files_;
+}
+
+// Makes the folder that will hold `path` unless this sink made it before:
+// tens of thousands of pages share a few folders each, and asking the
+// filesystem about every level of every path was a tenth of a build's time.
+void DirSink::make_parent(const std::string& path) {
+  auto slash = path.rfind('/');
+  if (slash == std::string::npos) return;
+  std::string folder = path.substr(0, slash);
+  {
+    std::lock_guard lock(mutex_);
+    if (folders_.count(folder)) return;
+  }
+  // Made before it is recorded, so no thread writes into a folder not there yet.
+  std::string full = dir_ + "/" + folder;
+  if (::mkdir(full.c_str(), 0777) != 0 && errno != EEXIST) {
+    std::error_code ec;
+    fs::create_directories(full, ec);  // a parent is missing too
+  }
+  std::lock_guard lock(mutex_);
+  folders_.insert(std::move(folder));
+}
+
+// Records `path` as written; false (and a failure) when it was already.
+bool DirSink::claim(const std::string& path) {
+  {
+    std::lock_guard lock(mutex_);
+    if (written_.insert(path).second) return true;
+  }
+  fail("two parts of the site were both written to " + path +
+       "; this is a fault in Staffroom or the theme, not in your content");
+  return false;
+}
+
+void DirSink::write(const std::string& path, const std::string& content) {
+  WriteHold hold = hold_for_writing();
+  if (hold.stopping) return fail("the build was stopped");
+  if (!claim(path)) return;
+  make_parent(path);
+  std::string full = dir_ + "/" + path;
+  int fd = ::open(full.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+  if (fd < 0) return fail("cannot write " + full + ": " + strerror(errno));
+  size_t done = 0;
+  while (done < content.size()) {
+    ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    done += static_cast<size_t>(n);
+  }
+  int write_errno = done < content.size() ? errno : 0;
+  if (::close(fd) != 0 && !write_errno) write_errno = errno;
+  if (write_errno) return fail("cannot write " + full + ": " + strerror(write_errno));
+  std::lock_guard lock(mutex_);
+  ++files_;
+}
+
+void DirSink::copy(const std::string& path, const std::string& source) {
+  WriteHold hold = hold_for_writing();
+  if (hold.stopping) return fail("the build was stopped");
+  if (!claim(path)) return;
+  fs::path full = fs::path(dir_) / path;
+  std::error_code ec;
+  make_parent(path);
+  fs::copy_file(source, full, fs::copy_options::overwrite_existing, ec);
+  if (ec) return fail("cannot copy " + source + ": " + ec.message());
+  std::lock_guard lock(mutex_);
+  ++files_;
+}

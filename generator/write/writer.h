@@ -1,0 +1,43 @@
+// Writing pages into the staging folder (see staged_output.h), and the
+// refusals that keep a mistyped --output from deleting someone's files.
+#pragma once
+
+#include <mutex>
+#include <optional>
+#include <set>
+#include <string>
+#include <unordered_set>
+
+#include "base/sink.h"
+#include "write/staged_output.h"
+
+// Why `output` must not be replaced, or nothing when it is safe: it may not
+// be the site folder, content/, themes/, an ancestor of the site, /, the home
+// folder, or a non-empty folder that Staffroom did not write.
+std::optional<std::string> refuse_output(const std::string& site_root,
+                                         const std::string& output);
+
+// Writes files under a folder; safe from several threads. Failures are kept
+// (the first message) rather than thrown. A path written twice is a failure:
+// two outputs at one address would make the result depend on which thread
+// finished last.
+class DirSink : public Sink {
+ public:
+  explicit DirSink(std::string dir) : dir_(std::move(dir)) {}
+  void write(const std::string& path, const std::string& content) override;
+  void copy(const std::string& path, const std::string& source) override;
+  std::optional<std::string> failure() const;
+  size_t files() const;
+
+ private:
+  void fail(const std::string& message);
+  bool claim(const std::string& path);
+  void make_parent(const std::string& path);
+  std::string dir_;
+  mutable std::mutex mutex_;
+  std::set<std::string> folders_;  // made already
+  std::unordered_set<std::string> written_;
+  std::optional<std::string> failure_;
+  size_t files_ = 0;
+};
+

@@ -1,0 +1,82 @@
+// `staffroom init` and `staffroom new school|spec|vacancy`: every starter
+// passes `check`, a new site builds, and nothing is ever overwritten.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <string>
+
+#include "../test_util.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string kBin = STAFFROOM_BINARY;
+std::string q(const fs::path& p) { return "'" + p.string() + "'"; }
+
+}  // namespace
+
+TEST_CASE("init makes a site that checks and builds, with a draft advert") {
+  test::TempDir tmp;
+  auto site = tmp.path / "our-vacancies";
+  std::string said;
+  REQUIRE(test::run(kBin + " init " + q(site), &said) == 0);
+  CHECK(said.find("staffroom serve --site") != std::string::npos);
+  for (auto* f : {"content/site.yaml", "content/schools/our-school.yaml", "content/specs/teaching-assistant.yaml",
+                  "content/vacancies/teaching-assistant.md", "content/pages/how-to-apply.md",
+                  "content/pages/accessibility.md", "content/glossary.yaml"})
+    CHECK_MESSAGE(fs::exists(site / f), f);
+  CHECK(fs::is_directory(site / "content/files"));
+  std::string advert = test::read_file(site / "content/vacancies/teaching-assistant.md");
+  CHECK(advert.find("draft: true") != std::string::npos);
+  CHECK(advert.find("school: our-school") != std::string::npos);
+  CHECK(advert.find("{{") == std::string::npos);  // every placeholder filled in
+
+  CHECK(test::run(kBin + " check --site " + q(site), &said) == 0);
+  CHECK(said.find(": error:") == std::string::npos);
+  CHECK(test::run(kBin + " build --site " + q(site), &said) == 0);
+  CHECK(fs::exists(site / "public/index.html"));
+  CHECK(fs::exists(site / "public/how-to-apply/index.html"));
+  CHECK(!fs::exists(site / "public/vacancies/teaching-assistant"));  // a draft is not published
+}
+
+TEST_CASE("init refuses a folder that is not empty, and changes nothing in it") {
+  test::TempDir tmp;
+  tmp.write("mine/notes.txt", "my own file\n");
+  std::string said;
+  CHECK(test::run(kBin + " init " + q(tmp.path / "mine"), &said) == 1);
+  CHECK(said.find("is not empty") != std::string::npos);
+  CHECK(test::snapshot(tmp.path / "mine") == std::map<std::string, std::string>{{"notes.txt", "my own file\n"}});
+}
+
+TEST_CASE("new school and new spec write starters that check accepts as they are") {
+  test::TempDir tmp;
+  auto site = tmp.path / "site";
+  REQUIRE(test::run(kBin + " init " + q(site)) == 0);
+  std::string said;
+  CHECK(test::run(kBin + " new school oak-primary --site " + q(site), &said) == 0);
+  CHECK(test::run(kBin + " new spec midday-supervisor --site " + q(site), &said) == 0);
+  CHECK(fs::exists(site / "content/schools/oak-primary.yaml"));
+  CHECK(test::read_file(site / "content/specs/midday-supervisor.yaml").find("spec: midday-supervisor") !=
+        std::string::npos);  // the note says how an advert uses it
+  CHECK(test::run(kBin + " check --site " + q(site), &said) == 0);
+  CHECK(said.find(": error:") == std::string::npos);
+  // Never overwritten.
+  test::write_file(site / "content/schools/oak-primary.yaml", "name: Mine\n");
+  CHECK(test::run(kBin + " new school oak-primary --site " + q(site), &said) == 1);
+  CHECK(said.find("already exists") != std::string::npos);
+  CHECK(test::read_file(site / "content/schools/oak-primary.yaml") == "name: Mine\n");
+}
+
+TEST_CASE("a name with spaces or capitals is refused with the name to type instead") {
+  test::TempDir tmp;
+  std::string said;
+  CHECK(test::run(kBin + " new vacancy 'Midday Supervisor' --site " + q(tmp.path), &said) == 2);
+  CHECK(said.find("write: staffroom new vacancy midday-supervisor") != std::string::npos);
+  CHECK(said.find("slug") == std::string::npos);
+  CHECK(test::run(kBin + " new spec 'SENCo (0.6)' --site " + q(tmp.path), &said) == 2);
+  CHECK(said.find("write: staffroom new spec senco-0-6") != std::string::npos);
+  CHECK(test::run(kBin + " new teacher x --site " + q(tmp.path), &said) == 2);
+  CHECK(said.find("'new' makes a vacancy, a school or a spec") != std::string::npos);
+  CHECK(fs::is_empty(tmp.path));
+}

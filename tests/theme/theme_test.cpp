@@ -1,0 +1,68 @@
+// The theme: a broken, missing or misnamed template is an error at its file,
+// line and column; links out of a theme folder are refused.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+
+#include "../test_util.h"
+#include "theme/theme.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string messages(const Diagnostics& d) {
+  std::string out;
+  for (auto& i : d.items) out += location(i.mark) + ": " + i.message + "\n";
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a template that does not parse is reported at its line and column") {
+  test::TempDir site;
+  site.write("themes/default/templates/vacancy.mustache", "<h1>{{title}}</h1>\n<p>{{#open}}Open\n");
+  Diagnostics d;
+  auto theme = Theme::load(site.str(), "default", d);
+  INFO(messages(d));
+  REQUIRE(d.errors() == 1);
+  CHECK(d.items[0].mark.path == "themes/default/templates/vacancy.mustache");
+  CHECK(d.items[0].mark.line == 2);
+  CHECK(d.items[0].mark.col > 1);
+  CHECK(d.items[0].message.find("this template does not parse: ") == 0);
+  CHECK(d.items[0].message.find(" at ") == std::string::npos);  // no byte offset left in the words
+}
+
+TEST_CASE("a partial that does not exist is reported where it is included") {
+  test::TempDir site;
+  site.write("themes/default/templates/vacancy.mustache", "<main>\n  {{> key_fact}}\n</main>\n");
+  Diagnostics d;
+  Theme::load(site.str(), "default", d);
+  INFO(messages(d));
+  REQUIRE(d.errors() == 1);
+  CHECK(location(d.items[0].mark) == "themes/default/templates/vacancy.mustache:2:3");
+  CHECK(d.items[0].message == "there is no template 'key_fact' to include (no key_fact.mustache)");
+}
+
+TEST_CASE("the default theme as shipped has every template and no errors") {
+  test::TempDir site;
+  Diagnostics d;
+  auto theme = Theme::load(site.str(), "default", d);
+  INFO(messages(d));
+  CHECK(d.items.empty());
+  CHECK(theme->has("layout"));
+  CHECK_THROWS_AS(theme->render("no-such-template", Data()), std::logic_error);  // an internal error
+}
+
+TEST_CASE("a theme file that links outside the theme folder is refused") {
+  test::TempDir site;
+  site.write("secret.txt", "not for the web\n");
+  fs::create_directories(site.path / "themes/default/static");
+  fs::create_symlink(site.path / "secret.txt", site.path / "themes/default/static/notes.txt");
+  Diagnostics d;
+  auto theme = Theme::load(site.str(), "default", d);
+  INFO(messages(d));
+  REQUIRE(d.errors() == 1);
+  CHECK(location(d.items[0].mark) == "themes/default/static/notes.txt");
+  CHECK(d.items[0].message.find("outside the theme folder") != std::string::npos);
+}

@@ -1,0 +1,166 @@
+// Never losing a published site: builds from a folder that is not a site,
+// killed and interrupted builds, symlinked outputs, and paths written twice.
+#include <doctest/doctest.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <string>
+
+#include "../test_util.h"
+#include "write/writer.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path kGood = fs::path(STAFFROOM_SOURCE_DIR) / "tests/bad-sites/good";
+const std::string kBin = STAFFROOM_BINARY;
+
+std::string q(const fs::path& p) { return "'" + p.string() + "'"; }
+
+// The staging folders (".NAME.staffroom-...") beside `output`.
+int staging_beside(const fs::path& output) {
+  int n = 0;
+  for (auto& e : fs::directory_iterator(output.parent_path()))
+    n += e.path().filename().string().rfind("." + output.filename().string() + ".staffroom-", 0) == 0;
+  return n;
+}
+
+struct Built {
+  test::TempDir tmp;
+  fs::path site = tmp.path / "site", out = tmp.path / "out";
+  Built() {
+    fs::copy(kGood, site, fs::copy_options::recursive);
+    REQUIRE(test::run(kBin + " build --site " + q(site) + " --output " + q(out)) == 0);
+  }
+};
+
+}  // namespace
+
+TEST_CASE("a folder that is not a site is an error, and the live output is untouched") {
+  Built b;
+  auto before = test::snapshot(b.out);
+  std::string said;
+  // One typo in --site.
+  CHECK(test::run(kBin + " build --site " + q(b.tmp.path / "sitee") + " --output " + q(b.out), &said) == 1);
+  CHECK(said.find("error: this folder does not exist") != std::string::npos);
+  CHECK(said.find("did you mean --site") != std::string::npos);
+  CHECK(said.find("Nothing was changed in") != std::string::npos);
+  // A folder without site.yaml: the site is one level down.
+  CHECK(test::run(kBin + " build --site " + q(b.tmp.path) + " --output " + q(b.out), &said) == 1);
+  CHECK(said.find("content/site.yaml: error: this folder (" + b.tmp.str() + ") is not a Staffroom site") !=
+        std::string::npos);
+  CHECK(said.find("(did you mean --site site?)") == std::string::npos);  // shown from where the command ran
+  CHECK(said.find("did you mean --site ") != std::string::npos);
+  CHECK(test::snapshot(b.out) == before);
+  // check says so too, instead of "No errors in 0 adverts".
+  CHECK(test::run(kBin + " check --site " + q(b.tmp.path / "nowhere"), &said) == 1);
+  CHECK(said.find("No errors") == std::string::npos);
+  // A bare build in the wrong folder writes no ./public there.
+  CHECK(test::run("cd " + q(b.tmp.path) + " && " + kBin + " build", &said) == 1);
+  CHECK(!fs::exists(b.tmp.path / "public"));
+  // serve refuses at once rather than previewing nothing.
+  CHECK(test::run(kBin + " serve --port 0 --site " + q(b.tmp.path / "nowhere"), &said) == 1);
+  CHECK(said.find("this folder does not exist") != std::string::npos);
+}
+
+TEST_CASE("a real site with no adverts still builds") {
+  test::TempDir tmp;
+  tmp.write("site/content/site.yaml", "title: New Trust vacancies\n");
+  CHECK(test::run(kBin + " build --site " + q(tmp.path / "site") + " --output " + q(tmp.path / "out")) == 0);
+  CHECK(fs::exists(tmp.path / "out/index.html"));
+}
+
+TEST_CASE("a folder in content/ that cannot be read is an error, not an empty folder") {
+  if (geteuid() == 0) return;  // root reads everything; the file-for-folder case is in bad-sites
+  Built b;
+  fs::permissions(b.site / "content/vacancies", fs::perms::none);
+  std::string said;
+  CHECK(test::run(kBin + " check --site " + q(b.site), &said) == 1);
+  fs::permissions(b.site / "content/vacancies", fs::perms::owner_all);
+  CHECK(said.find("content/vacancies: error: this folder cannot be read") != std::string::npos);
+}
+
+TEST_CASE("staging folders of killed builds are removed by the next build; others are left") {
+  Built b;
+  auto marked = [&](const std::string& name) {
+    test::write_file(b.tmp.path / name / kOutputMarker, "");
+    test::write_file(b.tmp.path / name / "index.html", std::string(1000, 'x'));
+  };
+  marked(".out.staffroom-4194301-new");      // no such process
+  marked(".out.staffroom-4194302-new-old");  // the previous output, moved aside when killed
+  marked(".out.staffroom-1-new");            // a live process, but not Staffroom
+  test::write_file(b.tmp.path / ".out.staffroom-4194303-new/keep.txt", "no marker: not ours");
+  test::write_file(b.tmp.path / ".other.staffroom-4194301-new" / kOutputMarker, "");  // another output's
+  REQUIRE(test::run(kBin + " build --site " + q(b.site) + " --output " + q(b.out)) == 0);
+  CHECK(!fs::exists(b.tmp.path / ".out.staffroom-4194301-new"));
+  CHECK(!fs::exists(b.tmp.path / ".out.staffroom-4194302-new-old"));
+  CHECK(!fs::exists(b.tmp.path / ".out.staffroom-1-new"));
+  CHECK(fs::exists(b.tmp.path / ".out.staffroom-4194303-new/keep.txt"));
+  CHECK(fs::exists(b.tmp.path / ".other.staffroom-4194301-new"));
+}
+
+TEST_CASE("Ctrl-C or SIGTERM at any moment: no staging folder left, the output old or new, never half") {
+  Built b;
+  auto old_site = test::snapshot(b.out);
+  // A bigger site, so that signals land in every stage of the build.
+  std::string advert = test::read_file(b.site / "content/vacancies/teacher.md");
+  for (int i = 0; i < 300; ++i)
+    test::write_file(b.site / ("content/vacancies/teacher-" + std::to_string(i) + ".md"), advert);
+  int stopped = 0;
+  for (int delay_us : {0, 2000, 5000, 10000, 20000, 40000, 80000, 160000}) {
+    for (int sig : {SIGINT, SIGTERM}) {
+      INFO("signal " << sig << " after " << delay_us << " us");
+      pid_t pid = fork();
+      if (pid == 0) {
+        int devnull = open("/dev/null", O_WRONLY);
+        dup2(devnull, 2), dup2(devnull, 1);
+        execl(kBin.c_str(), kBin.c_str(), "build", "--site", b.site.c_str(), "--output", b.out.c_str(),
+              "--now", "2026-11-10T09:00", static_cast<char*>(nullptr));
+        _exit(127);
+      }
+      usleep(delay_us);
+      kill(pid, sig);
+      int status = 0;
+      waitpid(pid, &status, 0);
+      bool by_signal = WIFEXITED(status) && WEXITSTATUS(status) == 128 + sig;
+      CHECK((by_signal || (WIFEXITED(status) && WEXITSTATUS(status) == 0) || WIFSIGNALED(status)));
+      stopped += by_signal;
+      CHECK(staging_beside(b.out) == 0);
+      auto now = test::snapshot(b.out);
+      bool whole_new = now.count("vacancies/teacher-299/index.html") && now.count(".staffroom-output");
+      CHECK((now == old_site || whole_new));
+      if (whole_new) old_site = now;
+    }
+  }
+  CHECK(stopped > 0);  // the signal did arrive during builds, at least once
+}
+
+TEST_CASE("a symlinked --output keeps its link; the folder it points to is replaced") {
+  Built b;
+  fs::rename(b.out, b.tmp.path / "release");
+  fs::create_symlink("release", b.out);
+  std::string site_yaml = test::read_file(b.site / "content/site.yaml");
+  test::write_file(b.site / "content/site.yaml", site_yaml + "description: Changed today\n");
+  REQUIRE(test::run(kBin + " build --site " + q(b.site) + " --output " + q(b.out)) == 0);
+  CHECK(fs::is_symlink(b.out));
+  CHECK(fs::read_symlink(b.out) == "release");
+  CHECK(test::read_file(b.tmp.path / "release/index.html").find("Changed today") != std::string::npos);
+  CHECK(staging_beside(b.tmp.path / "release") == 0);
+}
+
+TEST_CASE("two outputs written to one path fail the build instead of racing") {
+  test::TempDir tmp;
+  DirSink sink(tmp.str());
+  sink.write("archive/index.html", "the generated archive");
+  CHECK(!sink.failure());
+  sink.write("archive/index.html", "a page of the same name");
+  REQUIRE(sink.failure());
+  CHECK(sink.failure()->find("two parts of the site were both written to archive/index.html") !=
+        std::string::npos);
+  CHECK(sink.files() == 1);
+  CHECK(test::read_file(tmp.path / "archive/index.html") == "the generated archive");
+}

@@ -1,0 +1,73 @@
+// The atomic output: a failed build changes nothing, a good one swaps in
+// whole, and dangerous output folders are refused.
+#include <doctest/doctest.h>
+
+#include "pipeline/build.h"
+#include "../test_util.h"
+#include "write/writer.h"
+
+namespace fs = std::filesystem;
+
+
+TEST_CASE("a failed build leaves the previous output exactly as it was") {
+  test::TempDir dir;
+  test::write_minimal_site(dir.path);
+  BuildRequest request;
+  request.site = dir.str();
+  REQUIRE(build_site(request).ok);
+  auto before = test::snapshot(dir.path / "public");
+  test::write_file(dir.path / "content/vacancies/ta.md", "---\ntitle: [unclosed\n---\n");
+  test::write_file(dir.path / "content/vacancies/second.md", "---\ntitle: Second\n---\n");
+  auto report = build_site(request);
+  CHECK_FALSE(report.ok);
+  CHECK(report.diags.errors() >= 2);  // every error in one run
+  CHECK(test::snapshot(dir.path / "public") == before);
+  // No temporary folder is left beside it.
+  for (auto& e : fs::directory_iterator(dir.path))
+    CHECK_MESSAGE(e.path().filename().string().find(".staffroom-") == std::string::npos, e.path());
+}
+
+TEST_CASE("a good build replaces the output whole, removing stale pages") {
+  test::TempDir dir;
+  test::write_minimal_site(dir.path);
+  BuildRequest request;
+  request.site = dir.str();
+  REQUIRE(build_site(request).ok);
+  fs::rename(dir.path / "content/vacancies/ta.md", dir.path / "content/vacancies/assistant.md");
+  REQUIRE(build_site(request).ok);
+  CHECK(fs::exists(dir.path / "public/vacancies/assistant/index.html"));
+  CHECK_FALSE(fs::exists(dir.path / "public/vacancies/ta"));
+}
+
+TEST_CASE("dangerous output folders are refused") {
+  test::TempDir dir;
+  test::write_minimal_site(dir.path);
+  auto site = dir.str();
+  CHECK(refuse_output(site, site));
+  CHECK(refuse_output(site, site + "/content"));
+  CHECK(refuse_output(site, site + "/content/vacancies"));
+  CHECK(refuse_output(site, site + "/themes"));
+  CHECK(refuse_output(site, dir.path.parent_path().string()));  // an ancestor
+  CHECK(refuse_output(site, "/"));
+  if (const char* home = getenv("HOME")) CHECK(refuse_output(site, home));
+  CHECK_FALSE(refuse_output(site, site + "/public"));
+  CHECK_FALSE(refuse_output(site, site + "/../elsewhere-output"));
+  // A folder of someone else's files is not ours to replace.
+  test::write_file(dir.path / "mine/notes.txt", "precious");
+  CHECK(refuse_output(site, site + "/mine"));
+  BuildRequest request;
+  request.site = site;
+  request.output = site + "/mine";
+  CHECK_FALSE(build_site(request).ok);
+  CHECK(test::read_file(dir.path / "mine/notes.txt") == "precious");
+}
+
+TEST_CASE("the command line refuses a dangerous output with status 2 and changes nothing") {
+  test::TempDir dir;
+  test::write_minimal_site(dir.path);
+  std::string out;
+  int status = test::run(std::string(STAFFROOM_BINARY) + " build --site " + dir.str() + " --output " + dir.str() + "/content", &out);
+  CHECK(status == 2);
+  CHECK(out.find("content/ folder") != std::string::npos);
+  CHECK(fs::exists(dir.path / "content/vacancies/ta.md"));
+}
