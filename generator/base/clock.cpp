@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
+#include <vector>
 
 static bool valid_date(int y, int m, int d) {
   static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -77,14 +78,17 @@ static long days_from_civil(int y, int m, int d) {
   return era * 146097 + doe - 719468;
 }
 
+// The written date-time read as if it were UTC.
+static Time as_utc(const DateTimeText& t, bool end_of_day) {
+  int h = t.hour, mi = t.minute, se = t.second;
+  if (!t.has_time && end_of_day) h = 23, mi = 59, se = 59;
+  return days_from_civil(t.year, t.month, t.day) * 86400L + h * 3600L + mi * 60L + se;
+}
+
 Time to_time(const DateTimeText& t, bool end_of_day) {
   int h = t.hour, mi = t.minute, se = t.second;
   if (!t.has_time && end_of_day) h = 23, mi = 59, se = 59;
-  if (t.offset_minutes) {
-    Time utc = days_from_civil(t.year, t.month, t.day) * 86400L + h * 3600L +
-               mi * 60L + se;
-    return utc - *t.offset_minutes * 60L;
-  }
+  if (t.offset_minutes) return as_utc(t, end_of_day) - *t.offset_minutes * 60L;
   std::tm tm{};
   tm.tm_year = t.year - 1900;
   tm.tm_mon = t.month - 1;
@@ -104,14 +108,74 @@ LocalTime local(Time t) {
           tm.tm_min,         tm.tm_sec,     tm.tm_wday, static_cast<int>(tm.tm_gmtoff)};
 }
 
+// "+01:00".
+static std::string offset_text(int seconds) {
+  int off = seconds / 60;
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%c%02d:%02d", off < 0 ? '-' : '+', std::abs(off) / 60,
+                std::abs(off) % 60);
+  return buf;
+}
+
+// "BST (+01:00)", or "+01:00" where the timezone has no abbreviation.
+static std::string offset_words(Time t) {
+  std::time_t tt = static_cast<std::time_t>(t);
+  std::tm tm{};
+  localtime_r(&tt, &tm);
+  std::string off = offset_text(static_cast<int>(tm.tm_gmtoff));
+  std::string zone = tm.tm_zone ? tm.tm_zone : "";
+  bool named = !zone.empty() && zone[0] != '+' && zone[0] != '-';
+  return named ? zone + " (" + off + ")" : off;
+}
+
+// "01:00".
+static std::string clock_text(Time utc_wall) {
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "%02ld:%02ld", (utc_wall / 3600 % 24 + 24) % 24,
+                (utc_wall / 60 % 60 + 60) % 60);
+  return buf;
+}
+
+LocalTimeCheck check_local_time(const DateTimeText& t, bool end_of_day) {
+  if (t.offset_minutes) return {};
+  const Time wall = as_utc(t, end_of_day);
+  // The offsets in force within two days either side; each gives the moment
+  // the wall time names if that offset holds then.
+  const Time before = wall - 2 * 86400, after = wall + 2 * 86400;
+  int off_before = local(before).offset_seconds, off_after = local(after).offset_seconds;
+  if (off_before == off_after) return {};
+  std::vector<Time> moments;
+  for (int off : {off_before, off_after})
+    if (local(wall - off).offset_seconds == off) moments.push_back(wall - off);
+  // The change of offset: the first second with the later offset.
+  Time lo = before, hi = after;
+  while (hi - lo > 1) {
+    Time mid = lo + (hi - lo) / 2;
+    (local(mid).offset_seconds == off_before ? lo : hi) = mid;
+  }
+  std::string change = std::string("the clocks go ") + (off_after > off_before ? "forward" : "back") +
+                       " from " + clock_text(hi + off_before) + " to " + clock_text(hi + off_after) +
+                       " on " + date_words(hi);
+  if (moments.empty())
+    return {LocalTimeCheck::Kind::skipped, change + ", so this time does not exist",
+            clock_text(hi + off_before), clock_text(hi + off_after), ""};
+  if (moments.size() == 1) return {};
+  Time taken = to_time(t, end_of_day);
+  Time other = taken == moments[0] ? moments[1] : moments[0];
+  bool first = taken < other;
+  return {LocalTimeCheck::Kind::twice,
+          "this time happens twice (" + change + "); it is taken as the " +
+              (first ? "first, " : "second, ") + offset_words(taken) + "; for the " +
+              (first ? "second, " : "first, ") + offset_words(other),
+          "", "", offset_text(local(other).offset_seconds)};
+}
+
 std::string iso8601(Time t) {
   auto l = local(t);
-  int off = l.offset_seconds / 60;
   char buf[40];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d",
-                l.year, l.month, l.day, l.hour, l.minute, l.second,
-                off < 0 ? '-' : '+', std::abs(off) / 60, std::abs(off) % 60);
-  return buf;
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d", l.year, l.month, l.day,
+                l.hour, l.minute, l.second);
+  return buf + offset_text(l.offset_seconds);
 }
 
 std::string iso8601_utc(Time t) {

@@ -25,6 +25,17 @@ bool set_timezone(const std::string& name);
 // day (23:59:59) when `end_of_day`, else its start.
 Time to_time(const DateTimeText& t, bool end_of_day);
 
+// Whether a written date-time without an offset names one moment in the
+// site's timezone: not when the clocks go forward past it (skipped), and
+// two when they go back over it (twice). `words` says so for the school.
+struct LocalTimeCheck {
+  enum class Kind { once, skipped, twice } kind = Kind::once;
+  std::string words;
+  std::string from, to;      // skipped: the first time skipped, and the next that exists
+  std::string other_offset;  // twice: "+01:00", the offset not taken
+};
+LocalTimeCheck check_local_time(const DateTimeText& t, bool end_of_day);
+
 struct LocalTime {
   int year, month, day, hour, minute, second;
   int weekday;         // 0 = Sunday

@@ -2,7 +2,11 @@
 #include "base/diagnostics.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <fstream>
+#include <string_view>
+
+#include "base/text.h"
 
 void Diagnostics::error(const Mark& mark, std::string message) {
   items.push_back({mark, Severity::error, std::move(message)});
@@ -26,7 +30,10 @@ int Diagnostics::warnings() const {
   return static_cast<int>(items.size()) - errors();
 }
 
-static std::string source_line(const std::string& root, const Mark& mark) {
+// The mark's line, to show under its message: at most 300 bytes of it, and
+// where the column is far along a long line, the part around it, after
+// "..." (`col` is moved to match).
+static std::string source_line(const std::string& root, const Mark& mark, int& col) {
   if (mark.line <= 0 || mark.path.empty()) return {};
   std::ifstream in(root.empty() ? mark.path : root + "/" + mark.path,
                    std::ios::binary);
@@ -37,6 +44,12 @@ static std::string source_line(const std::string& root, const Mark& mark) {
   if (!line.empty() && line.back() == '\r') line.pop_back();
   // Columns count from after a byte order mark, as the loaders read it.
   if (mark.line == 1 && line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);
+  if (col > 200 && line.size() > 300) {
+    size_t start = static_cast<size_t>(col - 1 - 100);
+    while (start > 0 && (static_cast<unsigned char>(line[start]) & 0xC0) == 0x80) --start;
+    line = "..." + line.substr(start);
+    col -= static_cast<int>(start) - 3;
+  }
   if (line.size() > 300) line.resize(300);
   // A byte that is not UTF-8 (a Latin-1 '£', say) is shown as '?', keeping
   // one byte per column so the caret still lines up.
@@ -54,13 +67,52 @@ static std::string source_line(const std::string& root, const Mark& mark) {
   return shown;
 }
 
-// The caret goes under the col-th byte of the line; tabs are kept so it lines
-// up, and each UTF-8 character counts as one column on screen.
+// A control character (C0 but tab and newline, DEL, C1) as the terminal
+// must see it: escaped, never raw, so content cannot move the cursor, clear
+// the screen or retitle the window. "" for any other character.
+// Bidirectional controls too (U+202E and the like), which would show the
+// line in another order than it is written.
+static std::string escaped_control(std::string_view text, size_t i) {
+  unsigned char c = text[i];
+  char buf[16] = "";
+  if (auto bidi = bidi_control_at(text, i); bidi.code) {
+    std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(bidi.code));
+    return buf;
+  }
+  if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F)
+    std::snprintf(buf, sizeof buf, "\\x%02x", c);
+  else if (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+           static_cast<unsigned char>(text[i + 1]) <= 0x9F)
+    std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned char>(text[i + 1]));
+  return buf;
+}
+
+// How many bytes of the text escaped_control's escape stands for.
+static size_t escaped_bytes(std::string_view text, size_t i) {
+  if (auto bidi = bidi_control_at(text, i); bidi.code) return bidi.bytes;
+  return static_cast<unsigned char>(text[i]) == 0xC2 ? 2 : 1;
+}
+
+static std::string escape_controls(std::string_view text) {
+  std::string out;
+  for (size_t i = 0; i < text.size(); ++i) {
+    std::string esc = escaped_control(text, i);
+    if (esc.empty()) out += text[i];
+    else out += esc, i += escaped_bytes(text, i) - 1;
+  }
+  return out;
+}
+
+// The caret goes under the col-th byte of the line as escape_controls shows
+// it; tabs are kept so it lines up, each UTF-8 character counts as one
+// column on screen, and an escaped control character as its escape.
 static std::string caret_line(const std::string& line, int col) {
   std::string out;
   for (int i = 0; i < col - 1 && i < static_cast<int>(line.size()); ++i) {
     unsigned char c = line[i];
-    if (c == '\t') out += '\t';
+    std::string esc = escaped_control(line, i);
+    if (!esc.empty()) out += std::string(esc.size(), ' '), i += escaped_bytes(line, i) - 1;
+    else if (c == '\t') out += '\t';
     else if ((c & 0xC0) != 0x80) out += ' ';
   }
   return out + "^";
@@ -79,14 +131,15 @@ void print_diagnostic(std::ostream& out, const Diagnostic& d,
   const char* red = color ? "\033[1;31m" : "";
   const char* magenta = color ? "\033[1;35m" : "";
   const char* reset = color ? "\033[0m" : "";
-  out << bold << location(d.mark) << ": " << reset;
+  out << bold << escape_controls(location(d.mark)) << ": " << reset;
   if (d.severity == Severity::error) out << red << "error: " << reset;
   else out << magenta << "warning: " << reset;
-  out << d.message << '\n';
-  std::string line = source_line(root, d.mark);
+  out << escape_controls(d.message) << '\n';
+  int col = d.mark.col;
+  std::string line = source_line(root, d.mark, col);
   if (line.empty()) return;
-  out << line << '\n';
-  if (d.mark.col > 0) out << caret_line(line, d.mark.col) << '\n';
+  out << escape_controls(line) << '\n';
+  if (col > 0) out << caret_line(line, col) << '\n';
 }
 
 void print_diagnostics(std::ostream& out, const Diagnostics& ds,

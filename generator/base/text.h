@@ -40,6 +40,8 @@ std::string anchor_of(std::string_view text);
 
 // 24404 -> "£24,404"; 12.5 -> "£12.50".
 std::string format_money(double amount, const std::string& currency);
+// 16000 -> "16,000".
+std::string group_thousands(long long n);
 // 32.5 -> "32.5"; 30 -> "30".
 std::string format_number(double n);
 // "a, b and c".
@@ -52,6 +54,17 @@ std::string format_size(std::uintmax_t bytes);
 
 // `html` with `extra` put just before its </body> (or at its end).
 std::string insert_before_body_end(std::string html, const std::string& extra);
+
+// A bidirectional control character (U+202A-202E, U+2066-2069, U+200E,
+// U+200F, U+061C) starting at byte `i`: its code point and UTF-8 length, or
+// {0, 0}. Invisible, they make text show in another order than it reads.
+struct BidiControl {
+  char32_t code = 0;
+  int bytes = 0;
+};
+BidiControl bidi_control_at(std::string_view text, size_t i);
+// "a right-to-left override (U+202E)".
+std::string bidi_control_words(char32_t code);
 
 // Byte offset -> 1-based line and column within `text`, starting at `first_line`.
 std::pair<int, int> line_col(std::string_view text, size_t offset, int first_line);

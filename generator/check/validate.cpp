@@ -132,6 +132,11 @@ static void check_body(const std::string& body, const Mark& file, int body_line,
                        Findings& found, const Glossary& glossary) {
   Diagnostics& diags = found.diags;
   auto scan = scan_markdown(body);
+  if (scan.refused) {
+    diags.error({file.path, body_line + scan.refused->line - 1, scan.refused->col},
+                scan.refused->message);
+    return;
+  }
   for (auto& link : scan.links) {
     Mark m{file.path, body_line + link.line - 1, link.col};
     if (!is_relative_url(link.text)) check_url(link.text, m, diags);

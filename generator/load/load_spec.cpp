@@ -60,7 +60,7 @@ std::optional<PersonSpec> parse_spec_node(const YamlNode& node,
   PersonSpec spec;
   spec.mark = m.mark();
   spec.title = m.text("title");
-  spec.introduction = m.text("introduction");
+  spec.introduction = m.markdown("introduction");
   if (m.has("assessment_methods")) {
     auto& legend = m.get("assessment_methods");
     if (!legend.is_map()) {

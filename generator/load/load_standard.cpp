@@ -30,7 +30,7 @@ std::optional<Standard> parse_standard(const std::string& text,
   s.year = m.text("year");
   s.url = m.text("url");
   if (!s.url.empty()) check_url(s.url, m.mark("url"), diags);
-  s.introduction = m.text("introduction");
+  s.introduction = m.markdown("introduction");
   m.require("units");
   std::set<std::string> codes;  // unit/code, each once, as it becomes an anchor
   for (auto& unit_node : m.list("units")) {
@@ -39,7 +39,7 @@ std::optional<Standard> parse_standard(const std::string& text,
     Unit unit;
     unit.id = u.text("id", true);
     unit.title = u.text("title", true);
-    unit.about = u.text("about");
+    unit.about = u.markdown("about");
     unit.who_for = u.text_list("who_for");
     for (auto& c_node : u.list("criteria")) {
       MapReader c(c_node, file, diags, {"id", "text", "knowledge"}, "a criterion");

@@ -27,6 +27,15 @@ static std::optional<Time> read_time(MapReader& m, const std::string& key,
                                  "from 00:00 to 23:59)");
     return std::nullopt;
   }
+  auto check = check_local_time(*parsed, end_of_day);
+  if (check.kind == LocalTimeCheck::Kind::skipped) {
+    diags.error(m.mark(key), "'" + key + "' is " + text + ", but " + check.words +
+                                 "; give a time before " + check.from + " or from " + check.to);
+    return std::nullopt;
+  }
+  if (check.kind == LocalTimeCheck::Kind::twice)
+    diags.warning(m.mark(key), "'" + key + "' is " + text + ", and " + check.words +
+                                   ", write " + text + check.other_offset);
   return to_time(*parsed, end_of_day);
 }
 

@@ -2,6 +2,9 @@
 // to them; see yaml_reader.h.
 #include "load/yaml_reader.h"
 
+#include "base/text.h"
+#include "markdown/markdown_limits.h"
+
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
@@ -31,6 +34,12 @@ namespace {
 
 constexpr int kMaxDepth = 64;          // no real document comes near
 constexpr long kMaxNodes = 200000;     // nodes, counting each alias expanded
+// Bytes of text (scalars), counting each alias expanded. A file is at most
+// 1 MiB (kMaxTextFile), so without aliases no document comes near; anchors
+// in real documents share a few short lists. Four times the largest file
+// leaves room for any honest use and stops a long string aliased thousands
+// of times before it is copied.
+constexpr long kMaxBytes = 4L * 1024 * 1024;
 
 // Two things are found by a plain pass over the text before yaml-cpp sees
 // it. A quote never closed: yaml-cpp quietly takes the rest of the file as
@@ -155,22 +164,23 @@ class Builder : public YAML::EventHandler {
   void OnDocumentStart(const YAML::Mark&) override {}
   void OnDocumentEnd() override {}
   void OnNull(const YAML::Mark& m, YAML::anchor_t a) override {
-    count(m, 1);
-    finish(node_at(m, YamlNode::Kind::null), a, 1);
+    count(m, {1, 0});
+    finish(node_at(m, YamlNode::Kind::null), a, {1, 0});
   }
   void OnScalar(const YAML::Mark& m, const std::string&, YAML::anchor_t a,
                 const std::string& value) override {
-    count(m, 1);
+    Size size{1, static_cast<long>(value.size())};
+    count(m, size);
     YamlNode n = node_at(m, YamlNode::Kind::scalar);
     n.text = value;
-    finish(std::move(n), a, 1);
+    finish(std::move(n), a, size);
   }
   void OnAlias(const YAML::Mark& m, YAML::anchor_t a) override {
     for (auto& f : stack_)
       if (f.anchor == a && a != 0)
         throw TooBig{m, "an alias (*) refers to the anchor (&) that contains it"};
     if (a >= anchors_.size()) throw TooBig{m, "an alias (*) refers to no anchor (&)"};
-    count(m, sizes_[a]);
+    count(m, sizes_[a]);  // before the copy, which could be huge
     finish(YamlNode(anchors_[a]), 0, sizes_[a]);
   }
   void OnSequenceStart(const YAML::Mark& m, const std::string&, YAML::anchor_t a,
@@ -181,10 +191,14 @@ class Builder : public YAML::EventHandler {
   void OnMapEnd() override { close(); }
 
  private:
+  // What a value holds, each alias expanded.
+  struct Size {
+    long values = 1, bytes = 0;
+  };
   struct Frame {
     YamlNode node;
     YAML::anchor_t anchor;
-    long size = 1;                // values inside, each alias expanded
+    Size size{};                  // of the value so far
     std::optional<YamlNode> key = std::nullopt;  // a map's key waiting for its value
   };
   static YamlNode node_at(const YAML::Mark& m, YamlNode::Kind kind) {
@@ -197,23 +211,28 @@ class Builder : public YAML::EventHandler {
     if (static_cast<int>(stack_.size()) >= kMaxDepth)
       throw TooBig{m, "this YAML is nested too deeply (more than " +
                           std::to_string(kMaxDepth) + " levels)"};
-    stack_.push_back({node_at(m, kind), a});
+    stack_.push_back({node_at(m, kind), a, {}, {}});
   }
   void close() {
     Frame f = std::move(stack_.back());
     stack_.pop_back();
     finish(std::move(f.node), f.anchor, f.size);
   }
-  void count(const YAML::Mark& m, long size) {
-    total_ += size;
-    if (total_ > kMaxNodes)
+  void count(const YAML::Mark& m, Size size) {
+    total_.values += size.values;
+    total_.bytes += size.bytes;
+    if (total_.values > kMaxNodes)
       throw TooBig{m, "this YAML expands too far (its anchors (&) and aliases (*) "
                       "make more than " + std::to_string(kMaxNodes) + " values)"};
+    if (total_.bytes > kMaxBytes)
+      throw TooBig{m, "this YAML expands too far (its anchors (&) and aliases (*) "
+                      "make more than " + std::to_string(kMaxBytes / (1024 * 1024)) +
+                      " MB of text)"};
   }
   // A whole value: kept for its anchor, then put in its list or map.
-  void finish(YamlNode n, YAML::anchor_t a, long size) {
+  void finish(YamlNode n, YAML::anchor_t a, Size size) {
     if (a != 0) {
-      if (anchors_.size() <= a) anchors_.resize(a + 1), sizes_.resize(a + 1, 1);
+      if (anchors_.size() <= a) anchors_.resize(a + 1), sizes_.resize(a + 1);
       anchors_[a] = n;
       sizes_[a] = size;
     }
@@ -222,7 +241,8 @@ class Builder : public YAML::EventHandler {
       return;
     }
     Frame& f = stack_.back();
-    f.size += size;
+    f.size.values += size.values;
+    f.size.bytes += size.bytes;
     if (f.node.kind == YamlNode::Kind::list) {
       f.node.items.push_back(std::move(n));
     } else if (!f.key) {
@@ -234,8 +254,8 @@ class Builder : public YAML::EventHandler {
   }
   std::vector<Frame> stack_;
   std::vector<YamlNode> anchors_;
-  std::vector<long> sizes_;
-  long total_ = 0;
+  std::vector<Size> sizes_;
+  Size total_{0, 0};
 };
 
 }  // namespace
@@ -338,10 +358,43 @@ std::optional<std::string> scalar_text(const YamlNode& node,
   return std::nullopt;
 }
 
+// A one-line value (a title, a reference, a grade) with an invisible
+// bidirectional control in it shows in another order than it reads: the
+// trick behind a "gpj.exe" that looks like "exe.jpg".
+static void warn_bidi(const std::string& key, const std::string& value, const Mark& at,
+                      Diagnostics& diags) {
+  if (value.find('\n') != std::string::npos) return;
+  for (size_t i = 0; i < value.size(); ++i) {
+    auto bidi = bidi_control_at(value, i);
+    if (!bidi.code) continue;
+    size_t from = i > 30 ? i - 30 : 0;
+    while (from > 0 && (static_cast<unsigned char>(value[from]) & 0xC0) == 0x80) --from;
+    std::string where = i == 0 ? "at its start" : "after '" + std::string(from ? "..." : "") +
+                                                     value.substr(from, i - from) + "'";
+    diags.warning(at, "'" + key + "' has an invisible character, " + bidi_control_words(bidi.code) +
+                          ", " + where + ", which makes it show in a different order from how "
+                          "it reads; delete it");
+    return;
+  }
+}
+
 std::string MapReader::text(const std::string& key, bool required) {
   if (required) require(key);
   if (!has(key)) return {};
-  return scalar_text(get(key), file_, diags_, "'" + key + "'").value_or("");
+  auto value = scalar_text(get(key), file_, diags_, "'" + key + "'").value_or("");
+  warn_bidi(key, value, mark(key), diags_);
+  return value;
+}
+
+std::string MapReader::markdown(const std::string& key) {
+  std::string value = text(key);
+  if (auto over = markdown_over_limits(value)) {
+    Mark at = mark(key);
+    // A block of lines (after "|") starts on the line after its mark.
+    if (value.find('\n') != std::string::npos) at.line += over->line, at.col = 0;
+    diags_.error(at, "in '" + key + "', " + over->message);
+  }
+  return value;
 }
 
 std::optional<double> MapReader::number(const std::string& key, bool required) {

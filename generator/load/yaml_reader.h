@@ -67,6 +67,8 @@ class MapReader {
 
   // Each reports a wrong type, and a missing key when `required`.
   std::string text(const std::string& key, bool required = false);
+  // Text that is Markdown: also reports what markdown_limits.h refuses.
+  std::string markdown(const std::string& key);
   std::optional<double> number(const std::string& key, bool required = false);
   std::optional<bool> flag(const std::string& key);
   // One string, or a list of strings.

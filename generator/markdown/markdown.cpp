@@ -75,6 +75,11 @@ bool is_relative_url(const std::string& url) {
 
 std::string markdown_to_html(const std::string& markdown,
                              const MarkdownOptions& options) {
+  if (markdown_over_limits(markdown)) {
+    std::string html = "<p>" + escape_html(markdown) + "</p>\n";
+    if (options.unmarked) *options.unmarked = html;
+    return html;
+  }
   Document doc(markdown);
   auto nodes = doc.nodes();
   int shift = 0;
@@ -122,8 +127,10 @@ std::string markdown_to_html(const std::string& markdown,
 }
 
 MarkdownScan scan_markdown(const std::string& markdown) {
-  Document doc(markdown);
   MarkdownScan scan;
+  scan.refused = markdown_over_limits(markdown);
+  if (scan.refused) return scan;
+  Document doc(markdown);
   for (cmark_node* n : doc.nodes()) {
     MarkdownItem item{"", cmark_node_get_start_line(n), cmark_node_get_start_column(n)};
     if (is_link(n)) {

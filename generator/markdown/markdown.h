@@ -2,11 +2,13 @@
 // autolinks, tag filter). Raw HTML is always left out, never passed through.
 #pragma once
 
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "base/text.h"
+#include "markdown/markdown_limits.h"
 
 struct MarkdownOptions {
   // The level the document's shallowest heading becomes (the rest keep
@@ -20,6 +22,8 @@ struct MarkdownOptions {
   std::string* unmarked = nullptr;
 };
 
+// Text over one of markdown_limits.h's limits is not parsed: it comes out
+// escaped, as one paragraph (validation has refused it already).
 std::string markdown_to_html(const std::string& markdown,
                              const MarkdownOptions& options = {});
 
@@ -34,5 +38,6 @@ struct MarkdownItem {
 };
 struct MarkdownScan {
   std::vector<MarkdownItem> links, raw_html;
+  std::optional<MarkdownLimit> refused;  // when over a limit, and not parsed
 };
 MarkdownScan scan_markdown(const std::string& markdown);

@@ -50,3 +50,39 @@ TEST_CASE("times and dates in words, as GOV.UK writes them") {
   CHECK(datetime_words(at("2026-12-04T12:00")) == "12 noon on Friday 4 December 2026");
   CHECK(datetime_words(at("2027-06-04T17:30")) == "5:30pm on Friday 4 June 2027");
 }
+
+TEST_CASE("a local time the clocks skip, or pass twice, is found and said in words") {
+  set_timezone("Europe/London");
+  auto check = [](const std::string& s, bool end_of_day = false) {
+    auto t = parse_datetime(s);
+    REQUIRE_MESSAGE(t, s);
+    return check_local_time(*t, end_of_day);
+  };
+  auto skipped = check("2027-03-28T01:30");
+  CHECK(skipped.kind == LocalTimeCheck::Kind::skipped);
+  CHECK(skipped.words == "the clocks go forward from 01:00 to 02:00 on Sunday 28 March 2027, "
+                         "so this time does not exist");
+  CHECK(skipped.from == "01:00");
+  CHECK(skipped.to == "02:00");
+  CHECK(check("2027-03-28T01:00").kind == LocalTimeCheck::Kind::skipped);
+  CHECK(check("2027-03-28T01:59:59").kind == LocalTimeCheck::Kind::skipped);
+  auto twice = check("2027-10-31T01:30");
+  CHECK(twice.kind == LocalTimeCheck::Kind::twice);
+  CHECK(twice.words.find("(the clocks go back from 02:00 to 01:00 on Sunday 31 October 2027)") != std::string::npos);
+  // The offset named is the one to_time took.
+  Time taken = to_time(*parse_datetime("2027-10-31T01:30"), false);
+  CHECK(twice.words.find(iso8601(taken).substr(19) + ")") != std::string::npos);
+  CHECK(twice.other_offset != iso8601(taken).substr(19));
+  for (auto fine : {"2027-03-28T00:59", "2027-03-28T02:00", "2027-03-28", "2027-10-31T00:59",
+                    "2027-10-31T02:00", "2027-10-31", "2026-12-05T12:00", "2027-03-28T01:30+00:00"})
+    CHECK_MESSAGE(check(fine).kind == LocalTimeCheck::Kind::once, fine);
+  CHECK(check("2027-03-28", true).kind == LocalTimeCheck::Kind::once);
+  // Another timezone, where the clocks change at 02:00 and 03:00.
+  set_timezone("America/New_York");
+  auto ny = check("2027-03-14T02:30");
+  CHECK(ny.kind == LocalTimeCheck::Kind::skipped);
+  CHECK(ny.from == "02:00");
+  CHECK(ny.to == "03:00");
+  CHECK(check("2027-11-07T01:30").kind == LocalTimeCheck::Kind::twice);
+  set_timezone("Europe/London");
+}

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -93,6 +94,15 @@ void make_runtime_defect(const std::string& name, const fs::path& site, const fs
     fs::create_directories(site / "content/files");
     std::ofstream(site / "content/files/job-pack.pdf");
     fs::resize_file(site / "content/files/job-pack.pdf", 51 * 1024 * 1024);  // sparse: no disk used
+  } else if (name == "alias-bytes") {
+    std::string spec = "a: &a \"" + std::string(400 * 1000, 'x') + "\"\nb: [*a";
+    for (int i = 1; i < 2000; ++i) spec += ", *a";
+    test::write_file(site / "content/specs/wide.yaml", spec + "]\n");
+  } else if (name == "markdown-wide-table") {
+    std::string header = "|", rule = "|", row = "|";
+    for (int i = 0; i < 16000; ++i) header += " a |", rule += "---|", row += " 1 |";
+    std::ofstream(site / "content/vacancies/teacher.md", std::ios::app)
+        << "\n" << header << "\n" << rule << "\n" << row << "\n" << row << "\n";
   } else if (name == "deeply-nested") {
     test::write_file(site / "content/schools/deep.yaml", std::string(100000, '['));
   }
@@ -136,12 +146,51 @@ void check_compiler_style(const std::string& stderr_text, const std::string& wan
   auto source = lines_of(test::read_file(site / m[1].str()));
   REQUIRE(line <= static_cast<int>(source.size()));
   REQUIRE(at + 2 < lines.size());
-  std::string shown = source[line - 1];
-  if (shown.size() > 300) shown.resize(300);
+  std::string raw = source[line - 1];
+  if (col > 200 && raw.size() > 300) {  // a long line is shown around the column
+    raw = "..." + raw.substr(col - 1 - 100);
+    col = 104;
+  }
+  if (raw.size() > 300) raw.resize(300);
+  // Control characters are shown escaped ("\x1b", and "\u009b" for the
+  // two bytes of a C1 one), as are bidirectional controls ("\u202e"), and
+  // the caret moves along with them.
+  std::string shown;
   bool ascii = true;
-  for (unsigned char c : shown) ascii = ascii && c < 0x80;
+  int caret = 0;
+  for (size_t i = 0; i < raw.size(); ++i) {
+    unsigned char c = raw[i];
+    std::string piece(1, raw[i]);
+    char esc[16];
+    static const std::vector<std::pair<std::string, const char*>> bidi = {
+        {"\u202a", "\\u202a"}, {"\u202b", "\\u202b"}, {"\u202c", "\\u202c"}, {"\u202d", "\\u202d"},
+        {"\u202e", "\\u202e"}, {"\u2066", "\\u2066"}, {"\u2067", "\\u2067"}, {"\u2068", "\\u2068"},
+        {"\u2069", "\\u2069"}, {"\u200e", "\\u200e"}, {"\u200f", "\\u200f"}, {"\u061c", "\\u061c"}};
+    bool is_bidi = false;
+    for (auto& [chars, escaped] : bidi)
+      if (raw.compare(i, chars.size(), chars) == 0) {
+        if (static_cast<int>(i) < col - 1) caret += 6;
+        shown += escaped, i += chars.size() - 1, is_bidi = true;
+        break;
+      }
+    if (is_bidi) continue;
+    if ((c < 0x20 && c != '\t') || c == 0x7f) {
+      std::snprintf(esc, sizeof esc, "\\x%02x", c);
+      piece = esc;
+    } else if (c == 0xc2 && i + 1 < raw.size() && (raw[i + 1] & 0xe0) == 0x80) {
+      std::snprintf(esc, sizeof esc, "\\u%04x", static_cast<unsigned char>(raw[i + 1]));
+      piece = esc;
+    } else {
+      ascii = ascii && c < 0x80;
+    }
+    if (static_cast<int>(i) < col - 1) caret += static_cast<int>(piece.size());
+    if (piece.size() > 1) i += piece[1] == 'u' ? 1 : 0;
+    shown += piece;
+  }
+  for (unsigned char c : lines[at + 1] + lines[at + 2]) CHECK_MESSAGE((c >= 0x20 || c == '\t'), "raw control character shown");
   if (ascii) CHECK(lines[at + 1] == shown);
-  CHECK(lines[at + 2] == std::string(col - 1, ' ') + "^");
+  if (ascii) CHECK(lines[at + 2] == std::string(caret, ' ') + "^");
+  else CHECK(lines[at + 2] == std::string(col - 1, ' ') + "^");
 }
 
 std::vector<std::string> bad_site_names() {

@@ -66,3 +66,65 @@ TEST_CASE("Markdown converted on several threads at once gives the same HTML eve
   for (auto& t : threads) t.join();
   CHECK(wrong.load() == 0);
 }
+
+TEST_CASE("Markdown cmark-gfm 0.29 is slow on is refused, where it goes over, before it is parsed") {
+  auto over = [](const std::string& text) { return markdown_over_limits(text); };
+  auto repeat = [](const std::string& s, int n) {
+    std::string out;
+    for (int i = 0; i < n; ++i) out += s;
+    return out;
+  };
+  // "![[]()" repeated: the 200th opens the 201st bracket, at its inner '['.
+  auto brackets = over(repeat("![[]()", 70000));
+  REQUIRE(brackets);
+  CHECK(brackets->line == 1);
+  CHECK(brackets->message.find("more than 200 square brackets [ open at once") != std::string::npos);
+  CHECK(scan_markdown(repeat("![ []() ", 50000)).refused);
+  // 16,000 columns, and a wide header over many short lines (filled out to its width).
+  auto wide = over("Pay:\n\n|" + repeat(" a |", 16000) + "\n|" + repeat("---|", 16000) + "\n");
+  REQUIRE(wide);
+  CHECK(wide->line == 3);
+  CHECK(wide->col == 1);
+  CHECK(wide->message == "this table has 16,000 columns; a table can have at most 100 (put a larger one "
+                         "in a document, such as a spreadsheet)");
+  auto cells = over("|" + repeat("a|", 100) + "\n|" + repeat("-|", 100) + "\n" + repeat("b\n", 200000));
+  REQUIRE(cells);
+  CHECK(cells->message.find("more than 20,000 cells in all") != std::string::npos);
+  CHECK(over("|a|\n|-|\n|" + repeat(" b |", 5000) + "\n"));  // one row far wider than its header
+  // Autolinks: a long word, and one full of "www.".
+  auto word = over("Apply at " + repeat("a@", 500000));
+  REQUIRE(word);
+  CHECK(word->col == 10);
+  CHECK(word->message.find("more than 2,000 characters with no space") != std::string::npos);
+  CHECK(over(repeat(repeat("www.a_", 20) + " ", 1000)));
+  // Block quotes and lists inside each other.
+  auto deep = over("Text\n" + repeat("> ", 1000) + "a\n");
+  REQUIRE(deep);
+  CHECK(deep->line == 2);
+  CHECK(deep->message == "this line opens 1,000 block quotes (>) or lists inside each other; at most 32 are allowed");
+  CHECK(over(repeat("- ", 40) + "a\n"));
+  // What is refused is never parsed: it comes out as escaped text.
+  CHECK(markdown_to_html(repeat("![[]()", 300)).rfind("<p>![[]()", 0) == 0);
+}
+
+TEST_CASE("real Markdown is within the limits") {
+  const std::string advert =
+      "# Duties\n\n> A quote\n> > nested [link](https://example.org/jobs?a=1&b=2) and www.example.org\n\n"
+      "- one\n  - two\n    1. three [a] [b] ![img](x.png)\n\n"
+      "| Day | Start | End |\n|:---|---:|---|\n| Mon | 8:40 | 15:30 |\n| Tue |\n\n"
+      "Email jobs@example.org or see https://forms.office.com/" + std::string(600, 'x') + "\n";
+  CHECK_FALSE(markdown_over_limits(advert));
+  CHECK(markdown_to_html(advert).find("<table>") != std::string::npos);
+  std::string at_limit = "|";
+  for (int i = 0; i < 100; ++i) at_limit += " a |";
+  at_limit += "\n|";
+  for (int i = 0; i < 100; ++i) at_limit += "---|";
+  CHECK_FALSE(markdown_over_limits(at_limit + "\n"));
+  std::string quotes;
+  for (int i = 0; i < 32; ++i) quotes += "> ";
+  CHECK_FALSE(markdown_over_limits(quotes + "a\n"));
+  std::string rule;  // a dividing line of "- - - ...", however long, is no list
+  for (int i = 0; i < 60; ++i) rule += "- ";
+  CHECK_FALSE(markdown_over_limits("Text\n\n" + rule + "\n\nMore\n"));
+  CHECK(markdown_to_html(rule).find("<hr />") != std::string::npos);
+}
