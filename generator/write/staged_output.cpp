@@ -92,6 +92,13 @@ StagedOutput::StagedOutput(std::string output) {
   // Beside the output, so the final rename stays on one filesystem.
   temp_ = (out.parent_path() / (staging_prefix(out) + std::to_string(getpid()) + "-new")).string();
   fs::remove_all(temp_, ec);
+  // Made and recorded under the hold, so a signal's cleanup, which waits
+  // for it, always knows the folder.
+  WriteHold hold = hold_for_writing();
+  if (hold.stopping) {
+    failure_ = "the build was stopped";
+    return;
+  }
   if (!fs::create_directory(temp_, ec)) {
     failure_ = "cannot create " + temp_ + ": " + ec.message();
     return;

@@ -334,7 +334,7 @@ TEST_CASE("YAML pre-scan does not mistake ordinary text for nesting or quotes") 
   CHECK(d.items.empty());
 }
 
-TEST_CASE("read_text_file: BOM and CRLF accepted; invalid UTF-8, size and links refused") {
+TEST_CASE("read_text_file: BOM and CRLF accepted, and invalid UTF-8, size and links refused") {
   test::TempDir f;
   f.write("bom.yaml", "\xEF\xBB\xBFname: Oak\r\nphase: primary\r\n");
   Diagnostics d;
@@ -463,7 +463,7 @@ TEST_CASE("columns after UTF-8 text count bytes, and the caret still lands under
         "1 error, 0 warnings\n");
 }
 
-TEST_CASE("language tags: cy, en-GB and the like pass; words and typing slips are refused where written") {
+TEST_CASE("language tags: cy, en-GB and the like pass, and words and typing slips are refused where written") {
   Diagnostics d;
   for (auto ok : {"cy", "en-GB", "cy-GB", "sr-Latn-RS", "es-419", "gd"})
     CHECK_MESSAGE(check_language(ok, {"x.md", 3, 11}, d), ok);

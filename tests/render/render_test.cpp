@@ -219,7 +219,7 @@ TEST_CASE("a base_url with a path prefixes every link, asset and canonical URL")
   CHECK(page(dir.path, "sitemap.xml").find("<loc>https://trust.example/jobs/vacancies/ta/</loc>") != std::string::npos);
 }
 
-TEST_CASE("a vacancy's listing is made once; one already made is kept") {
+TEST_CASE("a vacancy's listing is made once, and one already made is kept") {
   test::TempDir dir;
   test::write_minimal_site(dir.path);
   Diagnostics d;

@@ -283,7 +283,7 @@ TEST_CASE("no page has an empty description-list row") {
     }
 }
 
-TEST_CASE("an advert without hours has no Hours row; one with only notes has") {
+TEST_CASE("an advert without hours has no Hours row, and one with only notes has") {
   test::TempDir dir;
   test::write_minimal_site(dir.path);
   std::string page = *render(dir.path, false).at("vacancies/ta/index.html");

@@ -71,7 +71,7 @@ TEST_CASE("serve: only requests naming this computer are answered (DNS rebinding
   }
 }
 
-TEST_CASE("serve: a site folder moved or deleted while serving is reported; the last good build stays") {
+TEST_CASE("serve: a site folder moved or deleted while serving is reported, and the last good build stays") {
   for (int run = 0; run < 4; ++run) {
     bool remove = run % 2, poll = run / 2;
     CAPTURE(remove);

@@ -3,16 +3,20 @@
 #include <doctest/doctest.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "../test_util.h"
 #include "write/writer.h"
 
 namespace fs = std::filesystem;
+
+extern char** environ;
 
 namespace {
 
@@ -84,7 +88,7 @@ TEST_CASE("a folder in content/ that cannot be read is an error, not an empty fo
   CHECK(said.find("content/vacancies: error: this folder cannot be read") != std::string::npos);
 }
 
-TEST_CASE("staging folders of killed builds are removed by the next build; others are left") {
+TEST_CASE("staging folders of killed builds are removed by the next build, and others are left") {
   Built b;
   auto marked = [&](const std::string& name) {
     test::write_file(b.tmp.path / name / kOutputMarker, "");
@@ -114,14 +118,32 @@ TEST_CASE("Ctrl-C or SIGTERM at any moment: no staging folder left, the output o
   for (int delay_us : {0, 2000, 5000, 10000, 20000, 40000, 80000, 160000}) {
     for (int sig : {SIGINT, SIGTERM}) {
       INFO("signal " << sig << " after " << delay_us << " us");
-      pid_t pid = fork();
-      if (pid == 0) {
-        int devnull = open("/dev/null", O_WRONLY);
-        dup2(devnull, 2), dup2(devnull, 1);
-        execl(kBin.c_str(), kBin.c_str(), "build", "--site", b.site.c_str(), "--output", b.out.c_str(),
-              "--now", "2026-11-10T09:00", static_cast<char*>(nullptr));
-        _exit(127);
-      }
+      // posix_spawn with the two signals' default actions: a forked copy of
+      // this test would run doctest's handlers if signalled before exec.
+      posix_spawnattr_t attr;
+      posix_spawnattr_init(&attr);
+      sigset_t defaults;
+      sigemptyset(&defaults);
+      sigaddset(&defaults, SIGINT);
+      sigaddset(&defaults, SIGTERM);
+      posix_spawnattr_setsigdefault(&attr, &defaults);
+      posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGDEF);
+      posix_spawn_file_actions_t files;
+      posix_spawn_file_actions_init(&files);
+      posix_spawn_file_actions_addopen(&files, 1, "/dev/null", O_WRONLY, 0);
+      auto err_path = b.tmp.path / "stderr.txt";
+      posix_spawn_file_actions_addopen(&files, 2, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+      std::vector<std::string> args{kBin, "build", "--site", b.site.string(), "--output", b.out.string(),
+                                    "--now", "2026-11-10T09:00"};
+      std::vector<char*> argv;
+      for (auto& a : args) argv.push_back(a.data());
+      argv.push_back(nullptr);
+      pid_t pid = -1;
+      int spawned = posix_spawn(&pid, kBin.c_str(), &files, &attr, argv.data(), environ);
+      posix_spawn_file_actions_destroy(&files);
+      posix_spawnattr_destroy(&attr);
+      REQUIRE(spawned == 0);
+      REQUIRE(pid > 0);  // never kill(-1, ...)
       usleep(delay_us);
       kill(pid, sig);
       int status = 0;
@@ -129,6 +151,8 @@ TEST_CASE("Ctrl-C or SIGTERM at any moment: no staging folder left, the output o
       bool by_signal = WIFEXITED(status) && WEXITSTATUS(status) == 128 + sig;
       CHECK((by_signal || (WIFEXITED(status) && WEXITSTATUS(status) == 0) || WIFSIGNALED(status)));
       stopped += by_signal;
+      INFO("staffroom said: " << test::read_file(err_path) << "; exit status " << (WIFEXITED(status) ? WEXITSTATUS(status) : -1)
+                               << ", signal " << (WIFSIGNALED(status) ? WTERMSIG(status) : 0));
       CHECK(staging_beside(b.out) == 0);
       auto now = test::snapshot(b.out);
       bool whole_new = now.count("vacancies/teacher-299/index.html") && now.count(".staffroom-output");
@@ -139,7 +163,7 @@ TEST_CASE("Ctrl-C or SIGTERM at any moment: no staging folder left, the output o
   CHECK(stopped > 0);  // the signal did arrive during builds, at least once
 }
 
-TEST_CASE("a symlinked --output keeps its link; the folder it points to is replaced") {
+TEST_CASE("a symlinked --output keeps its link, and the folder it points to is replaced") {
   Built b;
   fs::rename(b.out, b.tmp.path / "release");
   fs::create_symlink("release", b.out);
