@@ -25,6 +25,7 @@ const char* kUsage = R"(usage:
   staffroom check [--site DIR]
   staffroom new vacancy|school|spec NAME [--site DIR]
   staffroom init [DIR]
+  staffroom --version
 )";
 
 int usage_error(const std::string& message) {
@@ -196,6 +197,10 @@ static int run(int argc, char** argv) {
   if (command == "serve") return cmd_serve(argc, argv);
   if (command == "new") return cmd_new(argc, argv);
   if (command == "init") return cmd_init(argc, argv);
+  if (command == "--version" || command == "version") {
+    std::cout << "staffroom " << STAFFROOM_VERSION << "\n";
+    return 0;
+  }
   if (command == "--help" || command == "-h" || command == "help") {
     std::cout << kUsage;
     return 0;
