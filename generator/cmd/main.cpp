@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "pipeline/build.h"
+#include "pipeline/left_out.h"
 #include "base/clock.h"
 #include "load/load.h"
 #include "cmd/init.h"
@@ -124,7 +125,8 @@ int cmd_build(int argc, char** argv) {
   }
   std::cout << "Built " << report.vacancies << (report.vacancies == 1 ? " vacancy" : " vacancies")
             << " (" << report.files << " files) into " << report.output << " in "
-            << static_cast<int>(report.seconds * 1000) << " ms.\n";
+            << static_cast<int>(report.seconds * 1000) << " ms.\n"
+            << report.left_out;
   return 0;
 }
 
@@ -142,7 +144,8 @@ int cmd_check(int argc, char** argv) {
   if (!status)
     std::cout << "No errors in " << counted(loaded.site->vacancies.size(), "advert") << ", "
               << counted(loaded.site->specs.size(), "person specification") << " and "
-              << counted(loaded.site->schools.size(), "school") << ".\n";
+              << counted(loaded.site->schools.size(), "school") << ".\n"
+              << left_out(*loaded.site, now());
   return status;
 }
 

@@ -3,8 +3,11 @@
 // everything. Cross-file rules (references, dates) are in validate.h.
 #pragma once
 
+#include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "base/diagnostics.h"
 #include "base/model.h"
@@ -13,8 +16,43 @@
 // Reads site.yaml (or content/site.yaml) and sets the process timezone.
 SiteConfig load_config(const std::string& root, Diagnostics& diags);
 
-// Reads everything under root/content. Files are read in parallel.
-Site load_site(const std::string& root, Diagnostics& diags);
+// What a file was when it was read: its size, times and inode.
+struct FileStamp {
+  std::uintmax_t size = 0;
+  std::int64_t mtime_ns = 0, ctime_ns = 0;
+  std::uint64_t device = 0, inode = 0;
+  bool operator==(const FileStamp&) const = default;
+};
+
+// One file as an earlier load parsed it.
+template <class T>
+struct CachedFile {
+  FileStamp stamp;
+  std::int64_t read_at_ns = 0;  // the clock when it was read
+  std::size_t hash = 0;         // of its text; 0 when it could not be read
+  std::optional<T> value;
+  Diagnostics diags;            // its own problems, as it was read and parsed
+};
+
+// The files of a site as earlier loads parsed them, by path, for the next
+// load to take unchanged: one whose stamp is the same (and was not still
+// being written when read) is not read again, and one whose text is the
+// same is not parsed again. Plain data; keep one per site folder.
+struct LoadCache {
+  std::string timezone;  // dates were read in it: another empties the cache
+  std::map<std::string, CachedFile<School>> schools;
+  std::map<std::string, CachedFile<PersonSpec>> specs;
+  std::map<std::string, CachedFile<Standard>> standards;
+  std::map<std::string, CachedFile<Vacancy>> vacancies;
+  std::map<std::string, CachedFile<Page>> pages;
+  // Set by each load: the files whose text differs from the last load's,
+  // new ones and those gone included ("content/vacancies/a.md").
+  std::vector<std::string> changed;
+};
+
+// Reads everything under root/content. Files are read in parallel. With a
+// cache, unchanged files are taken from it, and it is brought up to date.
+Site load_site(const std::string& root, Diagnostics& diags, LoadCache* cache = nullptr);
 
 // One file each, from its text; `path` is the name shown in messages.
 // The timezone must be set first (dates are read as local times).

@@ -4,6 +4,9 @@
 #include <filesystem>
 #include <set>
 
+#include <sys/stat.h>
+#include <time.h>
+
 #include "base/clock.h"
 #include "load/load.h"
 #include "base/parallel.h"
@@ -265,21 +268,79 @@ static void load_files(const std::string& root, Site& site, Diagnostics& diags) 
             [](auto& a, auto& b) { return a.relative < b.relative; });
 }
 
-// Loads each of `paths` with `parse`, in parallel, keeping the order.
+// The stamp of the file at `full`; nothing for a link (where it leads may
+// change while the link does not) or a file that is not there.
+static std::optional<FileStamp> stamp_of(const std::string& full) {
+  struct stat st;
+  if (::lstat(full.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
+  auto ns = [](const timespec& t) { return std::int64_t(t.tv_sec) * 1000000000 + t.tv_nsec; };
+  return FileStamp{static_cast<std::uintmax_t>(st.st_size), ns(st.st_mtim), ns(st.st_ctim),
+                   static_cast<std::uint64_t>(st.st_dev), static_cast<std::uint64_t>(st.st_ino)};
+}
+
+static std::int64_t clock_ns() {
+  timespec t;
+  clock_gettime(CLOCK_REALTIME, &t);
+  return std::int64_t(t.tv_sec) * 1000000000 + t.tv_nsec;
+}
+
+// Reads and parses one file, or takes it from `old` when it is the same.
+// A stamp is trusted only when the file was last written well before it was
+// read: file times tick coarsely, and a save in the same tick as the read
+// would leave the stamp as it was.
 template <class T, class Parse>
-static std::vector<T> load_all(const std::string& root,
-                               const std::vector<std::string>& paths,
-                               Parse parse, Diagnostics& diags) {
-  std::vector<std::optional<T>> results(paths.size());
-  std::vector<Diagnostics> each(paths.size());
+static CachedFile<T> load_one(const std::string& root, const std::string& path, Parse parse,
+                              const CachedFile<T>* old) {
+  constexpr std::int64_t kTick = 100'000'000;  // 100 ms, far more than any file system's
+  auto stamp = stamp_of(root + "/" + path);
+  if (old && stamp && old->stamp == *stamp && old->stamp.mtime_ns + kTick < old->read_at_ns)
+    return *old;
+  CachedFile<T> got;
+  got.stamp = stamp.value_or(FileStamp{});
+  got.read_at_ns = clock_ns();
+  auto text = read_text_file(root, path, got.diags);
+  if (!text) return got;
+  got.hash = std::max<std::size_t>(1, std::hash<std::string>{}(*text));
+  if (old && old->hash == got.hash) {
+    got.value = old->value;
+    got.diags = old->diags;
+  } else {
+    got.value = parse(*text, path, got.diags);
+  }
+  return got;
+}
+
+// Loads each of `paths` with `parse`, in parallel, keeping the order; with
+// a cache, takes the unchanged files from it and records what changed.
+template <class T, class Parse>
+static std::vector<T> load_all(const std::string& root, const std::vector<std::string>& paths,
+                               Parse parse, Diagnostics& diags,
+                               std::map<std::string, CachedFile<T>>* cache = nullptr,
+                               std::vector<std::string>* changed = nullptr) {
+  std::vector<CachedFile<T>> got(paths.size());
   parallel_for(paths.size(), [&](size_t i) {
-    if (auto text = read_text_file(root, paths[i], each[i]))
-      results[i] = parse(*text, paths[i], each[i]);
+    const CachedFile<T>* old = nullptr;
+    if (cache)
+      if (auto it = cache->find(paths[i]); it != cache->end()) old = &it->second;
+    got[i] = load_one<T>(root, paths[i], parse, old);
   });
   std::vector<T> out;
+  std::map<std::string, CachedFile<T>> next;
   for (size_t i = 0; i < paths.size(); ++i) {
-    diags.append(each[i]);
-    if (results[i]) out.push_back(std::move(*results[i]));
+    diags.append(got[i].diags);
+    if (cache) {
+      auto it = cache->find(paths[i]);
+      if (it == cache->end() || it->second.hash != got[i].hash || !got[i].hash)
+        changed->push_back(paths[i]);
+      bool kept = it != cache->end() && it->second.read_at_ns == got[i].read_at_ns;
+      next[paths[i]] = kept ? std::move(it->second) : got[i];
+      if (it != cache->end()) cache->erase(it);
+    }
+    if (got[i].value) out.push_back(std::move(*got[i].value));
+  }
+  if (cache) {
+    for (auto& [gone, entry] : *cache) changed->push_back(gone);
+    *cache = std::move(next);
   }
   return out;
 }
@@ -295,11 +356,18 @@ bool check_file_name(const std::string& path, Diagnostics& diags) {
   return false;
 }
 
-Site load_site(const std::string& root, Diagnostics& diags) {
+Site load_site(const std::string& root, Diagnostics& diags, LoadCache* cache) {
   Site site;
   site.root = root;
+  if (cache) cache->changed.clear();
   if (!check_site_folder(root, diags)) return site;
   site.config = load_config(root, diags);
+  LoadCache none;
+  LoadCache& c = cache ? *cache : none;
+  if (c.timezone != site.config.timezone) {
+    c = LoadCache();
+    c.timezone = site.config.timezone;
+  }
 
   auto vacancy_paths = list_files(root, "content/vacancies", {".md", ".markdown"}, diags);
   auto spec_paths = list_files(root, "content/specs", {".yaml"}, diags);
@@ -309,16 +377,18 @@ Site load_site(const std::string& root, Diagnostics& diags) {
   for (auto* paths : {&vacancy_paths, &spec_paths, &school_paths, &standard_paths, &page_paths})
     for (auto& p : *paths) check_file_name(p, diags);
 
-  for (auto& s : load_all<School>(root, school_paths, parse_school, diags))
+  auto* changed = cache ? &cache->changed : nullptr;
+  auto in = [&](auto& entries) { return cache ? &entries : nullptr; };
+  for (auto& s : load_all<School>(root, school_paths, parse_school, diags, in(c.schools), changed))
     site.schools.emplace(s.id, std::move(s));
-  for (auto& s : load_all<PersonSpec>(root, spec_paths, parse_spec, diags)) {
+  for (auto& s : load_all<PersonSpec>(root, spec_paths, parse_spec, diags, in(c.specs), changed)) {
     std::string id = s.id;
     site.specs.emplace(id, std::make_shared<const PersonSpec>(std::move(s)));
   }
-  for (auto& s : load_all<Standard>(root, standard_paths, parse_standard, diags))
+  for (auto& s : load_all<Standard>(root, standard_paths, parse_standard, diags, in(c.standards), changed))
     site.standards.emplace(s.id, std::move(s));
-  site.vacancies = load_all<Vacancy>(root, vacancy_paths, parse_vacancy, diags);
-  site.pages = load_all<Page>(root, page_paths, parse_page, diags);
+  site.vacancies = load_all<Vacancy>(root, vacancy_paths, parse_vacancy, diags, in(c.vacancies), changed);
+  site.pages = load_all<Page>(root, page_paths, parse_page, diags, in(c.pages), changed);
   load_glossary(root, site, diags);
   load_files(root, site, diags);
 

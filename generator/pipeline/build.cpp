@@ -5,15 +5,16 @@
 #include <filesystem>
 
 #include "load/load.h"
+#include "pipeline/left_out.h"
 #include "render/render.h"
 #include "theme/theme.h"
 #include "load/site_folder.h"
 #include "check/validate.h"
 #include "write/writer.h"
 
-LoadedSite load_checked(const std::string& root, Diagnostics& diags) {
+LoadedSite load_checked(const std::string& root, Diagnostics& diags, LoadCache* cache) {
   LoadedSite loaded;
-  loaded.site = std::make_unique<Site>(load_site(root, diags));
+  loaded.site = std::make_unique<Site>(load_site(root, diags, cache));
   if (diags.errors() && !site_yaml_path(root)) return loaded;  // not a site: nothing more to say
   validate(*loaded.site, diags);
   loaded.theme = Theme::load(root, loaded.site->config.theme, diags);
@@ -53,6 +54,7 @@ BuildReport build_site(const BuildRequest& request) {
   report.ok = true;
   report.files = sink.files();
   report.vacancies = ctx.built.size();
+  report.left_out = left_out(*loaded.site, request.options.now, request.options.drafts);
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return report;
 }

@@ -12,6 +12,7 @@
 #include "render/site_context.h"
 
 class Theme;
+struct LoadCache;
 
 // A site loaded and checked, with its theme: what rendering needs.
 struct LoadedSite {
@@ -20,8 +21,9 @@ struct LoadedSite {
 };
 
 // Loads and validates everything, reporting into `diags`. The result is
-// usable only when diags has no errors.
-LoadedSite load_checked(const std::string& root, Diagnostics& diags);
+// usable only when diags has no errors. With a cache, files unchanged since
+// the last load are not read or parsed again (see LoadCache).
+LoadedSite load_checked(const std::string& root, Diagnostics& diags, LoadCache* cache = nullptr);
 
 struct BuildRequest {
   std::string site = ".";
@@ -35,6 +37,7 @@ struct BuildReport {
   size_t vacancies = 0;
   double seconds = 0;
   std::string output;
+  std::string left_out;  // drafts and scheduled adverts not published, in words
   bool ok = false;
 };
 

@@ -76,10 +76,8 @@ void write_page(const SiteContext& ctx, Sink& sink, const std::string& path,
   data.set("jsonld", meta.jsonld.empty() ? Data(false) : Data(meta.jsonld));
   data.set("banner", meta.banner.empty() ? Data(false) : Data(meta.banner));
   put(data, "content", ctx.theme->render(tmpl, data));
-  std::string html = ctx.theme->render("layout", data);
-  if (!ctx.options.inject_html.empty()) html = insert_before_body_end(std::move(html), ctx.options.inject_html);
   bool folder = path.empty() || path.back() == '/';
-  sink.write(folder ? path + "index.html" : path, html);
+  sink.write(folder ? path + "index.html" : path, ctx.theme->render("layout", data));
 }
 
 void write_page(const SiteContext& ctx, Sink& sink, const std::string& path,

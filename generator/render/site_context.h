@@ -19,7 +19,6 @@ struct BuildOptions {
   Time now = 0;              // decides open, closing soon, closed, scheduled
   bool drafts = false;       // build drafts and scheduled adverts, with banners
   std::string base_url;      // overrides site.yaml's base_url when set
-  std::string inject_html;   // put before </body> on every page (live reload)
 };
 
 enum class Status { draft, scheduled, open, closing_soon, closed };

@@ -86,9 +86,33 @@ Data card_view(const SiteContext& ctx, const Vacancy& v) {
   put(d, "closes_iso", iso8601(v.closes));
   put(d, "closing_soon", status == Status::closing_soon);
   put(d, "closed", status == Status::closed);
+  // Only in a preview (or a build with --drafts): so that nobody takes a
+  // draft for a published advert.
+  put(d, "unpublished", status == Status::draft || status == Status::scheduled);
   put(d, "status_text", status_words(status, v));
   put(d, "role_label", ctx.role_label(v.role));
   return d;
+}
+
+static std::string counted(size_t n, const std::string& noun, const std::string& plural) {
+  return std::to_string(n) + " " + (n == 1 ? noun : plural);
+}
+
+// "3 open vacancies", and in a preview "1 open vacancy, 1 draft, 1 scheduled":
+// drafts and scheduled adverts are never counted as open.
+static std::string count_words(const SiteContext& ctx, const std::vector<const Vacancy*>& vs,
+                               const std::string& noun) {
+  size_t drafts = 0, scheduled = 0;
+  for (auto* v : vs) {
+    Status s = status_of(*v, ctx.options.now);
+    drafts += s == Status::draft;
+    scheduled += s == Status::scheduled;
+  }
+  std::string plural = noun.substr(0, noun.size() - 1) + "ies";  // vacancy -> vacancies
+  std::string words = counted(vs.size() - drafts - scheduled, noun, plural);
+  if (drafts) words += ", " + counted(drafts, "draft", "drafts");
+  if (scheduled) words += ", " + std::to_string(scheduled) + " scheduled";
+  return words;
 }
 
 void add_cards(const SiteContext& ctx, const std::vector<const Vacancy*>& vs,
@@ -101,8 +125,7 @@ void add_cards(const SiteContext& ctx, const std::vector<const Vacancy*>& vs,
   }
   put(into, "vacancies", std::move(cards));
   put(into, "has_vacancies", !vs.empty());
-  std::string plural = noun.substr(0, noun.size() - 1) + "ies";  // vacancy -> vacancies
-  put(into, "count_text", std::to_string(vs.size()) + " " + (vs.size() == 1 ? noun : plural));
+  put(into, "count_text", count_words(ctx, vs, noun));
 }
 
 static void add_other(Data& other, const std::string& label, const std::string& value_html) {

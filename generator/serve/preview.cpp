@@ -6,19 +6,10 @@
 #include <mutex>
 
 #include "base/clock.h"
-#include "load/load.h"
 #include "base/parallel.h"
-#include "load/source.h"
 #include "theme/theme.h"
-#include "check/validate.h"
 
 namespace fs = std::filesystem;
-
-bool is_advert_path(const std::string& path) {
-  fs::path p(path);
-  auto ext = p.extension().string();
-  return p.parent_path() == "content/vacancies" && (ext == ".md" || ext == ".markdown");
-}
 
 PreviewSite::PreviewSite(std::string root, BuildOptions options, bool fixed_now)
     : root_(std::move(root)), options_(std::move(options)), fixed_now_(fixed_now) {}
@@ -34,34 +25,68 @@ std::shared_ptr<const FileMap> PreviewSite::files() const {
   return files_;
 }
 
+std::shared_ptr<const PreviewTheme> PreviewSite::preview_theme() const {
+  std::shared_lock lock(mutex_);
+  return preview_;
+}
+
 void PreviewSite::publish(FileMap files) {
   auto next = std::make_shared<const FileMap>(std::move(files));
   std::unique_lock lock(mutex_);
   files_ = std::move(next);
 }
 
+// The preview files of the theme the load chose (of the default theme when
+// there is none, as for a folder that is not a site yet); kept only when
+// they read without error, which are the build's errors too.
+void PreviewSite::read_preview_theme(const std::shared_ptr<const Theme>& theme, PreviewResult& r) {
+  Diagnostics ignored;
+  auto used = theme ? theme : theme_ ? theme_ : Theme::load(root_, "default", ignored);
+  r.folders = used->folders();
+  Diagnostics found;
+  auto next = std::make_shared<const PreviewTheme>(load_preview_theme(r.folders, root_, found));
+  r.diags.append(found);
+  if (found.errors()) return;
+  std::unique_lock lock(mutex_);
+  preview_ = std::move(next);
+}
+
 PreviewResult PreviewSite::rebuild(const std::vector<std::string>& changed,
                                    const Published& published) {
   pending_.insert(changed.begin(), changed.end());
-  if (changed.empty() || !site_) pending_.insert("");  // "" is not an advert: all is rebuilt
+  if (changed.empty() || !site_) pending_.insert("");  // "" is not an advert: all is rendered
+  PreviewResult r;
   std::error_code ec;
   if (!fs::is_directory(fs::path(root_) / "content", ec)) {
     // Moved, renamed or deleted while serving: its adverts would seem
     // removed, and 404 while their author looks at them.
-    PreviewResult gone;
-    if (theme_) gone.folders = theme_->folders();
-    gone.diags.error({root_, 0, 0},
-                     "the site folder (or its content folder) is not there any more: was it "
-                     "moved, renamed or deleted? Put it back, or stop the preview (Ctrl-C) "
-                     "and start it again in the folder's new place.");
-    return gone;
+    if (theme_) r.folders = theme_->folders();
+    r.diags.error({root_, 0, 0},
+                  "the site folder (or its content folder) is not there any more: was it "
+                  "moved, renamed or deleted? Put it back, or stop the preview (Ctrl-C) "
+                  "and start it again in the folder's new place.");
+    return r;
   }
-  bool adverts_only = std::all_of(pending_.begin(), pending_.end(), is_advert_path);
-  PreviewResult result = adverts_only
-      ? rebuild_adverts(std::vector<std::string>(pending_.begin(), pending_.end()), published)
-      : rebuild_all(published);
-  if (result.ok) pending_.clear();
-  return result;
+  LoadedSite loaded = load_checked(root_, r.diags, &cache_);
+  changed_.insert(cache_.changed.begin(), cache_.changed.end());
+  read_preview_theme(loaded.theme, r);
+  if (r.diags.errors()) return r;
+  r = adverts_only() ? rebuild_adverts(std::move(loaded), std::move(r), published)
+                     : rebuild_all(std::move(loaded), std::move(r), published);
+  if (!r.ok) return r;
+  pending_.clear();
+  changed_.clear();
+  adverts_.clear();
+  for (auto& [path, file] : cache_.vacancies) adverts_.insert(path);
+  return r;
+}
+
+// True when every file saved, and every file the loads found changed, since
+// the last good build is an advert's (one of its adverts, or one now).
+bool PreviewSite::adverts_only() const {
+  auto advert = [&](const std::string& p) { return adverts_.count(p) || cache_.vacancies.count(p); };
+  return std::all_of(pending_.begin(), pending_.end(), advert) &&
+         std::all_of(changed_.begin(), changed_.end(), advert);
 }
 
 // The last build's listings for the adverts not dropped since, where the
@@ -83,12 +108,9 @@ static Listings take_listings(SiteContext& ctx) {
   return out;
 }
 
-PreviewResult PreviewSite::rebuild_all(const Published& published) {
-  PreviewResult r;
+PreviewResult PreviewSite::rebuild_all(LoadedSite loaded, PreviewResult r,
+                                       const Published& published) {
   r.full = true;
-  LoadedSite loaded = load_checked(root_, r.diags);
-  if (loaded.theme) r.folders = loaded.theme->folders();
-  if (r.diags.errors()) return r;
   SiteContext ctx(*loaded.site, loaded.theme, options_now());
   add_listings(ctx);
   MemorySink sink(root_);
@@ -111,79 +133,10 @@ PreviewResult PreviewSite::rebuild_all(const Published& published) {
   return r;
 }
 
-// Re-reads only the adverts in `paths` (some may be gone), checks them
-// against the rest of the last good site, and re-renders them and the lists.
-PreviewResult PreviewSite::rebuild_adverts(const std::vector<std::string>& paths,
-                                           const Published& published) {
-  PreviewResult r;
-  r.folders = theme_->folders();
-  struct Read {
-    std::optional<Vacancy> vacancy;
-    Diagnostics diags;
-  };
-  std::vector<Read> read(paths.size());
-  parallel_for(paths.size(), [&](size_t i) {
-    std::error_code ec;
-    if (!fs::exists(fs::path(root_) / paths[i], ec)) return;  // removed
-    check_file_name(paths[i], read[i].diags);
-    if (auto text = read_text_file(root_, paths[i], read[i].diags))
-      read[i].vacancy = parse_vacancy(*text, paths[i], read[i].diags);
-  });
-
-  // The cross-file rules, run on a small site holding just these adverts
-  // and what they refer to (validating all would cost as much as loading).
-  Site part;
-  part.root = site_->root;
-  part.config = site_->config;
-  part.schools = site_->schools;
-  part.standards = site_->standards;
-  part.glossary = site_->glossary;
-  part.files = site_->files;
-  for (auto& one : read) {
-    r.diags.append(one.diags);
-    if (one.vacancy) part.vacancies.push_back(std::move(*one.vacancy));
-  }
-  bool unknown_spec = std::any_of(part.vacancies.begin(), part.vacancies.end(), [&](auto& v) {
-    return !v.spec_id.empty() && !site_->specs.count(v.spec_id);
-  });
-  if (unknown_spec) part.specs = site_->specs;  // for the "did you mean"
-  else
-    for (auto& v : part.vacancies)
-      if (!v.spec_id.empty()) part.specs[v.spec_id] = site_->specs.at(v.spec_id);
-  validate(part, r.diags);
-  std::set<std::string> changed(paths.begin(), paths.end());
-  for (auto& v : part.vacancies)
-    for (auto& other : site_->vacancies)
-      if (other.slug == v.slug && !changed.count(other.mark.path))
-        r.diags.error(v.mark, "this advert and " + other.mark.path + " both have the slug '" +
-                                  v.slug + "' (the address /vacancies/" + v.slug +
-                                  "/): rename one of them");
-  if (r.diags.errors()) return r;
-
-  // Good: put the new adverts in place of the old.
-  std::set<std::string> drop, render;
-  auto& all = site_->vacancies;
-  for (auto& v : all)
-    if (changed.count(v.mark.path)) drop.insert(v.slug);
-  std::erase_if(all, [&](const Vacancy& v) { return changed.count(v.mark.path) > 0; });
-  for (auto& v : part.vacancies) {
-    drop.insert(v.slug);
-    render.insert(v.slug);
-    all.push_back(std::move(v));
-  }
-  std::sort(all.begin(), all.end(), [](auto& a, auto& b) { return a.slug < b.slug; });
-
-  // The adverts' own pages first, being what the person saving looks at;
-  // then the lists, which on a big site take longer.
-  for (auto& slug : drop) listings_.erase(slug);
-  SiteContext ctx(*site_, theme_, options_now());
-  reuse_listings(ctx, listings_);
-  std::vector<const Vacancy*> todo;
-  for (auto* v : ctx.built)
-    if (render.count(v->slug)) todo.push_back(v);
-  MemorySink pages(root_);
-  parallel_for(todo.size(), [&](size_t i) { render_vacancy(ctx, *todo[i], pages); });
-  r.files = pages.files();
+// Puts the adverts' new pages in place of those of the slugs in `drop`;
+// the paths served anew.
+std::vector<std::string> PreviewSite::publish_pages(const std::set<std::string>& drop,
+                                                    MemorySink& pages) {
   FileMap next = *files();
   std::vector<std::string> touched;
   for (auto& slug : drop) {
@@ -199,25 +152,56 @@ PreviewResult PreviewSite::rebuild_adverts(const std::vector<std::string>& paths
     next[path] = std::move(content);
   }
   publish(std::move(next));
-  published(touched);
+  return touched;
+}
 
-  MemorySink lists(root_);
-  RecordingSink recording(lists);
-  render_lists(ctx, recording);
-  r.files += lists.files();
-  next = *files();
-  touched.clear();
-  auto now_lists = recording.paths();
+// Puts the new lists in place of the old, removing those not made this time
+// (a role with no adverts left); the paths served anew.
+std::vector<std::string> PreviewSite::publish_lists(MemorySink& lists,
+                                                    std::set<std::string> now_lists) {
+  FileMap next = *files();
+  std::vector<std::string> touched;
   for (auto& p : list_paths_)
-    if (!now_lists.count(p) && next.erase(p)) touched.push_back(p);  // e.g. a role with no adverts left
+    if (!now_lists.count(p) && next.erase(p)) touched.push_back(p);
   list_paths_ = std::move(now_lists);
-  listings_ = take_listings(ctx);
   for (auto& [path, content] : lists.take()) {
     touched.push_back(path);
     next[path] = std::move(content);
   }
   publish(std::move(next));
-  published(touched);
+  return touched;
+}
+
+// The site is the one loaded and checked whole; of it, only the adverts
+// whose files changed are rendered again, with the lists.
+PreviewResult PreviewSite::rebuild_adverts(LoadedSite loaded, PreviewResult r,
+                                           const Published& published) {
+  std::set<std::string> drop, render;  // slugs: pages to remove, pages to make
+  for (auto& v : site_->vacancies)
+    if (changed_.count(v.mark.path)) drop.insert(v.slug);
+  for (auto& v : loaded.site->vacancies)
+    if (changed_.count(v.mark.path)) drop.insert(v.slug), render.insert(v.slug);
+  site_ = std::move(loaded.site);  // the theme is the last one: no theme file changed
+
+  // The adverts' own pages first, being what the person saving looks at;
+  // then the lists, which on a big site take longer.
+  for (auto& slug : drop) listings_.erase(slug);
+  SiteContext ctx(*site_, theme_, options_now());
+  reuse_listings(ctx, listings_);
+  std::vector<const Vacancy*> todo;
+  for (auto* v : ctx.built)
+    if (render.count(v->slug)) todo.push_back(v);
+  MemorySink pages(root_);
+  parallel_for(todo.size(), [&](size_t i) { render_vacancy(ctx, *todo[i], pages); });
+  r.files = pages.files();
+  published(publish_pages(drop, pages));
+
+  MemorySink lists(root_);
+  RecordingSink recording(lists);
+  render_lists(ctx, recording);
+  r.files += lists.files();
+  listings_ = take_listings(ctx);
+  published(publish_lists(lists, recording.paths()));
   r.ok = true;
   return r;
 }

@@ -1,7 +1,9 @@
-// The preview server's builds: the whole site at first, then after each save
-// only what the save touches. An edit to adverts alone re-reads those files
-// and re-renders their pages and the lists; anything else rebuilds it all.
-// Nothing is replaced unless the new build has no errors.
+// The preview server's builds: the whole site at first, then after each
+// save the same load and checks as `staffroom build` (load_checked), with a
+// cache so that unchanged files are not read or parsed again. When only
+// adverts changed, only their pages and the lists are rendered again;
+// anything else renders it all. Nothing is replaced unless the new build
+// has no errors.
 #pragma once
 
 #include <functional>
@@ -12,13 +14,15 @@
 #include <string>
 #include <vector>
 
+#include "load/load.h"
 #include "pipeline/build.h"
-#include "write/memory_sink.h"
 #include "render/render.h"
+#include "serve/preview_theme.h"
+#include "write/memory_sink.h"
 
 struct PreviewResult {
   bool ok = false;
-  bool full = false;       // everything was re-read and re-rendered
+  bool full = false;       // everything was rendered
   size_t files = 0;        // files written
   Diagnostics diags;       // this attempt's, errors and warnings
   std::vector<std::string> folders;  // the theme folders now in use
@@ -33,7 +37,7 @@ class PreviewSite {
   PreviewSite(std::string root, BuildOptions options, bool fixed_now);
 
   // Rebuilds after a change to `changed` (paths relative to the site root);
-  // an empty list rebuilds everything. Changes since the last good build
+  // an empty list renders everything. Changes since the last good build
   // are remembered, so an edit made while the site was broken is not lost.
   // `published` is called each time new files are being served, with their
   // paths ("*" for all): an advert's own pages go first, the lists after.
@@ -43,24 +47,31 @@ class PreviewSite {
   // The files of the last good build (null before the first), for reading
   // from any thread.
   std::shared_ptr<const FileMap> files() const;
+  // The theme's preview files as last read without error (null before).
+  std::shared_ptr<const PreviewTheme> preview_theme() const;
 
  private:
-  PreviewResult rebuild_all(const Published& published);
-  PreviewResult rebuild_adverts(const std::vector<std::string>& paths, const Published& published);
+  PreviewResult rebuild_all(LoadedSite loaded, PreviewResult r, const Published& published);
+  PreviewResult rebuild_adverts(LoadedSite loaded, PreviewResult r, const Published& published);
+  void read_preview_theme(const std::shared_ptr<const Theme>& theme, PreviewResult& r);
+  bool adverts_only() const;
   BuildOptions options_now() const;
   void publish(FileMap files);
+  std::vector<std::string> publish_pages(const std::set<std::string>& drop, MemorySink& pages);
+  std::vector<std::string> publish_lists(MemorySink& lists, std::set<std::string> now_lists);
 
   std::string root_;
   BuildOptions options_;
   bool fixed_now_;
+  LoadCache cache_;
   std::unique_ptr<Site> site_;  // last good, validated
   std::shared_ptr<const Theme> theme_;
-  std::set<std::string> pending_;     // changed since the last good build
+  std::set<std::string> pending_;     // saved since the last good build ("" for all)
+  std::set<std::string> changed_;     // files the loads found changed since then
+  std::set<std::string> adverts_;     // the advert files of the last good build
   std::set<std::string> list_paths_;  // what render_lists wrote last time
   Listings listings_;                 // the last build's, for the adverts not changed
   mutable std::shared_mutex mutex_;
   std::shared_ptr<const FileMap> files_;
+  std::shared_ptr<const PreviewTheme> preview_;
 };
-
-// True for a path (relative to the site) that is an advert's file.
-bool is_advert_path(const std::string& path);

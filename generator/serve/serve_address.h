@@ -22,3 +22,7 @@ std::string address_url(const std::string& address, int port);
 // the network can see drafts and unpublished adverts.
 std::string listen_notice(const std::string& host, int port,
                           const std::vector<std::string>& addresses);
+
+// True when another program already listens on `host` port `port`: what a
+// failed bind most often means, and the one case with a plain remedy.
+bool port_in_use(const std::string& host, int port);

@@ -218,11 +218,13 @@ HttpServer::HttpServer(HttpLimits limits) : limits_(limits) {
 
 void HttpServer::grow_backlog(int n) { ::listen(svr_sock_, n); }
 
-bool HttpServer::process_and_close_socket(socket_t sock) {
-  // Without it each reply on a kept-alive connection waited ~40 ms for the
-  // browser's delayed ACK (Nagle's algorithm holds back the body).
+bool prepare_connection(int sock) {
   int yes = 1;
-  setsockopt(sock, IPPROTO_TCP, TCP_NODELAY, &yes, sizeof yes);
+  return setsockopt(sock, IPPROTO_TCP, TCP_NODELAY, &yes, sizeof yes) == 0;
+}
+
+bool HttpServer::process_and_close_socket(socket_t sock) {
+  prepare_connection(sock);
   GuardedStream stream(sock, limits_, write_timeout_sec_ * 1000 + write_timeout_usec_ / 1000);
   current = &stream;
   bool ok = false;

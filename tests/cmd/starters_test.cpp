@@ -80,3 +80,32 @@ TEST_CASE("a name with spaces or capitals is refused with the name to type inste
   CHECK(said.find("'new' makes a vacancy, a school or a spec") != std::string::npos);
   CHECK(fs::is_empty(tmp.path));
 }
+
+TEST_CASE("build and check say which adverts were left out, and the preview labels them") {
+  test::TempDir tmp;
+  auto site = tmp.path / "site";
+  REQUIRE(test::run(kBin + " init " + q(site)) == 0);
+  std::string advert = test::read_file(site / "content/vacancies/teaching-assistant.md");
+  std::string scheduled = advert;
+  scheduled.replace(scheduled.find("draft: true"), 11, "publish: 2099-01-04T09:00");
+  test::write_file(site / "content/vacancies/cook.md", scheduled);
+  std::string said;
+  REQUIRE(test::run(kBin + " build --site " + q(site) + " --output " + q(tmp.path / "out"), &said) == 0);
+  CHECK(said.find("Built 0 vacancies") != std::string::npos);
+  CHECK(said.find("1 draft not published: content/vacancies/teaching-assistant.md (draft: true)") !=
+        std::string::npos);
+  CHECK(said.find("Scheduled, not yet published: content/vacancies/cook.md goes live at 9am on Sunday 4 January 2099") !=
+        std::string::npos);
+  REQUIRE(test::run(kBin + " check --site " + q(site), &said) == 0);
+  CHECK(said.find("1 draft not published: content/vacancies/teaching-assistant.md") != std::string::npos);
+
+  // What the preview shows (a build with drafts): labelled, and not counted as open.
+  REQUIRE(test::run(kBin + " build --drafts --site " + q(site) + " --output " + q(tmp.path / "preview")) == 0);
+  std::string index = test::read_file(tmp.path / "preview/index.html");
+  CHECK(index.find("0 open vacancies, 1 draft, 1 scheduled") != std::string::npos);
+  CHECK(index.find("<strong class=\"badge\">Draft: not published</strong>") != std::string::npos);
+  CHECK(index.find("<strong class=\"badge\">Scheduled: goes live at 9am on Sunday 4 January 2099</strong>") !=
+        std::string::npos);
+  // A published site has no such labels.
+  CHECK(test::read_file(tmp.path / "out/index.html").find("class=\"badge\"") == std::string::npos);
+}

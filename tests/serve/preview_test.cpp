@@ -1,0 +1,132 @@
+// Tests of the preview's builds (serve/preview.h) and the load cache they
+// rest on (LoadCache in load/load.h): one path, the same checks as a build,
+// with only the changed adverts' pages and the lists rendered again.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "load/load.h"
+#include "serve/preview.h"
+#include "serve_util.h"
+
+using namespace serve_test;
+
+namespace {
+
+struct Preview {
+  test::TempDir dir;
+  std::unique_ptr<PreviewSite> site;
+  std::vector<std::string> published;  // every path served anew by the last rebuild
+  Preview() {
+    write_site(dir.path);
+    BuildOptions o;
+    o.now = to_time(*parse_datetime("2026-11-20T12:00"), false);
+    o.drafts = true;
+    site = std::make_unique<PreviewSite>(dir.path.string(), o, true);
+  }
+  PreviewResult rebuild(const std::vector<std::string>& changed) {
+    published.clear();
+    return site->rebuild(changed, [&](auto& paths) {
+      published.insert(published.end(), paths.begin(), paths.end());
+    });
+  }
+  bool was_published(const std::string& path) const {
+    return std::find(published.begin(), published.end(), path) != published.end();
+  }
+  std::string page(const std::string& path) const { return *site->files()->at(path); }
+};
+
+bool has_error(const PreviewResult& r, const std::string& part) {
+  for (auto& d : r.diags.items)
+    if (d.severity == Severity::error && contains(d.message, part)) return true;
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("preview: a saved advert renders its own pages and the lists, nothing else") {
+  Preview p;
+  auto first = p.rebuild({});
+  REQUIRE(first.ok);
+  CHECK(first.full);
+  CHECK(p.was_published("*"));
+  REQUIRE(p.site->preview_theme());
+  CHECK(contains(p.site->preview_theme()->reload_script, "EventSource"));
+
+  put_file(p.dir.path / "content/vacancies/ta.md", advert("Senior Teaching Assistant"));
+  auto r = p.rebuild({"content/vacancies/ta.md"});
+  REQUIRE(r.ok);
+  CHECK_FALSE(r.full);
+  CHECK(p.was_published("vacancies/ta/index.html"));
+  CHECK(p.was_published("index.html"));
+  CHECK_FALSE(p.was_published("vacancies/cook/index.html"));
+  CHECK_FALSE(p.was_published("about/index.html"));
+  CHECK(contains(p.page("vacancies/ta/index.html"), "Senior Teaching Assistant"));
+  CHECK(contains(p.page("index.html"), "School Cook"));  // a card kept from before
+
+  // A new advert whose slug another has: the build's own rule says so.
+  put_file(p.dir.path / "content/vacancies/ta.markdown", advert("Another"));
+  auto clash = p.rebuild({"content/vacancies/ta.markdown"});
+  CHECK_FALSE(clash.ok);
+  CHECK(has_error(clash, "both have the slug 'ta'"));
+  fs::remove(p.dir.path / "content/vacancies/ta.markdown");
+  auto back = p.rebuild({"content/vacancies/ta.markdown"});
+  CHECK(back.ok);
+
+  // Anything but an advert renders it all.
+  put_file(p.dir.path / "content/specs/ta.yaml",
+           "title: Teaching Assistant\nsections:\n  - name: Skills\n    assessed: [interview]\n"
+           "    criteria:\n      - { text: Patience, level: essential }\n");
+  auto spec = p.rebuild({"content/specs/ta.yaml"});
+  REQUIRE(spec.ok);
+  CHECK(spec.full);
+  CHECK(contains(p.page("vacancies/cook/index.html"), "Patience"));
+}
+
+TEST_CASE("preview: an edit made while the site was broken is not lost") {
+  Preview p;
+  REQUIRE(p.rebuild({}).ok);
+  put_file(p.dir.path / "content/vacancies/ta.md", "---\ntitle: [unclosed\n---\n");
+  CHECK_FALSE(p.rebuild({"content/vacancies/ta.md"}).ok);
+  put_file(p.dir.path / "content/vacancies/cook.md", advert("Head Cook"));
+  CHECK_FALSE(p.rebuild({"content/vacancies/cook.md"}).ok);  // ta.md still broken
+  put_file(p.dir.path / "content/vacancies/ta.md", advert("Teaching Assistant"));
+  auto r = p.rebuild({"content/vacancies/ta.md"});
+  REQUIRE(r.ok);
+  CHECK(contains(p.page("vacancies/cook/index.html"), "Head Cook"));
+  CHECK(p.was_published("vacancies/cook/index.html"));
+}
+
+TEST_CASE("load cache: unchanged files are taken from it, changed ones read again") {
+  test::TempDir dir;
+  write_site(dir.path);
+  LoadCache cache;
+  Diagnostics d1;
+  Site first = load_site(dir.path.string(), d1, &cache);
+  CHECK(cache.changed.size() == 6);  // every file is new
+  CHECK(cache.vacancies.size() == 3);
+
+  Diagnostics d2;
+  Site same = load_site(dir.path.string(), d2, &cache);
+  CHECK(cache.changed.empty());
+  CHECK(same.vacancies.size() == 3);
+
+  // Rewritten at once with text of the same length: the stamp may not
+  // change within the file system's clock tick, but the text is read again.
+  std::string text = advert("Teaching Assistant");
+  std::replace(text.begin(), text.end(), 'T', 'X');
+  put_file(dir.path / "content/vacancies/ta.md", text);
+  Diagnostics d3;
+  Site edited = load_site(dir.path.string(), d3, &cache);
+  CHECK(cache.changed == std::vector<std::string>{"content/vacancies/ta.md"});
+  auto ta = std::find_if(edited.vacancies.begin(), edited.vacancies.end(),
+                         [](auto& v) { return v.slug == "ta"; });
+  REQUIRE(ta != edited.vacancies.end());
+  CHECK(ta->title == "Xeaching Assistant");
+
+  fs::remove(dir.path / "content/vacancies/cook.md");
+  Diagnostics d4;
+  load_site(dir.path.string(), d4, &cache);
+  CHECK(cache.changed == std::vector<std::string>{"content/vacancies/cook.md"});
+  CHECK(cache.vacancies.size() == 2);
+}
