@@ -28,6 +28,7 @@ const char* kUsage = R"(usage:
   staffroom new vacancy|school|spec NAME [--site DIR]
   staffroom init [DIR]
   staffroom import FILE.docx [--site DIR] [--slug SLUG]
+  staffroom --version
 )";
 
 int usage_error(const std::string& message) {
@@ -191,6 +192,14 @@ int cmd_init(int argc, char** argv) {
   return init_site(a.positional.empty() ? "." : a.positional[0], std::cout, std::cerr);
 }
 
+int cmd_import(int argc, char** argv) {
+  Args a = parse(argc, argv, {"site", "slug"}, {}, 1);
+  if (!a.error.empty() || a.positional.size() != 1)
+    return usage_error(a.error.empty() ? "write, for example: staffroom import job-pack.docx" : a.error);
+  return import_file(a.values.count("site") ? a.values["site"] : ".", a.positional[0], a.values["slug"],
+                     std::cout, std::cerr);
+}
+
 }  // namespace
 
 static int run(int argc, char** argv) {
@@ -201,11 +210,10 @@ static int run(int argc, char** argv) {
   if (command == "serve") return cmd_serve(argc, argv);
   if (command == "new") return cmd_new(argc, argv);
   if (command == "init") return cmd_init(argc, argv);
-  if (command == "import") {
-    Args a = parse(argc, argv, {"site", "slug"}, {}, 1);
-    if (!a.error.empty() || a.positional.size() != 1)
-      return usage_error(a.error.empty() ? "write, for example: staffroom import job-pack.docx" : a.error);
-    return import_file(a.values.count("site") ? a.values["site"] : ".", a.positional[0], a.values["slug"], std::cout, std::cerr);
+  if (command == "import") return cmd_import(argc, argv);
+  if (command == "--version" || command == "version") {
+    std::cout << "staffroom " << STAFFROOM_VERSION << "\n";
+    return 0;
   }
   if (command == "--help" || command == "-h" || command == "help") {
     std::cout << kUsage;

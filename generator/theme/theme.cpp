@@ -9,12 +9,9 @@
 
 #include "load/source.h"
 #include "base/text.h"
+#include "theme/theme_folder.h"
 
 namespace fs = std::filesystem;
-
-#ifndef STAFFROOM_DEFAULT_THEME
-#define STAFFROOM_DEFAULT_THEME "themes/default"
-#endif
 
 std::string fingerprint(const std::string& content) {
   std::uint64_t h = 1469598103934665603ULL;
@@ -154,7 +151,7 @@ std::shared_ptr<const Theme> Theme::load(const std::string& root,
   std::map<std::string, Source> raw;
   std::map<std::string, std::string> statics;
   std::error_code ec;
-  fs::path defaults = STAFFROOM_DEFAULT_THEME;
+  fs::path defaults = default_theme_folder();
   fs::path own = fs::path(root) / "themes" / name;
   // A binary moved away from its source tree finds the theme in the site.
   if (!fs::is_directory(defaults / "templates", ec)) defaults = fs::path(root) / "themes/default";
