@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "check/check_cache.h"
 #include "load/load.h"
 #include "markdown/markdown.h"
 #include "base/parallel.h"
@@ -128,8 +129,8 @@ static void check_spec(const Site& site, const PersonSpec& spec, Findings& found
   }
 }
 
-static void check_body(const std::string& body, const Mark& file, int body_line,
-                       Findings& found, const Glossary& glossary) {
+static void check_body_uncached(const std::string& body, const Mark& file, int body_line,
+                                Findings& found, const Glossary& glossary) {
   Diagnostics& diags = found.diags;
   auto scan = scan_markdown(body);
   if (scan.refused) {
@@ -152,6 +153,48 @@ static void check_body(const std::string& body, const Mark& file, int body_line,
   }
 }
 
+// The key of one text's findings: everything they depend on.
+static std::uint64_t body_key(const std::string& body, const Mark& file, int body_line,
+                              std::uint64_t glossary_key) {
+  std::hash<std::string_view> hash;
+  std::uint64_t key = hash(body) ^ (glossary_key * 0x9e3779b97f4a7c15ULL);
+  key = key * 31 + hash(file.path);
+  return key * 31 + static_cast<std::uint64_t>(body_line);
+}
+
+// check_body_uncached, or its findings from the last run when the text,
+// its place and the glossary are the same.
+static void check_body(const std::string& body, const Mark& file, int body_line, Findings& found,
+                       const Glossary& glossary, CheckCache* cache, std::uint64_t glossary_key) {
+  if (!cache) return check_body_uncached(body, file, body_line, found, glossary);
+  std::uint64_t key = body_key(body, file, body_line, glossary_key);
+  {
+    std::lock_guard lock(cache->mutex);
+    cache->used.insert(key);
+    auto it = cache->bodies.find(key);
+    if (it != cache->bodies.end()) {
+      found.diags.append(it->second.diags);
+      for (auto& [word, warning] : it->second.unknown)
+        if (found.words.insert(word).second) found.unknown.push_back({word, warning});
+      return;
+    }
+  }
+  Findings own;
+  check_body_uncached(body, file, body_line, own, glossary);
+  found.diags.append(own.diags);
+  for (auto& [word, warning] : own.unknown)
+    if (found.words.insert(word).second) found.unknown.push_back({word, warning});
+  std::lock_guard lock(cache->mutex);
+  cache->bodies[key] = {std::move(own.diags), std::move(own.unknown)};
+}
+
+static std::uint64_t glossary_key(const Site& site) {
+  std::uint64_t key = 0;
+  std::hash<std::string> hash;
+  for (auto& [abbr, words] : site.glossary) key = key * 1099511628211ULL ^ hash(abbr + '\n' + words);
+  return key;
+}
+
 // A page is written at /<slug>/, so it must not take an address that the
 // site's own lists use: two outputs to one path would race.
 static void check_page_address(const Page& p, Diagnostics& diags) {
@@ -167,7 +210,9 @@ static void check_page_address(const Page& p, Diagnostics& diags) {
                             "-information.md); these names are taken: " + names);
 }
 
-void validate(Site& site, Diagnostics& diags) {
+void validate(Site& site, Diagnostics& diags, CheckCache* cache) {
+  std::uint64_t glossary_at = glossary_key(site);
+  if (cache) cache->used.clear();
   auto schools = keys_of(site.schools);
   auto roles = keys_of(site.config.roles);
   auto specs = keys_of(site.specs);
@@ -186,7 +231,7 @@ void validate(Site& site, Diagnostics& diags) {
     if (i >= n_specs + n_adverts) {
       auto& p = site.pages[i - n_specs - n_adverts];
       check_page_address(p, found[i].diags);
-      return check_body(p.body, p.mark, p.body_line, found[i], glossary);
+      return check_body(p.body, p.mark, p.body_line, found[i], glossary, cache, glossary_at);
     }
     Vacancy& v = site.vacancies[i - n_specs];
     Diagnostics& d = found[i].diags;
@@ -218,8 +263,9 @@ void validate(Site& site, Diagnostics& diags) {
       d.warning(v.closes_mark, "the advert is open for less than 7 days: candidates "
                                "need time to apply");
     check_gendered(v.title, v.mark, 0, false, d);
-    check_body(v.body, v.mark, v.body_line, found[i], glossary);
+    check_body(v.body, v.mark, v.body_line, found[i], glossary, cache, glossary_at);
   });
+  if (cache) std::erase_if(cache->bodies, [&](auto& entry) { return !cache->used.count(entry.first); });
 
   std::set<std::string> reported{"UK", "OK", "AM", "PM", "II", "III", "IV"};
   std::map<std::string, std::string> slugs;  // slug -> the file that gave it

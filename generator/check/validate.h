@@ -7,8 +7,12 @@
 #include "base/diagnostics.h"
 #include "base/model.h"
 
-// Also resolves each vacancy's `spec:` id to its PersonSpec.
-void validate(Site& site, Diagnostics& diags);
+struct CheckCache;
+
+// Also resolves each vacancy's `spec:` id to its PersonSpec. With a cache,
+// the checks of a Markdown text seen before (the same words, file, line and
+// glossary) are not run again: a preview's save re-checks only what changed.
+void validate(Site& site, Diagnostics& diags, CheckCache* cache = nullptr);
 
 // The glossary entry for a citation "nos-learning-support/A/14", or null.
 struct CitationTarget {

@@ -12,11 +12,11 @@
 #include "check/validate.h"
 #include "write/writer.h"
 
-LoadedSite load_checked(const std::string& root, Diagnostics& diags, LoadCache* cache) {
+LoadedSite load_checked(const std::string& root, Diagnostics& diags, PipelineCache* cache) {
   LoadedSite loaded;
-  loaded.site = std::make_unique<Site>(load_site(root, diags, cache));
+  loaded.site = std::make_unique<Site>(load_site(root, diags, cache ? &cache->load : nullptr));
   if (diags.errors() && !site_yaml_path(root)) return loaded;  // not a site: nothing more to say
-  validate(*loaded.site, diags);
+  validate(*loaded.site, diags, cache ? &cache->check : nullptr);
   loaded.theme = Theme::load(root, loaded.site->config.theme, diags);
   return loaded;
 }

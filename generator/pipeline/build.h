@@ -9,10 +9,19 @@
 
 #include "base/diagnostics.h"
 #include "base/model.h"
+#include "check/check_cache.h"
+#include "load/load.h"
 #include "render/site_context.h"
 
 class Theme;
-struct LoadCache;
+
+// What a preview keeps from one load to the next: files unchanged since are
+// not read or parsed again (LoadCache), Markdown unchanged is not checked
+// again (CheckCache). The result is the same as without.
+struct PipelineCache {
+  LoadCache load;
+  CheckCache check;
+};
 
 // A site loaded and checked, with its theme: what rendering needs.
 struct LoadedSite {
@@ -21,9 +30,9 @@ struct LoadedSite {
 };
 
 // Loads and validates everything, reporting into `diags`. The result is
-// usable only when diags has no errors. With a cache, files unchanged since
-// the last load are not read or parsed again (see LoadCache).
-LoadedSite load_checked(const std::string& root, Diagnostics& diags, LoadCache* cache = nullptr);
+// usable only when diags has no errors. With a cache, what is unchanged
+// since the last call is not done again (see PipelineCache).
+LoadedSite load_checked(const std::string& root, Diagnostics& diags, PipelineCache* cache = nullptr);
 
 struct BuildRequest {
   std::string site = ".";

@@ -68,7 +68,7 @@ PreviewResult PreviewSite::rebuild(const std::vector<std::string>& changed,
     return r;
   }
   LoadedSite loaded = load_checked(root_, r.diags, &cache_);
-  changed_.insert(cache_.changed.begin(), cache_.changed.end());
+  changed_.insert(cache_.load.changed.begin(), cache_.load.changed.end());
   read_preview_theme(loaded.theme, r);
   if (r.diags.errors()) return r;
   r = adverts_only() ? rebuild_adverts(std::move(loaded), std::move(r), published)
@@ -77,14 +77,14 @@ PreviewResult PreviewSite::rebuild(const std::vector<std::string>& changed,
   pending_.clear();
   changed_.clear();
   adverts_.clear();
-  for (auto& [path, file] : cache_.vacancies) adverts_.insert(path);
+  for (auto& [path, file] : cache_.load.vacancies) adverts_.insert(path);
   return r;
 }
 
 // True when every file saved, and every file the loads found changed, since
 // the last good build is an advert's (one of its adverts, or one now).
 bool PreviewSite::adverts_only() const {
-  auto advert = [&](const std::string& p) { return adverts_.count(p) || cache_.vacancies.count(p); };
+  auto advert = [&](const std::string& p) { return adverts_.count(p) || cache_.load.vacancies.count(p); };
   return std::all_of(pending_.begin(), pending_.end(), advert) &&
          std::all_of(changed_.begin(), changed_.end(), advert);
 }

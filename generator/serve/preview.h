@@ -63,7 +63,7 @@ class PreviewSite {
   std::string root_;
   BuildOptions options_;
   bool fixed_now_;
-  LoadCache cache_;
+  PipelineCache cache_;
   std::unique_ptr<Site> site_;  // last good, validated
   std::shared_ptr<const Theme> theme_;
   std::set<std::string> pending_;     // saved since the last good build ("" for all)

@@ -1,0 +1,54 @@
+// validate(): the same findings with its cache as without, run after run,
+// and a glossary change seen through the cache.
+#include <doctest/doctest.h>
+
+#include "../test_util.h"
+#include "check/check_cache.h"
+#include "check/validate.h"
+#include "load/load.h"
+
+namespace {
+
+std::string all(const Diagnostics& d) {
+  std::string out;
+  for (auto& i : d.items)
+    out += location(i.mark) + (i.severity == Severity::error ? ": error: " : ": warning: ") + i.message + "\n";
+  return out;
+}
+
+std::string checked(const std::string& root, CheckCache* cache) {
+  Diagnostics d;
+  Site site = load_site(root, d);
+  validate(site, d, cache);
+  return all(d);
+}
+
+}  // namespace
+
+TEST_CASE("validate with a cache finds exactly what it finds without, every time") {
+  for (auto* root : {STAFFROOM_SOURCE_DIR, STAFFROOM_SOURCE_DIR "/tests/sites/awkward"}) {
+    INFO(root);
+    std::string plain = checked(root, nullptr);
+    CHECK(plain.find("warning") != std::string::npos);  // something to compare
+    CheckCache cache;
+    CHECK(checked(root, &cache) == plain);
+    CHECK(!cache.bodies.empty());
+    CHECK(checked(root, &cache) == plain);  // now from the cache
+  }
+}
+
+TEST_CASE("a glossary change reaches findings kept in the cache, and old entries are dropped") {
+  test::TempDir site;
+  test::write_minimal_site(site.path);
+  site.write("content/vacancies/ta.md",
+             test::read_file(site.path / "content/vacancies/ta.md") + "Work with the SENCo.\n");
+  CheckCache cache;
+  CHECK(checked(site.str(), &cache).find("the abbreviation 'SENCo' is not in content/glossary.yaml") !=
+        std::string::npos);
+  site.write("content/glossary.yaml", "SENCo: Special educational needs co-ordinator\n");
+  CHECK(checked(site.str(), &cache).find("SENCo") == std::string::npos);
+  size_t entries = cache.bodies.size();
+  site.write("content/vacancies/ta.md", test::read_file(site.path / "content/vacancies/ta.md") + "More.\n");
+  checked(site.str(), &cache);
+  CHECK(cache.bodies.size() == entries);  // the old text's findings went
+}
