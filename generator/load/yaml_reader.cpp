@@ -9,6 +9,7 @@
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <sstream>
 
 static Mark mark_at(const YamlFile& file, int line, int column) {
@@ -162,11 +163,14 @@ std::vector<std::string_view> lines_of(std::string_view text) {
 }
 
 // A line indented with a tab near where yaml-cpp gave up (0-based): the
-// last one at or before it, else the first after. Its message names the
-// fix, which yaml-cpp's ("illegal map value", "illegal block entry") never do.
+// last one up to it, else the next. A tab further away (in a block of
+// text, say) is not what broke. Its message names the fix, which
+// yaml-cpp's ("illegal map value", "illegal block entry") never do.
 std::optional<Problem> tab_problem(const std::vector<std::string_view>& lines, int error_line) {
+  constexpr int kNear = 3;  // lines before the error a tab may be to blame from
   std::optional<Problem> found;
-  for (int i = 0; i < static_cast<int>(lines.size()); ++i) {
+  int last = std::min(static_cast<int>(lines.size()), error_line + 2);
+  for (int i = std::max(0, error_line - kNear); i < last; ++i) {
     auto line = lines[i];
     size_t indent = line.find_first_not_of(" \t");
     if (indent == std::string_view::npos || line[indent] == '#') continue;
