@@ -43,15 +43,52 @@ Glossary::Glossary(const std::vector<std::pair<std::string, std::string>>& list)
   for (auto& [abbr, words] : list) terms.emplace(abbr, words);
 }
 
+bool Glossary::knows(const std::string& word) const {
+  if (terms.count(word)) return true;
+  return word.size() > 2 && word.back() == 's' && terms.count(word.substr(0, word.size() - 1));
+}
+
 static bool is_word_char(char c) {
   return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
 }
 
 static bool looks_like_abbreviation(std::string_view w) {
   if (w.size() < 2 || w.size() > 10 || !(w[0] >= 'A' && w[0] <= 'Z')) return false;
+  // A name in CamelCase (VoiceOver, AbilityNet) starts as a word does; an
+  // abbreviation has at most one small letter before its next capital (DfE).
+  auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
+  if (w.size() >= 3 && lower(w[1]) && lower(w[2])) return false;
   int capitals = 0;
   for (char c : w) capitals += (c >= 'A' && c <= 'Z');
   return capitals >= 2;
+}
+
+// The byte ranges of `s` that are web or email addresses: a run of text
+// between spaces or brackets that has "://", starts "www." or "mailto:", or
+// is name@place; and a Markdown link's destination, after "](".
+static std::vector<std::pair<size_t, size_t>> address_spans(std::string_view s) {
+  auto delimiter = [](char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '<' || c == '>' || c == '(' ||
+           c == ')' || c == '[' || c == ']' || c == '"' || c == '`';
+  };
+  std::vector<std::pair<size_t, size_t>> out;
+  for (size_t i = 0; i < s.size();) {
+    if (delimiter(s[i])) {
+      ++i;
+      continue;
+    }
+    size_t start = i;
+    while (i < s.size() && !delimiter(s[i])) ++i;
+    std::string_view token = s.substr(start, i - start);
+    std::string head = lower_ascii(std::string(token.substr(0, 7)));
+    auto at = token.find('@');
+    bool address = (start >= 2 && s[start - 1] == '(' && s[start - 2] == ']') ||
+                   token.find("://") != std::string_view::npos || head.rfind("www.", 0) == 0 ||
+                   head == "mailto:" ||
+                   (at != std::string_view::npos && token.find('.', at) != std::string_view::npos);
+    if (address) out.emplace_back(start, i);
+  }
+  return out;
 }
 
 // "NVQ3" -> "NVQ", "EHCPs" -> "EHCP": the form a glossary lists.
@@ -94,6 +131,11 @@ std::string mark_abbreviations(const std::string& html, const Glossary& glossary
       len = word.size();
       it = glossary.terms.find(word);
     }
+    if (it == glossary.terms.end() && word.size() > 2 && word.back() == 's') {
+      word.pop_back();  // "SENCos": a plural of the SENCo listed
+      len = word.size();
+      it = glossary.terms.find(word);
+    }
     if (it == glossary.terms.end() || !seen.insert(word).second) return;
     out.append(html, copied, start - copied);
     out += "<abbr title=\"" + escape_html(it->second) + "\">" + word + "</abbr>";
@@ -106,11 +148,43 @@ std::string mark_abbreviations(const std::string& html, const Glossary& glossary
 
 std::vector<std::pair<std::string, size_t>> find_abbreviations(std::string_view text) {
   std::vector<std::pair<std::string, size_t>> out;
+  auto addresses = address_spans(text);
+  size_t next = 0;  // the first address not yet passed
   for_each_word(text, [&](size_t start, size_t len) {
+    while (next < addresses.size() && addresses[next].second <= start) ++next;
+    if (next < addresses.size() && addresses[next].first <= start) return;
     std::string word = base_abbreviation(std::string(text.substr(start, len)));
     if (looks_like_abbreviation(word)) out.emplace_back(word, start);
   });
   return out;
+}
+
+std::string curly_quote_advice(std::string_view text) {
+  static const std::pair<const char*, const char*> quotes[] = {
+      {"\u201C", "\""}, {"\u201D", "\""}, {"\u2018", "'"}, {"\u2019", "'"}};
+  for (auto& [curly, straight] : quotes)
+    if (text.find(curly) != std::string_view::npos)
+      return std::string(curly) + " is a curly quote, put in by a word processor such as Word: "
+             "type a straight " + straight + " instead, or no quotes at all";
+  return {};
+}
+
+std::string with_quote_advice(std::string message, std::string_view value) {
+  auto advice = curly_quote_advice(value);
+  return advice.empty() ? message : message + ". " + advice;
+}
+
+std::string web_file_name(std::string_view name, const std::string& fallback) {
+  auto dot = name.rfind('.');  // "a.b.md": the extension is ".md"
+  if (dot == 0) dot = std::string_view::npos;
+  std::string_view stem = name.substr(0, dot);
+  std::string ext = dot == std::string_view::npos ? "" : lower_ascii(std::string(name.substr(dot)));
+  bool usable = false;
+  for (char c : stem) usable = usable || is_word_char(c);
+  if (!usable) return fallback;
+  for (size_t i = 1; i < ext.size(); ++i)
+    if (!is_word_char(ext[i])) ext.clear();
+  return anchor_of(stem) + ext;
 }
 
 std::string anchor_of(std::string_view text) {

@@ -22,6 +22,8 @@ struct Glossary {
   std::unordered_map<std::string, std::string> terms;  // abbr -> words
   explicit Glossary(const std::vector<std::pair<std::string, std::string>>& list = {});
   bool empty() const { return terms.empty(); }
+  // The word or, for a plural such as "SENCos", its singular is listed.
+  bool knows(const std::string& word) const;
 };
 
 // Marks the first use on a page of each abbreviation in already-escaped
@@ -33,7 +35,19 @@ std::string mark_abbreviations(const std::string& escaped_html,
 
 // Candidate abbreviations in plain text (words with two or more capitals,
 // such as SEND, SENCo, NVQ3) with their byte offsets: for the glossary warning.
+// Not words inside web and email addresses (bare, <autolinks> or a Markdown
+// link's destination), nor names written in CamelCase (VoiceOver).
 std::vector<std::pair<std::string, size_t>> find_abbreviations(std::string_view text);
+
+// When `text` has a curly quote (“ ” ‘ ’), words telling the reader that a
+// word processor put it there and to type a straight one; else "".
+std::string curly_quote_advice(std::string_view text);
+// `message`, then ". " and the advice when `value` has a curly quote.
+std::string with_quote_advice(std::string message, std::string_view value);
+
+// A file name as a web address wants it: "Teaching Assistant.md" ->
+// "teaching-assistant.md"; `fallback` when nothing usable is left.
+std::string web_file_name(std::string_view name, const std::string& fallback);
 
 // "Qualifications and Experience" -> "qualifications-and-experience".
 std::string anchor_of(std::string_view text);

@@ -8,6 +8,7 @@
 
 #include "check/check_cache.h"
 #include "load/load.h"
+#include "load/site_folder.h"
 #include "markdown/markdown.h"
 #include "base/parallel.h"
 #include "load/source.h"
@@ -33,25 +34,75 @@ CitationTarget resolve_citation(const Site& site, const std::string& citation) {
   return target;
 }
 
+// The ids of a map's entries; with `valid_only`, those that can be used
+// (a file named "Teaching Assistant.yaml" is loaded, but is never offered).
 template <class Map>
-static std::vector<std::string> keys_of(const Map& m) {
+static std::vector<std::string> keys_of(const Map& m, bool valid_only = false) {
   std::vector<std::string> out;
-  for (auto& [k, v] : m) out.push_back(k);
+  for (auto& [k, v] : m)
+    if (!valid_only || is_slug(k)) out.push_back(k);
   return out;
 }
 
-static void check_reference(const std::string& value, const std::vector<std::string>& known,
-                            const std::string& what, const Mark& mark, Diagnostics& diags,
-                            const std::string& existing_file = "") {
-  if (std::find(known.begin(), known.end(), value) != known.end()) return;
-  // The file is there but could not be read: its own errors say why, and
-  // every advert that names it need not say so again.
+// The ids of files whose names cannot be used.
+template <class Map>
+static std::vector<std::string> misnamed_of(const Map& m) {
+  std::vector<std::string> out;
+  for (auto& [k, v] : m)
+    if (!is_slug(k)) out.push_back(k);
+  return out;
+}
+
+// What a reference may name, for the message when it names none of them.
+struct Known {
+  std::vector<std::string> ids;
+  std::string what, plural;  // "school", "schools"
+  std::string where;         // "in content/schools/"; "" to list none
+  std::string make;          // how to make one: "run: staffroom new school", then the name
+  bool make_names = false;   // `make` ends with the name
+  std::string folder;        // "content/schools/", for a file whose name cannot be used
+  std::vector<std::string> misnamed;  // ids of files named "Oak Primary.yaml" and the like
+};
+
+// "oak, ash and 3 more".
+static std::string some_of(const std::vector<std::string>& ids) {
+  constexpr size_t kShown = 8;
+  std::vector<std::string> shown(ids.begin(), ids.begin() + std::min(ids.size(), kShown));
+  if (ids.size() > kShown) shown.push_back(std::to_string(ids.size() - kShown) + " more");
+  return join_words(shown);
+}
+
+// The fix for an unknown name: those there are, and how to make another.
+static std::string known_advice(const std::string& value, const Known& known) {
+  if (known.where.empty()) return "";
+  for (auto& id : known.misnamed)
+    if (web_file_name(id, "") == value)
+      return ". The file " + known.folder + id + ".yaml would give it, once renamed to '" + value +
+             ".yaml'";
+  std::string out = known.ids.empty()
+                        ? ". There are no " + known.plural + " " + known.where + " yet"
+                        : ". The " + known.plural + " " + known.where + " are: " + some_of(known.ids);
+  std::string name = is_slug(value) ? value : web_file_name(value, "new-" + known.what);
+  out += ". To make a new one, " + known.make + (known.make_names ? " " + name : "");
+  if (auto quote = curly_quote_advice(value); !quote.empty()) out += ". " + quote;
+  return out;
+}
+
+// Reports `value` when it is not one of `known`'s ids.
+static void check_reference(const std::string& value, const Known& known, const Mark& mark,
+                            Diagnostics& diags, const std::string& existing_file = "") {
+  if (std::find(known.ids.begin(), known.ids.end(), value) != known.ids.end()) return;
+  // The file is there but could not be read, or is named .yml: its own
+  // errors say why, and every advert that names it need not say so again.
   std::error_code ec;
-  if (!existing_file.empty() && is_slug(value) && std::filesystem::exists(existing_file, ec))
+  if (!existing_file.empty() && is_slug(value) &&
+      (std::filesystem::exists(existing_file + ".yaml", ec) ||
+       std::filesystem::exists(existing_file + ".yml", ec)))
     return;
-  auto near = did_you_mean(value, known);
-  diags.error(mark, "unknown " + what + " '" + value + "'" +
-                        (near.empty() ? "" : " (did you mean '" + near + "'?)"));
+  auto near = did_you_mean(value, known.ids);
+  diags.error(mark, "unknown " + known.what + " '" + value + "'" +
+                        (near.empty() ? "" : " (did you mean '" + near + "'?)") +
+                        known_advice(value, known));
 }
 
 namespace {
@@ -99,23 +150,44 @@ static void check_gendered(const std::string& text, const Mark& start, int first
   }
 }
 
+// One warning for a section, however many of its criteria leave out how
+// they are assessed: a document that never says is one fact, not dozens.
+static void warn_not_assessed(const Section& section, Diagnostics& diags) {
+  size_t total = section.criteria.size(), missing = 0;
+  for (auto& c : section.criteria) missing += c.assessed.empty();
+  if (missing == 0) return;
+  std::string in = " in the section '" + section.name + "'";
+  std::string fix = ": add 'assessed:' to the section (for example assessed: [application, "
+                    "interview]) or to each criterion";
+  if (total == 1)
+    diags.warning(section.mark, "the criterion" + in + " does not say how it is assessed: add "
+                                "'assessed:' to it or to the section (for example assessed: "
+                                "[application, interview])");
+  else if (missing == total)
+    diags.warning(section.mark, "none of the " + std::to_string(total) + " criteria" + in +
+                                    " says how it is assessed" + fix);
+  else
+    diags.warning(section.mark, std::to_string(missing) + " of the " + std::to_string(total) +
+                                    " criteria" + in + (missing == 1 ? " does" : " do") +
+                                    " not say how " + (missing == 1 ? "it is" : "they are") +
+                                    " assessed: add 'assessed:' to " +
+                                    (missing == 1 ? "that criterion" : "each of them"));
+}
+
 static void check_spec(const Site& site, const PersonSpec& spec, Findings& found,
                        const Glossary& glossary) {
   Diagnostics& diags = found.diags;
-  auto standards = keys_of(site.standards);
+  Known standards{keys_of(site.standards, true), "standard", "standards", "", "", false, "", {}};
   for (auto& section : spec.sections) {
+    warn_not_assessed(section, diags);
     for (auto& c : section.criteria) {
-      if (c.assessed.empty())
-        diags.warning(c.mark, "this criterion does not say how it is assessed "
-                              "(add 'assessed:' to it or to its section)");
       for (size_t i = 0; i < c.standards.size(); ++i) {
         auto& cite = c.standards[i];
         Mark at = i < c.standard_marks.size() ? c.standard_marks[i] : c.mark;
         if (!resolve_citation(site, cite).standard) {
           auto id = cite.substr(0, cite.find('/'));
           if (!site.standards.count(id))
-            check_reference(id, standards, "standard", at, diags,
-                            site.root + "/content/standards/" + id + ".yaml");
+            check_reference(id, standards, at, diags, site.root + "/content/standards/" + id);
           else
             diags.error(at, "the standard '" + id + "' has no criterion '" +
                                     (cite.size() > id.size() ? cite.substr(id.size() + 1) : "") +
@@ -124,7 +196,7 @@ static void check_spec(const Site& site, const PersonSpec& spec, Findings& found
       }
       check_gendered(c.text, c.mark, 0, false, diags);
       for (auto& [word, offset] : find_abbreviations(c.text))
-        if (!glossary.terms.count(word)) found.unknown_abbreviation(word, c.mark);
+        if (!glossary.knows(word)) found.unknown_abbreviation(word, c.mark);
     }
   }
 }
@@ -147,7 +219,7 @@ static void check_body_uncached(const std::string& body, const Mark& file, int b
                   "HTML is not allowed in an advert and is left out; use Markdown");
   check_gendered(body, file, body_line, true, diags);
   for (auto& [word, offset] : find_abbreviations(body)) {
-    if (glossary.terms.count(word) || found.words.count(word)) continue;
+    if (glossary.knows(word) || found.words.count(word)) continue;
     auto [line, col] = line_col(body, offset, body_line);
     found.unknown_abbreviation(word, {file.path, line, col});
   }
@@ -213,9 +285,14 @@ static void check_page_address(const Page& p, Diagnostics& diags) {
 void validate(Site& site, Diagnostics& diags, CheckCache* cache) {
   std::uint64_t glossary_at = glossary_key(site);
   if (cache) cache->used.clear();
-  auto schools = keys_of(site.schools);
-  auto roles = keys_of(site.config.roles);
-  auto specs = keys_of(site.specs);
+  std::string settings = site_yaml_path(site.root).value_or("content/site.yaml");
+  Known schools{keys_of(site.schools, true), "school", "schools", "in content/schools/",
+                "run: staffroom new school", true, "content/schools/", misnamed_of(site.schools)};
+  Known roles{keys_of(site.config.roles), "role", "roles", "listed under roles: in " + settings,
+              "add a line to them with its id and label, such as cook: School cook", false, "", {}};
+  Known specs{keys_of(site.specs, true), "person specification", "person specifications",
+              "in content/specs/", "run: staffroom new spec", true, "content/specs/",
+              misnamed_of(site.specs)};
   Glossary glossary(site.glossary);
   std::set<std::string> files;
   for (auto& f : site.files) files.insert(f.relative);
@@ -236,15 +313,13 @@ void validate(Site& site, Diagnostics& diags, CheckCache* cache) {
     Vacancy& v = site.vacancies[i - n_specs];
     Diagnostics& d = found[i].diags;
     if (!v.school.empty())
-      check_reference(v.school, schools, "school", v.school_mark, d,
-                      site.root + "/content/schools/" + v.school + ".yaml");
+      check_reference(v.school, schools, v.school_mark, d, site.root + "/content/schools/" + v.school);
     if (!site.config.roles.empty() && !v.role.empty())
-      check_reference(v.role, roles, "role", v.role_mark, d);
+      check_reference(v.role, roles, v.role_mark, d);
     if (!v.spec_id.empty()) {
       auto it = site.specs.find(v.spec_id);
       if (it == site.specs.end())
-        check_reference(v.spec_id, specs, "person specification", v.spec_mark, d,
-                        site.root + "/content/specs/" + v.spec_id + ".yaml");
+        check_reference(v.spec_id, specs, v.spec_mark, d, site.root + "/content/specs/" + v.spec_id);
       else
         v.spec = it->second;
     } else if (v.spec) {
@@ -274,9 +349,10 @@ void validate(Site& site, Diagnostics& diags, CheckCache* cache) {
       const Vacancy& v = site.vacancies[i - n_specs];
       auto [first, fresh] = slugs.emplace(v.slug, v.mark.path);
       if (!fresh)
-        diags.error(v.mark, "this advert and " + first->second + " both have the slug '" +
-                                v.slug + "' (the address /vacancies/" + v.slug +
-                                "/): rename one of them");
+        diags.error(v.mark, "this advert and " + first->second +
+                                " would both be at the web address /vacancies/" + v.slug +
+                                "/ (an advert's address comes from its file name): rename one "
+                                "of them");
     }
     diags.append(found[i].diags);
     for (auto& [word, warning] : found[i].unknown)

@@ -202,7 +202,12 @@ std::optional<Page> parse_page(const std::string& text, const std::string& path,
 static void load_glossary(const std::string& root, Site& site, Diagnostics& diags) {
   const std::string path = "content/glossary.yaml";
   std::error_code ec;
-  if (!fs::exists(fs::symlink_status(root + "/" + path, ec))) return;
+  if (!fs::exists(fs::symlink_status(root + "/" + path, ec))) {
+    if (fs::exists(fs::symlink_status(root + "/content/glossary.yml", ec)))
+      diags.error({"content/glossary.yml", 0, 0}, "this file is not read, because its name ends "
+                                                  ".yml: rename it to 'glossary.yaml'");
+    return;
+  }
   auto text = read_text_file(root, path, diags);
   if (!text) return;
   YamlFile file{path, 1};
@@ -222,6 +227,21 @@ static void load_glossary(const std::string& root, Site& site, Diagnostics& diag
     }
     if (abbr && words) site.glossary.emplace_back(*abbr, *words);
   }
+}
+
+// A document's name becomes its web address: a space there is "%20", and
+// capitals make an address people mistype.
+static void warn_file_name(const std::string& relative, Diagnostics& diags) {
+  auto name = fs::path(relative).filename().string();
+  bool fine = std::all_of(name.begin(), name.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.';
+  });
+  if (fine) return;
+  auto better = web_file_name(name, "application-form.docx");
+  diags.warning({"content/" + relative, 0, 0},
+                "the name '" + name + "' has spaces or capitals, which make its web address hard "
+                "to read and type (a space becomes %20); rename it to '" + better +
+                "' and change the links to it");
 }
 
 // Documents for candidates, copied as they are; symlinks leaving the site and
@@ -249,6 +269,7 @@ static void load_files(const std::string& root, Site& site, Diagnostics& diags) 
       if (folder) it.disable_recursion_pending();
       continue;
     }
+    warn_file_name(rel, diags);
     if (folder) continue;
     auto size = fs::file_size(it->path(), e);
     if (e) {
@@ -345,15 +366,25 @@ static std::vector<T> load_all(const std::string& root, const std::vector<std::s
   return out;
 }
 
-// A file name must be a slug: it becomes a URL.
+// A file name becomes part of a web address, so it must be lower-case
+// letters, digits and hyphens.
 bool check_file_name(const std::string& path, Diagnostics& diags) {
   auto name = fs::path(path).filename().string();
   if (is_slug(stem_of(path)) && name == stem_of(path) + fs::path(path).extension().string())
     return true;
-  diags.error({path, 0, 0}, "the file name '" + name +
-                                "' is not a valid slug: use lower-case letters, "
-                                "digits and hyphens, such as 'teaching-assistant.md'");
+  std::string example = "teaching-assistant" + fs::path(path).extension().string();
+  diags.error({path, 0, 0}, "the file name '" + name + "' cannot be used: it becomes part of a "
+                                "web address, so it may hold only lower-case letters, digits and "
+                                "hyphens; rename the file to '" + web_file_name(name, example) + "'");
   return false;
+}
+
+// A .yml file where .yaml is read would be left out without a word.
+static void report_yml(const std::string& root, const std::string& dir, Diagnostics& diags) {
+  Diagnostics unread;  // list_files has reported a folder it cannot read
+  for (auto& path : list_files(root, dir, {".yml"}, unread))
+    diags.error({path, 0, 0}, "this file is not read, because its name ends .yml: rename it to '" +
+                                  stem_of(path) + ".yaml'");
 }
 
 Site load_site(const std::string& root, Diagnostics& diags, LoadCache* cache) {
@@ -376,6 +407,8 @@ Site load_site(const std::string& root, Diagnostics& diags, LoadCache* cache) {
   auto page_paths = list_files(root, "content/pages", {".md"}, diags);
   for (auto* paths : {&vacancy_paths, &spec_paths, &school_paths, &standard_paths, &page_paths})
     for (auto& p : *paths) check_file_name(p, diags);
+  for (auto* dir : {"content/specs", "content/schools", "content/standards"})
+    report_yml(root, dir, diags);
 
   auto* changed = cache ? &cache->changed : nullptr;
   auto in = [&](auto& entries) { return cache ? &entries : nullptr; };

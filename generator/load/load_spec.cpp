@@ -1,6 +1,7 @@
 // Loading a person specification: from content/specs/<id>.yaml, or written
 // inline in an advert under `person_specification:`.
 #include "load/load.h"
+#include "base/text.h"
 #include "base/vocabulary.h"
 
 bool check_word(const std::string& value, const std::vector<std::string>& ids,
@@ -10,9 +11,9 @@ bool check_word(const std::string& value, const std::vector<std::string>& ids,
   std::string list;
   for (auto& id : ids) list += (list.empty() ? "" : ", ") + id;
   auto near = did_you_mean(value, ids);
-  diags.error(mark, "unknown " + key + " '" + value + "'" +
-                        (near.empty() ? "" : " (did you mean '" + near + "'?)") +
-                        "; use one of: " + list);
+  diags.error(mark, with_quote_advice("unknown " + key + " '" + value + "'" +
+                                          (near.empty() ? "" : " (did you mean '" + near + "'?)") +
+                                          "; use one of: " + list, value));
   return false;
 }
 

@@ -3,6 +3,7 @@
 #include "base/clock.h"
 #include "load/load.h"
 #include "load/source.h"
+#include "base/text.h"
 #include "base/vocabulary.h"
 
 static const std::vector<std::string> kVacancyKeys = {
@@ -22,9 +23,9 @@ static std::optional<Time> read_time(MapReader& m, const std::string& key,
   if (text.empty()) return std::nullopt;
   auto parsed = parse_datetime(text);
   if (!parsed) {
-    diags.error(m.mark(key), "'" + key + "' is not a valid date and time: '" + text +
+    diags.error(m.mark(key), with_quote_advice("'" + key + "' is not a valid date and time: '" + text +
                                  "'; write it as 2026-12-05 or 2026-12-05T12:00 (a real date, and a time "
-                                 "from 00:00 to 23:59)");
+                                 "from 00:00 to 23:59)", text));
     return std::nullopt;
   }
   auto check = check_local_time(*parsed, end_of_day);
@@ -65,7 +66,9 @@ static void read_hours(const YamlNode& node, const YamlFile& file,
     slot.end = s.text("end", true);
     for (auto [key, v] : {std::pair{"start", &slot.start}, std::pair{"end", &slot.end}})
       if (!v->empty() && !is_clock_time(*v))
-        diags.error(s.mark(key), std::string("'") + key + "' should be a 24-hour time like \"08:40\", not '" + *v + "'");
+        diags.error(s.mark(key), with_quote_advice(std::string("'") + key +
+                                                       "' should be a 24-hour time like \"08:40\", not '" +
+                                                       *v + "'", *v));
     if (is_clock_time(slot.start) && is_clock_time(slot.end) && slot.end <= slot.start)
       diags.error(s.mark("end"), "the day ends (" + slot.end + ") before it starts (" + slot.start + ")");
     hours.schedule.push_back(slot);

@@ -84,6 +84,12 @@ bool check_site_folder(const std::string& root, Diagnostics& diags) {
     return false;
   }
   if (site_yaml_path(root)) return true;
+  for (auto* yml : {"content/site.yml", "site.yml"})
+    if (is_file(root + "/" + yml)) {
+      diags.error({yml, 0, 0}, "this file is not read, because its name ends .yml: rename it to "
+                               "'site.yaml'");
+      return false;
+    }
   std::error_code ec;
   auto where = fs::absolute(root, ec).lexically_normal().string();
   if (where.size() > 1 && where.back() == '/') where.pop_back();

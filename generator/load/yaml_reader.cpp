@@ -9,6 +9,7 @@
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <sstream>
 
 static Mark mark_at(const YamlFile& file, int line, int column) {
@@ -147,6 +148,88 @@ std::optional<Problem> prescan(const std::string& text) {
   return std::nullopt;
 }
 
+// The lines of `text`, without their line ends.
+std::vector<std::string_view> lines_of(std::string_view text) {
+  std::vector<std::string_view> out;
+  for (size_t start = 0; start <= text.size();) {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(start, end - start);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    out.push_back(line);
+    start = end + 1;
+  }
+  return out;
+}
+
+// A line indented with a tab near where yaml-cpp gave up (0-based): the
+// last one up to it, else the next. A tab further away (in a block of
+// text, say) is not what broke. Its message names the fix, which
+// yaml-cpp's ("illegal map value", "illegal block entry") never do.
+std::optional<Problem> tab_problem(const std::vector<std::string_view>& lines, int error_line) {
+  constexpr int kNear = 3;  // lines before the error a tab may be to blame from
+  std::optional<Problem> found;
+  int last = std::min(static_cast<int>(lines.size()), error_line + 2);
+  for (int i = std::max(0, error_line - kNear); i < last; ++i) {
+    auto line = lines[i];
+    size_t indent = line.find_first_not_of(" \t");
+    if (indent == std::string_view::npos || line[indent] == '#') continue;
+    size_t tab = line.substr(0, indent).find('\t');
+    if (tab == std::string_view::npos) continue;
+    Problem p{i + 1, static_cast<int>(tab) + 1, ""};
+    if (i <= error_line) found = p;
+    else if (!found) found = p;
+    if (i >= error_line && found) break;
+  }
+  return found;
+}
+
+// A value written without quotes that has ": " in it ("title: Cook: part
+// time"), which YAML takes as a second key; or one that starts with a curly
+// quote, which YAML takes as part of the text. On the line (0-based) given.
+std::optional<Problem> colon_problem(const std::vector<std::string_view>& lines, int index) {
+  if (index < 0 || index >= static_cast<int>(lines.size())) return std::nullopt;
+  std::string_view line = lines[index];
+  size_t start = line.find_first_not_of(' ');
+  if (start != std::string_view::npos && line.compare(start, 2, "- ") == 0) start += 2;
+  size_t colon = line.find(": ", start);
+  if (start == std::string_view::npos || colon == std::string_view::npos) return std::nullopt;
+  size_t value = line.find_first_not_of(' ', colon + 1);
+  if (value == std::string_view::npos || std::string_view("\"'[{|>&*!#").find(line[value]) !=
+                                             std::string_view::npos)
+    return std::nullopt;
+  std::string key(line.substr(start, colon - start));
+  std::string text(line.substr(value));
+  if (auto quote = curly_quote_advice(text.substr(0, 3)); !quote.empty())
+    return Problem{index + 1, static_cast<int>(value) + 1,
+                   "this value starts with a curly quote, which YAML does not take as a quote. " +
+                       quote};
+  if (text.find(": ") == std::string::npos && text.back() != ':') return std::nullopt;
+  return Problem{index + 1, static_cast<int>(value) + 1,
+                 "the value of '" + key + "' has a colon and a space (': ') in it, which YAML "
+                 "takes as the start of another key: put the whole value in quotes, like " +
+                     key + ": \"" + text + "\""};
+}
+
+// yaml-cpp's complaint, in words that name the fix where the text shows
+// what went wrong. Lines are the text's, 1-based; `first_line` is the
+// file's line the text starts on, for the words.
+Problem explain(const std::string& text, const YAML::Exception& e, int first_line) {
+  if (e.mark.line < 0) return {1, 0, "this is not valid YAML: " + e.msg};
+  auto lines = lines_of(text);
+  if (auto tab = tab_problem(lines, e.mark.line)) {
+    tab->message = "line " + std::to_string(tab->line + first_line - 1) +
+                   " is indented with a tab: use spaces (YAML does not allow tabs for indenting)";
+    return *tab;
+  }
+  for (int i : {e.mark.line, e.mark.line - 1})
+    if (auto colon = colon_problem(lines, i)) return *colon;
+  std::string message = "this is not valid YAML: " + e.msg;
+  if (e.mark.line >= 0 && e.mark.line < static_cast<int>(lines.size()))
+    message = with_quote_advice(message, lines[e.mark.line]);
+  return {e.mark.line + 1, e.mark.column + 1, message};
+}
+
 struct TooBig {
   YAML::Mark mark;
   std::string why;
@@ -279,7 +362,8 @@ std::optional<YamlNode> parse_yaml(const std::string& text,
   } catch (const YAML::DeepRecursion& e) {
     diags.error(at(e.mark), "this YAML is nested too deeply; write it out plainly");
   } catch (const YAML::Exception& e) {
-    diags.error(at(e.mark), "this is not valid YAML: " + e.msg);
+    auto problem = explain(text, e, file.first_line);
+    diags.error({file.path, problem.line + file.first_line - 1, problem.col}, problem.message);
   } catch (const std::exception& e) {
     diags.error(at(YAML::Mark::null_mark()), std::string("this YAML cannot be read: ") + e.what());
   }
@@ -318,8 +402,9 @@ MapReader::MapReader(const YamlNode& node, const YamlFile& file,
     if (!is_known) {
       auto near = did_you_mean(key, known);
       if (!near.empty()) suggested_.insert(near);
-      diags.error(km, "unknown key '" + key + "' in " + what +
-                          (near.empty() ? "" : " (did you mean '" + near + "'?)"));
+      diags.error(km, with_quote_advice("unknown key '" + key + "' in " + what +
+                                            (near.empty() ? "" : " (did you mean '" + near + "'?)"),
+                                        key));
     }
   }
 }
@@ -403,7 +488,8 @@ std::optional<double> MapReader::number(const std::string& key, bool required) {
   auto& v = get(key);
   double d;
   if (v.is_scalar() && YAML::convert<double>::decode(YAML::Node(v.text), d)) return d;
-  diags_.error(mark_of(file_, v), "'" + key + "' should be a number, like 32.5");
+  diags_.error(mark_of(file_, v), with_quote_advice("'" + key + "' should be a number, like 32.5",
+                                                    v.is_scalar() ? v.text : ""));
   return std::nullopt;
 }
 
@@ -415,7 +501,8 @@ std::optional<bool> MapReader::flag(const std::string& key) {
     if (s == "true" || s == "yes" || s == "True" || s == "Yes") return true;
     if (s == "false" || s == "no" || s == "False" || s == "No") return false;
   }
-  diags_.error(mark_of(file_, v), "'" + key + "' should be true or false");
+  diags_.error(mark_of(file_, v), with_quote_advice("'" + key + "' should be true or false",
+                                                    v.is_scalar() ? v.text : ""));
   return std::nullopt;
 }
 

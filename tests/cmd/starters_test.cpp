@@ -34,6 +34,7 @@ TEST_CASE("init makes a site that checks and builds, with a draft advert") {
 
   CHECK(test::run(kBin + " check --site " + q(site), &said) == 0);
   CHECK(said.find(": error:") == std::string::npos);
+  CHECK(said.find(": warning:") == std::string::npos);  // a fresh site has nothing to put right
   CHECK(test::run(kBin + " build --site " + q(site), &said) == 0);
   CHECK(fs::exists(site / "public/index.html"));
   CHECK(fs::exists(site / "public/how-to-apply/index.html"));

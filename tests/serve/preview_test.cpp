@@ -68,7 +68,7 @@ TEST_CASE("preview: a saved advert renders its own pages and the lists, nothing 
   put_file(p.dir.path / "content/vacancies/ta.markdown", advert("Another"));
   auto clash = p.rebuild({"content/vacancies/ta.markdown"});
   CHECK_FALSE(clash.ok);
-  CHECK(has_error(clash, "both have the slug 'ta'"));
+  CHECK(has_error(clash, "would both be at the web address /vacancies/ta/"));
   fs::remove(p.dir.path / "content/vacancies/ta.markdown");
   auto back = p.rebuild({"content/vacancies/ta.markdown"});
   CHECK(back.ok);

@@ -1,0 +1,71 @@
+// The glossary warning's rules for what is an abbreviation, and the words
+// that tell a person how to fix a curly quote or a file name.
+#include <doctest/doctest.h>
+
+#include "base/text.h"
+
+namespace {
+
+std::vector<std::string> words_in(std::string_view text) {
+  std::vector<std::string> out;
+  for (auto& [word, offset] : find_abbreviations(text)) out.push_back(word);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("abbreviations: capitals in words are found, with their plain form and offset") {
+  CHECK(words_in("A DBS check, NVQ3, two EHCPs and the SENCo.") ==
+        std::vector<std::string>{"DBS", "NVQ", "EHCP", "SENCo"});
+  auto found = find_abbreviations("Ask the SENCo");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].second == 8);
+  CHECK(words_in("DfE guidance") == std::vector<std::string>{"DfE"});  // one small letter
+}
+
+TEST_CASE("abbreviations: none inside web and email addresses") {
+  CHECK(words_in("See https://www.w3.org/TR/WCAG22/ for more").empty());
+  CHECK(words_in("read [the guide](https://www.w3.org/TR/WCAG22/)").empty());
+  CHECK(words_in("read [the form](files/SEN-Form.pdf)").empty());
+  CHECK(words_in("an autolink <https://example.org/QA/>").empty());
+  CHECK(words_in("www.example.org/HR/jobs and mailto:HR@example.org").empty());
+  CHECK(words_in("email HR@example.org today").empty());
+  // The words around an address, and a link's own words, are still read.
+  CHECK(words_in("the [DBS](https://gov.uk/DBS) check, see https://x.org/TR and SEND") ==
+        std::vector<std::string>{"DBS", "SEND"});
+}
+
+TEST_CASE("abbreviations: CamelCase names are not abbreviations") {
+  CHECK(words_in("VoiceOver, AbilityNet, YouTube and LinkedIn").empty());
+  CHECK(words_in("SENCo and SENCos") == std::vector<std::string>{"SENCo", "SENCos"});
+}
+
+TEST_CASE("glossary: a plural of a listed abbreviation is known, and marked as it") {
+  Glossary glossary({{"SENCo", "Special educational needs co-ordinator"}, {"TA", "Teaching assistant"}});
+  CHECK(glossary.knows("SENCo"));
+  CHECK(glossary.knows("SENCos"));
+  CHECK(glossary.knows("TAs"));
+  CHECK(!glossary.knows("SEND"));
+  CHECK(!glossary.knows("s"));
+  std::set<std::string> seen;
+  CHECK(mark_abbreviations("Our SENCos", glossary, seen) ==
+        "Our <abbr title=\"Special educational needs co-ordinator\">SENCo</abbr>s");
+}
+
+TEST_CASE("curly quotes from a word processor are named, with the straight one to type") {
+  CHECK(curly_quote_advice("plain \"text\" and it's").empty());
+  CHECK(curly_quote_advice("\u201c11:45\u201d").find("type a straight \" instead") != std::string::npos);
+  CHECK(curly_quote_advice("term_time_only\u201d").find("\u201d is a curly quote") == 0);
+  CHECK(curly_quote_advice("\u2018yes\u2019").find("type a straight ' instead") != std::string::npos);
+  CHECK(with_quote_advice("bad", "ok") == "bad");
+  CHECK(with_quote_advice("bad", "\u201cok\u201d").rfind("bad. \u201c is a curly quote", 0) == 0);
+}
+
+TEST_CASE("a file name is offered as a web address wants it") {
+  CHECK(web_file_name("Teaching Assistant.md", "x.md") == "teaching-assistant.md");
+  CHECK(web_file_name("Application Form.DOCX", "x") == "application-form.docx");
+  CHECK(web_file_name("Job  Pack (2026).pdf", "x") == "job-pack-2026.pdf");
+  CHECK(web_file_name("a.b.md", "x") == "a-b.md");
+  CHECK(web_file_name("Midday Supervisor", "x") == "midday-supervisor");
+  CHECK(web_file_name("---.md", "fallback.md") == "fallback.md");
+}

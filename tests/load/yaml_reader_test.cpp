@@ -1,0 +1,49 @@
+// What parse_yaml says when yaml-cpp gives up: the fix, in plain words, at
+// the place to make it.
+#include <doctest/doctest.h>
+
+#include "load/yaml_reader.h"
+
+namespace {
+
+Diagnostic only_error(const std::string& text, int first_line = 1) {
+  Diagnostics d;
+  CHECK(!parse_yaml(text, {"x.yaml", first_line}, d));
+  REQUIRE(d.items.size() == 1);
+  return d.items[0];
+}
+
+}  // namespace
+
+TEST_CASE("YAML: a tab used for indenting is named at the tab, with its file line") {
+  auto map = only_error("name: Oak\naddress:\n  town: Oakton\n\tpostcode: OK1\n");
+  CHECK(map.message == "line 4 is indented with a tab: use spaces (YAML does not allow tabs for indenting)");
+  CHECK(map.mark.line == 4);
+  CHECK(map.mark.col == 1);
+  auto list = only_error("sections:\n  - a\n \t- b\n", 5);  // front matter from the file's line 5
+  CHECK(list.message.rfind("line 7 is indented with a tab: use spaces", 0) == 0);
+  CHECK(list.mark.line == 7);
+  CHECK(list.mark.col == 2);
+}
+
+TEST_CASE("YAML: a value with ': ' in it, not in quotes, is told to be put in quotes") {
+  auto e = only_error("title: Cook: part time\nschool: oak\n");
+  CHECK(e.message.find("the value of 'title' has a colon and a space (': ') in it") == 0);
+  CHECK(e.message.find("put the whole value in quotes, like title: \"Cook: part time\"") != std::string::npos);
+  CHECK(e.mark.line == 1);
+  CHECK(e.mark.col == 8);
+  auto item = only_error("criteria:\n  - text: Skills: listening\n    level: essential\n");
+  CHECK(item.message.find("the value of 'text' has a colon") == 0);
+  CHECK(item.mark.line == 2);
+}
+
+TEST_CASE("YAML: a value in curly quotes that breaks the YAML names the curly quote") {
+  auto e = only_error("title: \u201cCook: part time\u201d\n");
+  CHECK(e.message.find("this value starts with a curly quote") == 0);
+  CHECK(e.message.find("type a straight \" instead") != std::string::npos);
+}
+
+TEST_CASE("YAML: other mistakes keep yaml-cpp's words") {
+  auto e = only_error("a: [1, 2\n");
+  CHECK(e.message.rfind("this is not valid YAML", 0) == 0);
+}
