@@ -174,12 +174,34 @@ static void warn_not_assessed(const Section& section, Diagnostics& diags) {
                                     (missing == 1 ? "that criterion" : "each of them"));
 }
 
+// Criteria that do not say how they are assessed: one warning for the
+// specification, naming each section with its count, since a school's
+// document that leaves assessment out does so throughout (one fact, not a
+// warning per section or per criterion). One section alone gets its own.
+static void warn_spec_not_assessed(const PersonSpec& spec, Diagnostics& diags) {
+  std::vector<const Section*> lacking;
+  std::string list;
+  for (auto& section : spec.sections) {
+    size_t missing = 0;
+    for (auto& c : section.criteria) missing += c.assessed.empty();
+    if (!missing) continue;
+    lacking.push_back(&section);
+    list += (list.empty() ? "" : ", ") + ("'" + section.name + "' (") + std::to_string(missing) +
+            " of " + std::to_string(section.criteria.size()) + ")";
+  }
+  if (lacking.size() == 1) return warn_not_assessed(*lacking[0], diags);
+  if (lacking.empty()) return;
+  diags.warning(lacking[0]->mark, "in " + std::to_string(lacking.size()) + " sections, criteria do not "
+                                  "say how they are assessed: " + list + "; add 'assessed:' to each "
+                                  "section (for example assessed: [application, interview]) or criterion");
+}
+
 static void check_spec(const Site& site, const PersonSpec& spec, Findings& found,
                        const Glossary& glossary) {
   Diagnostics& diags = found.diags;
   Known standards{keys_of(site.standards, true), "standard", "standards", "", "", false, "", {}};
+  warn_spec_not_assessed(spec, diags);
   for (auto& section : spec.sections) {
-    warn_not_assessed(section, diags);
     for (auto& c : section.criteria) {
       for (size_t i = 0; i < c.standards.size(); ++i) {
         auto& cite = c.standards[i];

@@ -53,7 +53,7 @@ TEST_CASE("a glossary change reaches findings kept in the cache, and old entries
   CHECK(cache.bodies.size() == entries);  // the old text's findings went
 }
 
-TEST_CASE("criteria that do not say how they are assessed: one warning a section, with the count") {
+TEST_CASE("criteria that do not say how they are assessed: one warning a specification, each section counted") {
   test::TempDir site;
   test::write_minimal_site(site.path);
   site.write("content/specs/cook.yaml",
@@ -69,14 +69,20 @@ TEST_CASE("criteria that do not say how they are assessed: one warning a section
              "      - { text: Calm, level: essential }\n");
   std::string found = checked(site.str(), nullptr);
   INFO(found);
-  CHECK(found.find("content/specs/cook.yaml:3:5: warning: none of the 3 criteria in the section "
-                   "'Experience' says how it is assessed: add 'assessed:' to the section") != std::string::npos);
-  CHECK(found.find("content/specs/cook.yaml:8:5: warning: 1 of the 2 criteria in the section 'Skills' "
-                   "does not say how it is assessed: add 'assessed:' to that criterion") != std::string::npos);
+  // Two sections lack it: one warning for the specification, each section with its count.
+  CHECK(found.find("content/specs/cook.yaml:3:5: warning: in 2 sections, criteria do not say how they "
+                   "are assessed: 'Experience' (3 of 3), 'Skills' (1 of 2); add 'assessed:'") != std::string::npos);
   CHECK(found.find("Qualities") == std::string::npos);
-  size_t warnings = 0;  // one line each
-  for (size_t at = found.find("how it is assessed"); at != std::string::npos;
-       at = found.find("how it is assessed", at + 1))
-    ++warnings;
-  CHECK(warnings == 2);
+  CHECK(test::count(found, "how it is assessed") + test::count(found, "how they are assessed") == 1);
+  // One section alone: its own warning.
+  site.write("content/specs/cook.yaml",
+             "title: Cook\nsections:\n"
+             "  - name: Experience\n    criteria:\n"
+             "      - { text: Cooking for many, level: essential }\n"
+             "      - { text: Menus, level: desirable }\n"
+             "  - name: Qualities\n    assessed: [interview]\n    criteria:\n"
+             "      - { text: Calm, level: essential }\n");
+  found = checked(site.str(), nullptr);
+  CHECK(found.find("content/specs/cook.yaml:3:5: warning: none of the 2 criteria in the section "
+                   "'Experience' says how it is assessed: add 'assessed:' to the section") != std::string::npos);
 }

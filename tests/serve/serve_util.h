@@ -88,10 +88,11 @@ struct Running {
     c.set_read_timeout(10);
     return c;
   }
-  // GET `path` until `pred` holds or `limit` passes; the time it took.
+  // GET `path` until `pred` holds or `limit` passes (a wait, generous for a busy
+  // machine, not a measure of speed); the time it took.
   template <class Pred>
   std::optional<milliseconds> until(const std::string& path, Pred pred,
-                                    milliseconds limit = milliseconds(5000)) const {
+                                    milliseconds limit = milliseconds(15000)) const {
     auto start = steady_clock::now();
     auto c = client();
     while (steady_clock::now() - start < limit) {
