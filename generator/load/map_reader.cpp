@@ -1,0 +1,176 @@
+// MapReader: a mapping's keys checked once, then its values handed out
+// typed, with marks; see yaml_reader.h.
+#include "load/yaml_reader.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+
+#include "base/text.h"
+#include "markdown/markdown_limits.h"
+
+MapReader::MapReader(const YamlNode& node, const YamlFile& file,
+                     Diagnostics& diags, const std::vector<std::string>& known,
+                     const std::string& what)
+    : file_(file), diags_(diags), mark_(mark_of(file, node)) {
+  if (!node.is_map()) {
+    if (!node.is_defined() || node.is_null())
+      diags.error(mark_, what + " needs its keys here, but there are none");
+    else
+      diags.error(mark_, what + " should be a set of 'key: value' lines, not " +
+                             kind_of(node));
+    return;
+  }
+  ok_ = true;
+  for (auto& [k, value] : node.entries) {
+    Mark km = mark_of(file, k);
+    if (!k.is_scalar()) {
+      diags.error(km, "a key should be a plain word");
+      continue;
+    }
+    const std::string& key = k.text;
+    bool seen = false;
+    for (auto& e : entries_) seen = seen || e.first == key;
+    if (seen) {
+      diags.error(km, "duplicate key '" + key + "': it is already given above");
+      continue;
+    }
+    entries_.emplace_back(key, &value);
+    bool is_known = false;
+    for (auto& known_key : known) is_known = is_known || known_key == key;
+    if (!is_known) {
+      auto near = did_you_mean(key, known);
+      if (!near.empty()) suggested_.insert(near);
+      diags.error(km, with_quote_advice("unknown key '" + key + "' in " + what +
+                                            (near.empty() ? "" : " (did you mean '" + near + "'?)"),
+                                        key));
+    }
+  }
+}
+
+bool MapReader::has(const std::string& key) const {
+  if (!ok_) return false;
+  auto& v = get(key);
+  return v.is_defined() && !v.is_null();
+}
+
+const YamlNode& MapReader::get(const std::string& key) const {
+  static const YamlNode missing;
+  for (auto& [k, v] : entries_)
+    if (k == key) return *v;
+  return missing;
+}
+
+Mark MapReader::mark(const std::string& key) const {
+  auto& v = get(key);
+  return v.is_defined() ? mark_of(file_, v) : mark_;
+}
+
+void MapReader::require(const std::string& key) {
+  // "closing:" for "closes:" is one mistake, already reported as such.
+  if (ok_ && !has(key) && !suggested_.count(key))
+    diags_.error(mark_, "missing required key '" + key + "'");
+}
+
+std::optional<std::string> scalar_text(const YamlNode& node,
+                                       const YamlFile& file,
+                                       Diagnostics& diags,
+                                       const std::string& what) {
+  if (node.is_scalar()) return node.text;
+  if (node.is_null()) return std::string();
+  diags.error(mark_of(file, node), what + " should be text, not " + kind_of(node));
+  return std::nullopt;
+}
+
+// A one-line value (a title, a reference, a grade) with an invisible
+// bidirectional control in it shows in another order than it reads: the
+// trick behind a "gpj.exe" that looks like "exe.jpg".
+static void warn_bidi(const std::string& key, const std::string& value, const Mark& at,
+                      Diagnostics& diags) {
+  if (value.find('\n') != std::string::npos) return;
+  for (size_t i = 0; i < value.size(); ++i) {
+    auto bidi = bidi_control_at(value, i);
+    if (!bidi.code) continue;
+    size_t from = i > 30 ? i - 30 : 0;
+    while (from > 0 && (static_cast<unsigned char>(value[from]) & 0xC0) == 0x80) --from;
+    std::string where = i == 0 ? "at its start" : "after '" + std::string(from ? "..." : "") +
+                                                     value.substr(from, i - from) + "'";
+    diags.warning(at, "'" + key + "' has an invisible character, " + bidi_control_words(bidi.code) +
+                          ", " + where + ", which makes it show in a different order from how "
+                          "it reads; delete it");
+    return;
+  }
+}
+
+std::string MapReader::text(const std::string& key, bool required) {
+  if (required) require(key);
+  if (!has(key)) return {};
+  auto value = scalar_text(get(key), file_, diags_, "'" + key + "'").value_or("");
+  warn_bidi(key, value, mark(key), diags_);
+  return value;
+}
+
+std::string MapReader::markdown(const std::string& key) {
+  std::string value = text(key);
+  if (auto over = markdown_over_limits(value)) {
+    Mark at = mark(key);
+    // A block of lines (after "|") starts on the line after its mark.
+    if (value.find('\n') != std::string::npos) at.line += over->line, at.col = 0;
+    diags_.error(at, "in '" + key + "', " + over->message);
+  }
+  return value;
+}
+
+std::optional<double> MapReader::number(const std::string& key, bool required) {
+  if (required) require(key);
+  if (!has(key)) return std::nullopt;
+  auto& v = get(key);
+  double d;
+  if (v.is_scalar() && YAML::convert<double>::decode(YAML::Node(v.text), d)) return d;
+  diags_.error(mark_of(file_, v), with_quote_advice("'" + key + "' should be a number, like 32.5",
+                                                    v.is_scalar() ? v.text : ""));
+  return std::nullopt;
+}
+
+std::optional<bool> MapReader::flag(const std::string& key) {
+  if (!has(key)) return std::nullopt;
+  auto& v = get(key);
+  if (v.is_scalar()) {
+    auto& s = v.text;
+    if (s == "true" || s == "yes" || s == "True" || s == "Yes") return true;
+    if (s == "false" || s == "no" || s == "False" || s == "No") return false;
+  }
+  diags_.error(mark_of(file_, v), with_quote_advice("'" + key + "' should be true or false",
+                                                    v.is_scalar() ? v.text : ""));
+  return std::nullopt;
+}
+
+std::vector<std::string> MapReader::text_list(const std::string& key,
+                                              std::vector<Mark>* marks) {
+  std::vector<std::string> out;
+  if (!has(key)) return out;
+  auto& v = get(key);
+  auto add = [&](const YamlNode& n) {
+    if (auto s = scalar_text(n, file_, diags_, "each item of '" + key + "'")) {
+      out.push_back(*s);
+      if (marks) marks->push_back(mark_of(file_, n));
+    }
+  };
+  if (v.is_list()) {
+    for (auto& item : v.items) add(item);
+  } else {
+    add(v);
+  }
+  return out;
+}
+
+const std::vector<YamlNode>& MapReader::list(const std::string& key) {
+  static const std::vector<YamlNode> none;
+  if (!has(key)) return none;
+  auto& v = get(key);
+  if (!v.is_list()) {
+    diags_.error(mark_of(file_, v), "'" + key + "' should be a list (lines starting '- '), not " + kind_of(v));
+    return none;
+  }
+  return v.items;
+}
