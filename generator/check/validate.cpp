@@ -304,21 +304,93 @@ static void check_page_address(const Page& p, Diagnostics& diags) {
                             "-information.md); these names are taken: " + names);
 }
 
-void validate(Site& site, Diagnostics& diags, CheckCache* cache) {
-  std::uint64_t glossary_at = glossary_key(site);
-  if (cache) cache->used.clear();
-  std::string settings = site_yaml_path(site.root).value_or("content/site.yaml");
-  Known schools{keys_of(site.schools, true), "school", "schools", "in content/schools/",
-                "run: staffroom new school", true, "content/schools/", misnamed_of(site.schools)};
-  Known roles{keys_of(site.config.roles), "role", "roles", "listed under roles: in " + settings,
-              "add a line to them with its id and label, such as cook: School cook", false, "", {}};
-  Known specs{keys_of(site.specs, true), "person specification", "person specifications",
-              "in content/specs/", "run: staffroom new spec", true, "content/specs/",
-              misnamed_of(site.specs)};
-  Glossary glossary(site.glossary);
-  std::set<std::string> files;
-  for (auto& f : site.files) files.insert(f.relative);
+namespace {
 
+// What every file's check needs to know of the rest of the site.
+struct Context {
+  Site& site;
+  Known schools, roles, specs;
+  Glossary glossary;
+  std::set<std::string> files;
+  CheckCache* cache;
+  std::uint64_t glossary_at;
+};
+
+Context context_of(Site& site, CheckCache* cache) {
+  std::string settings = site_yaml_path(site.root).value_or("content/site.yaml");
+  Context c{site,
+            {keys_of(site.schools, true), "school", "schools", "in content/schools/",
+             "run: staffroom new school", true, "content/schools/", misnamed_of(site.schools)},
+            {keys_of(site.config.roles), "role", "roles", "listed under roles: in " + settings,
+             "add a line to them with its id and label, such as cook: School cook", false, "", {}},
+            {keys_of(site.specs, true), "person specification", "person specifications",
+             "in content/specs/", "run: staffroom new spec", true, "content/specs/",
+             misnamed_of(site.specs)},
+            Glossary(site.glossary),
+            {},
+            cache,
+            glossary_key(site)};
+  for (auto& f : site.files) c.files.insert(f.relative);
+  return c;
+}
+
+// The school, role and specification an advert names; also resolves its
+// `spec:` to the PersonSpec.
+void check_references(const Context& c, Vacancy& v, Findings& found) {
+  Diagnostics& d = found.diags;
+  const std::string& root = c.site.root;
+  if (!v.school.empty()) check_reference(v.school, c.schools, v.school_mark, d, root + "/content/schools/" + v.school);
+  if (!c.site.config.roles.empty() && !v.role.empty()) check_reference(v.role, c.roles, v.role_mark, d);
+  if (!v.spec_id.empty()) {
+    auto it = c.site.specs.find(v.spec_id);
+    if (it == c.site.specs.end())
+      check_reference(v.spec_id, c.specs, v.spec_mark, d, root + "/content/specs/" + v.spec_id);
+    else
+      v.spec = it->second;
+  } else if (v.spec) {
+    check_spec(c.site, *v.spec, found, c.glossary);
+  } else {
+    d.warning(v.mark, "this advert has no person specification ('spec:' or 'person_specification:')");
+  }
+}
+
+void check_advert(const Context& c, Vacancy& v, Findings& found) {
+  Diagnostics& d = found.diags;
+  check_references(c, v, found);
+  for (auto& doc : v.documents)
+    if (!doc.file.empty() && !c.files.count(doc.file))
+      d.error(doc.mark, "there is no file content/" + doc.file + "; put the document in content/files/");
+  if (!v.salary) d.warning(v.mark, "no salary is given: candidates and search engines expect one");
+  if (v.posted && v.closes > v.posted && v.closes - v.posted < 7 * 86400)
+    d.warning(v.closes_mark, "the advert is open for less than 7 days: candidates need time to apply");
+  check_gendered(v.title, v.mark, 0, false, d);
+  check_body(v.body, v.mark, v.body_line, found, c.glossary, c.cache, c.glossary_at);
+}
+
+// The findings in file order: specs, adverts, pages. Two adverts at one
+// address are found here, and each unknown abbreviation is reported once.
+void merge(const Site& site, std::vector<Findings>& found, size_t n_specs, Diagnostics& diags) {
+  std::set<std::string> reported{"UK", "OK", "AM", "PM", "II", "III", "IV"};
+  std::map<std::string, std::string> slugs;  // slug -> the file that gave it
+  for (size_t i = 0; i < found.size(); ++i) {
+    if (i >= n_specs && i < n_specs + site.vacancies.size()) {
+      const Vacancy& v = site.vacancies[i - n_specs];
+      auto [first, fresh] = slugs.emplace(v.slug, v.mark.path);
+      if (!fresh)
+        diags.error(v.mark, "this advert and " + first->second + " would both be at the web address /vacancies/" +
+                                v.slug + "/ (an advert's address comes from its file name): rename one of them");
+    }
+    diags.append(found[i].diags);
+    for (auto& [word, warning] : found[i].unknown)
+      if (reported.insert(word).second) diags.items.push_back(std::move(warning));
+  }
+}
+
+}  // namespace
+
+void validate(Site& site, Diagnostics& diags, CheckCache* cache) {
+  if (cache) cache->used.clear();
+  Context c = context_of(site, cache);
   // Every spec file, advert and page on its own, in parallel (each advert's
   // Markdown is parsed here); then the findings merged in file order.
   std::vector<const PersonSpec*> spec_files;
@@ -326,58 +398,12 @@ void validate(Site& site, Diagnostics& diags, CheckCache* cache) {
   size_t n_specs = spec_files.size(), n_adverts = site.vacancies.size();
   std::vector<Findings> found(n_specs + n_adverts + site.pages.size());
   parallel_for(found.size(), [&](size_t i) {
-    if (i < n_specs) return check_spec(site, *spec_files[i], found[i], glossary);
-    if (i >= n_specs + n_adverts) {
-      auto& p = site.pages[i - n_specs - n_adverts];
-      check_page_address(p, found[i].diags);
-      return check_body(p.body, p.mark, p.body_line, found[i], glossary, cache, glossary_at);
-    }
-    Vacancy& v = site.vacancies[i - n_specs];
-    Diagnostics& d = found[i].diags;
-    if (!v.school.empty())
-      check_reference(v.school, schools, v.school_mark, d, site.root + "/content/schools/" + v.school);
-    if (!site.config.roles.empty() && !v.role.empty())
-      check_reference(v.role, roles, v.role_mark, d);
-    if (!v.spec_id.empty()) {
-      auto it = site.specs.find(v.spec_id);
-      if (it == site.specs.end())
-        check_reference(v.spec_id, specs, v.spec_mark, d, site.root + "/content/specs/" + v.spec_id);
-      else
-        v.spec = it->second;
-    } else if (v.spec) {
-      check_spec(site, *v.spec, found[i], glossary);
-    } else {
-      d.warning(v.mark, "this advert has no person specification ('spec:' "
-                        "or 'person_specification:')");
-    }
-    for (auto& doc : v.documents)
-      if (!doc.file.empty() && !files.count(doc.file))
-        d.error(doc.mark, "there is no file content/" + doc.file +
-                              "; put the document in content/files/");
-    if (!v.salary)
-      d.warning(v.mark, "no salary is given: candidates and search engines expect one");
-    if (v.posted && v.closes > v.posted && v.closes - v.posted < 7 * 86400)
-      d.warning(v.closes_mark, "the advert is open for less than 7 days: candidates "
-                               "need time to apply");
-    check_gendered(v.title, v.mark, 0, false, d);
-    check_body(v.body, v.mark, v.body_line, found[i], glossary, cache, glossary_at);
+    if (i < n_specs) return check_spec(site, *spec_files[i], found[i], c.glossary);
+    if (i < n_specs + n_adverts) return check_advert(c, site.vacancies[i - n_specs], found[i]);
+    auto& p = site.pages[i - n_specs - n_adverts];
+    check_page_address(p, found[i].diags);
+    check_body(p.body, p.mark, p.body_line, found[i], c.glossary, cache, c.glossary_at);
   });
   if (cache) std::erase_if(cache->bodies, [&](auto& entry) { return !cache->used.count(entry.first); });
-
-  std::set<std::string> reported{"UK", "OK", "AM", "PM", "II", "III", "IV"};
-  std::map<std::string, std::string> slugs;  // slug -> the file that gave it
-  for (size_t i = 0; i < found.size(); ++i) {
-    if (i >= n_specs && i < n_specs + n_adverts) {
-      const Vacancy& v = site.vacancies[i - n_specs];
-      auto [first, fresh] = slugs.emplace(v.slug, v.mark.path);
-      if (!fresh)
-        diags.error(v.mark, "this advert and " + first->second +
-                                " would both be at the web address /vacancies/" + v.slug +
-                                "/ (an advert's address comes from its file name): rename one "
-                                "of them");
-    }
-    diags.append(found[i].diags);
-    for (auto& [word, warning] : found[i].unknown)
-      if (reported.insert(word).second) diags.items.push_back(std::move(warning));
-  }
+  merge(site, found, n_specs, diags);
 }
