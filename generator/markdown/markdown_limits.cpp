@@ -67,9 +67,7 @@ int nesting_of(std::string_view line) {
   }
 }
 
-}  // namespace
-
-std::optional<MarkdownLimit> markdown_over_limits(std::string_view text) {
+std::vector<std::string_view> split_lines(std::string_view text) {
   std::vector<std::string_view> lines;
   for (size_t start = 0; start <= text.size();) {
     size_t end = text.find('\n', start);
@@ -77,66 +75,88 @@ std::optional<MarkdownLimit> markdown_over_limits(std::string_view text) {
     lines.push_back(text.substr(start, end - start));
     start = end + 1;
   }
-  int open_brackets = 0;
-  long table_columns = 0, cells = 0;  // columns: of the table we are in, or 0
+  return lines;
+}
+
+// What is open as the lines go by: brackets in the paragraph, the table's
+// columns (0 outside a table) and the cells of every table so far.
+struct Open {
+  int brackets = 0;
+  long table_columns = 0, cells = 0;
+};
+
+// A table row's columns and the text's cells, against their limits.
+std::optional<MarkdownLimit> table_limits(std::string_view line, int line_no, Open& open) {
+  long row = cells_of(line);
+  if (row > kMaxTableColumns || open.table_columns > kMaxTableColumns)
+    return MarkdownLimit{line_no, 1,
+                         "this table has " + group_thousands(std::max(row, open.table_columns)) +
+                             " columns; a table can have at most " + std::to_string(kMaxTableColumns) +
+                             " (put a larger one in a document, such as a spreadsheet)"};
+  open.cells += std::max(row, open.table_columns);
+  if (open.cells > kMaxTableCells)
+    return MarkdownLimit{line_no, 1,
+                         "the tables here have more than " + group_thousands(kMaxTableCells) +
+                             " cells in all; put a table this large in a document, such as a "
+                             "spreadsheet, and link to it"};
+  return std::nullopt;
+}
+
+// Words too long, 'www.' runs, and square brackets left open, on one line.
+std::optional<MarkdownLimit> word_limits(std::string_view line, int line_no, Open& open) {
+  int word = 0, www = 0;
+  for (size_t i = 0; i < line.size(); ++i) {
+    char c = line[i];
+    int col = static_cast<int>(i) + 1;
+    if (c == ' ' || c == '\t' || c == '\r') {
+      word = 0, www = 0;
+      continue;
+    }
+    if (c == 'w' && line.substr(i, 4) == "www." && ++www > kMaxWwwInWord)
+      return MarkdownLimit{line_no, col - word,
+                           "this word has 'www.' in it more than " + std::to_string(kMaxWwwInWord) +
+                               " times; put spaces between web addresses"};
+    if (++word > kMaxMarkdownWord)
+      return MarkdownLimit{line_no, col - word + 1,
+                           "this word has more than " + group_thousands(kMaxMarkdownWord) +
+                               " characters with no space; a word or link can have at most " +
+                               group_thousands(kMaxMarkdownWord)};
+    if (c == '\\') {
+      ++i, ++word;  // an escaped character opens nothing
+    } else if (c == '[' && ++open.brackets > kMaxOpenBrackets) {
+      return MarkdownLimit{line_no, col,
+                           "this paragraph has more than " + std::to_string(kMaxOpenBrackets) +
+                               " square brackets [ open at once; close each with ] or, for "
+                               "a bracket on its own, type \\["};
+    } else if (c == ']' && open.brackets > 0) {
+      --open.brackets;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<MarkdownLimit> markdown_over_limits(std::string_view text) {
+  std::vector<std::string_view> lines = split_lines(text);
+  Open open;
   for (size_t n = 0; n < lines.size(); ++n) {
     std::string_view line = lines[n];
     int line_no = static_cast<int>(n) + 1;
     if (is_blank(line)) {  // a paragraph or a table ends here
-      open_brackets = 0, table_columns = 0;
+      open.brackets = 0, open.table_columns = 0;
       continue;
     }
-    if (!table_columns && n + 1 < lines.size() && is_delimiter_row(lines[n + 1]))
-      table_columns = cells_of(line);  // this line is a table's header
-    if (table_columns) {
-      long row = cells_of(line);
-      if (row > kMaxTableColumns || table_columns > kMaxTableColumns)
-        return MarkdownLimit{line_no, 1,
-                             "this table has " + group_thousands(std::max(row, table_columns)) +
-                                 " columns; a table can have at most " +
-                                 std::to_string(kMaxTableColumns) +
-                                 " (put a larger one in a document, such as a spreadsheet)"};
-      cells += std::max(row, table_columns);
-      if (cells > kMaxTableCells)
-        return MarkdownLimit{line_no, 1,
-                             "the tables here have more than " + group_thousands(kMaxTableCells) +
-                                 " cells in all; put a table this large in a document, such as a "
-                                 "spreadsheet, and link to it"};
-    }
+    if (!open.table_columns && n + 1 < lines.size() && is_delimiter_row(lines[n + 1]))
+      open.table_columns = cells_of(line);  // this line is a table's header
+    if (open.table_columns)
+      if (auto over = table_limits(line, line_no, open)) return over;
     if (int depth = nesting_of(line); depth > kMaxNesting)
       return MarkdownLimit{line_no, 1,
                            "this line opens " + group_thousands(depth) +
                                " block quotes (>) or lists inside each other; at most " +
                                std::to_string(kMaxNesting) + " are allowed"};
-    int word = 0, www = 0;
-    for (size_t i = 0; i < line.size(); ++i) {
-      char c = line[i];
-      int col = static_cast<int>(i) + 1;
-      if (c == ' ' || c == '\t' || c == '\r') {
-        word = 0, www = 0;
-        continue;
-      }
-      if (c == 'w' && line.substr(i, 4) == "www." && ++www > kMaxWwwInWord)
-        return MarkdownLimit{line_no, col - word,
-                             "this word has 'www.' in it more than " +
-                                 std::to_string(kMaxWwwInWord) +
-                                 " times; put spaces between web addresses"};
-      if (++word > kMaxMarkdownWord)
-        return MarkdownLimit{line_no, col - word + 1,
-                             "this word has more than " + group_thousands(kMaxMarkdownWord) +
-                                 " characters with no space; a word or link can have at most " +
-                                 group_thousands(kMaxMarkdownWord)};
-      if (c == '\\') {
-        ++i, ++word;  // an escaped character opens nothing
-      } else if (c == '[' && ++open_brackets > kMaxOpenBrackets) {
-        return MarkdownLimit{line_no, col,
-                             "this paragraph has more than " + std::to_string(kMaxOpenBrackets) +
-                                 " square brackets [ open at once; close each with ] or, for "
-                                 "a bracket on its own, type \\["};
-      } else if (c == ']' && open_brackets > 0) {
-        --open_brackets;
-      }
-    }
+    if (auto over = word_limits(line, line_no, open)) return over;
   }
   return std::nullopt;
 }
