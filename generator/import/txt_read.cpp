@@ -45,7 +45,9 @@ DocParagraph paragraph_of(const std::string& line) {
   if (list_item(line, p)) return p;
   p.text = p.markdown = tidy_space(line);
   char last = p.text.empty() ? '.' : p.text.back();
-  if (p.text.size() <= 60 && last != '.' && last != ',' && last != ';' && last != ':' && !has_bullet(p.text))
+  bool labelled = p.text.find(": ") != std::string::npos;  // "Grade: 4" is a fact, not a heading
+  if (p.text.size() <= 60 && last != '.' && last != ',' && last != ';' && last != ':' && !labelled &&
+      !has_bullet(p.text))
     p.heading = 2;
   return p;
 }

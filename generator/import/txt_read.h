@@ -2,9 +2,9 @@
 // it) into an ImportDoc, on a best-effort basis, since the text has lost its
 // styles: a line is a paragraph; a leading "•", "o", "§", "-" or "1." before
 // a tab or space makes a list item; a short line without closing punctuation
-// is taken as a heading; runs of lines holding tabs become a table, one
-// cell per tab-separated field, and a tab-less line between two such lines
-// a row spanning the table.
+// or a "Label: value" colon is taken as a heading; runs of lines holding
+// tabs become a table, one cell per tab-separated field, and a tab-less line
+// between two such lines a row spanning the table.
 #pragma once
 
 #include <optional>
