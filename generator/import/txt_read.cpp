@@ -77,9 +77,15 @@ std::optional<std::string> read_table(const std::vector<std::string>& lines, siz
   table.number = number;
   for (; i < lines.size(); ++i) {
     if (auto why = table_full(table, limits)) return why;
+    std::string line = tidy_space(lines[i]);
+    bool row_follows = i + 1 < lines.size() && is_row(lines[i + 1]);
     if (is_row(lines[i])) {
       table.rows.push_back(cells_of(lines[i]));
-    } else if (!tidy_space(lines[i]).empty() && i + 1 < lines.size() && is_row(lines[i + 1])) {
+    } else if (row_follows && !line.empty() && line.back() == ':') {  // a lead-in of the next row's first cell
+      table.rows.push_back(cells_of(lines[++i]));
+      table.rows.back()[0].paragraphs.insert(table.rows.back()[0].paragraphs.begin(), paragraph_of(line));
+      table.rows.back()[0].paragraphs[0].heading = 0;
+    } else if (row_follows && !line.empty()) {
       std::vector<DocCell> row(table.rows.back().size());  // a row of one merged cell
       row[0].paragraphs.push_back(paragraph_of(lines[i]));
       row[0].span = static_cast<int>(row.size());

@@ -4,7 +4,9 @@
 // a tab or space makes a list item; a short line without closing punctuation
 // or a "Label: value" colon is taken as a heading; runs of lines holding
 // tabs become a table, one cell per tab-separated field, and a tab-less line
-// between two such lines a row spanning the table.
+// between two such lines a row spanning the table, or, ending in ':', the
+// lead-in of the next row's first cell (Word writes a cell's paragraphs on
+// lines of their own).
 #pragma once
 
 #include <optional>

@@ -15,7 +15,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 DIR = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "fixtures")
-FIXTURES = ["lsa-headings", "hssw-table-per-section"]
+FIXTURES = ["lsa-headings", "hssw-table-per-section", "hssw-level-column"]
 BULLETS = ["\u2022", "o", "\u00a7"]
 
 

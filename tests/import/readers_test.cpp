@@ -138,3 +138,11 @@ TEST_CASE("import from memory: the whole import, nothing written") {
   CHECK(r.slug == "cook");
   CHECK(r.spec_yaml.find("text: Food hygiene") != std::string::npos);
 }
+
+TEST_CASE("txt: a lead-in line ending in ':' joins the next row's first cell") {
+  ImportDoc doc = read("Skill\tEssential\r\nFor some posts only:\r\nDriving\tYes\r\n", "job.txt");
+  REQUIRE(doc.blocks.size() == 1);
+  const DocTable& t = doc.blocks[0].table;
+  REQUIRE(t.rows.size() == 2);
+  CHECK(cell_text(t.rows[1][0], "|") == "For some posts only:|Driving");
+}
