@@ -146,3 +146,23 @@ TEST_CASE("txt: a lead-in line ending in ':' joins the next row's first cell") {
   REQUIRE(t.rows.size() == 2);
   CHECK(cell_text(t.rows[1][0], "|") == "For some posts only:|Driving");
 }
+
+TEST_CASE("deep nesting is read to a limit, not until the stack runs out") {
+  auto nest = [](const std::string& open, const std::string& close, const std::string& inner) {
+    std::string s;
+    for (int i = 0; i < 50000; ++i) s += open;
+    s += inner;
+    for (int i = 0; i < 50000; ++i) s += close;
+    return s;
+  };
+  std::string p = "<w:p><w:r><w:t>deep</w:t></w:r></w:p>";
+  std::string sdt = nest("<w:sdt><w:sdtContent>", "</w:sdtContent></w:sdt>", p);
+  read(test::zip_of({{"word/document.xml", "<w:document><w:body>" + sdt + "</w:body></w:document>"}}), "a.docx");
+  std::string cells = nest("<w:tbl><w:tr><w:tc>", "</w:tc></w:tr></w:tbl>", p);
+  read(test::zip_of({{"word/document.xml", "<w:document><w:body>" + cells + "</w:body></w:document>"}}), "a.docx");
+  read(odt(nest("<text:section>", "</text:section>", "<text:p>deep</text:p>")));
+  read(odt(nest("<text:list><text:list-item>", "</text:list-item></text:list>", "<text:p>deep</text:p>")));
+  read(odt(nest("<table:table><table:table-row><table:table-cell>",
+                "</table:table-cell></table:table-row></table:table>", "<text:p>deep</text:p>")));
+  read(odt("<text:p>" + nest("<text:span>", "</text:span>", "deep") + "</text:p>"));
+}
