@@ -63,3 +63,14 @@ DocParagraph ParagraphBuilder::finish() {
   runs_.clear();
   return paragraph;
 }
+
+std::optional<std::string> table_full(const DocTable& table, const ReadLimits& limits) {
+  if (table.rows.size() < limits.max_table_rows) return std::nullopt;
+  return "table " + std::to_string(table.number) + " has more than " + std::to_string(limits.max_table_rows) +
+         " rows, far more than a job description or person specification; it was not read";
+}
+
+std::optional<std::string> document_full(const ImportDoc& doc, const ReadLimits& limits) {
+  if (doc.blocks.size() < limits.max_blocks) return std::nullopt;
+  return "it has more than " + std::to_string(limits.max_blocks) + " paragraphs and tables";
+}

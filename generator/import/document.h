@@ -3,6 +3,7 @@
 // one; the recognisers (spec_find, facts_find, body_write) only read it.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -47,7 +48,14 @@ struct ReadLimits {
   size_t max_total_bytes = 256u << 20;           // all files read, uncompressed
   size_t max_table_rows = 2000;                  // rows in one table
   size_t max_blocks = 100000;                    // paragraphs and tables
+  size_t max_file_bytes = 128u << 20;            // the document itself
+  int max_depth = 32;                            // lists, tables and sections nested
 };
+
+// The message when one more table row, or one more block, would pass the
+// limits; nothing while there is room. The readers share these.
+std::optional<std::string> table_full(const DocTable& table, const ReadLimits& limits);
+std::optional<std::string> document_full(const ImportDoc& doc, const ReadLimits& limits);
 
 // All the text of a cell, its paragraphs joined by `sep`.
 std::string cell_text(const DocCell& cell, const std::string& sep = " ");

@@ -10,10 +10,11 @@
 namespace {
 
 // An optional part (styles, numbering): absent is fine, damaged is not.
-std::optional<std::string> read_part(const std::string& path, const std::string& name,
+std::optional<std::string> read_part(const ZipArchive& zip, const std::string& name,
                                      const ReadLimits& limits, pugi::xml_document& doc) {
   std::string text;
-  if (read_zip_entry(path, name, limits, text)) return std::nullopt;  // absent
+  if (!zip.has(name)) return std::nullopt;  // absent
+  if (auto why = zip.read(name, limits, text)) return why;
   return parse_xml(text, name, doc);
 }
 
@@ -46,13 +47,14 @@ struct Reader {
   int tables = 0;
   std::optional<std::string> error;
 
-  void cell_content(const pugi::xml_node& tc, DocCell& cell) {
+  void cell_content(const pugi::xml_node& tc, DocCell& cell, int depth) {
+    if (depth > limits.max_depth) return;  // tables nested past reason: left out
     for (auto child : tc.children()) {
       if (std::strcmp(child.name(), "w:p") == 0)
         cell.paragraphs.push_back(read_paragraph(child, styles));
       else if (std::strcmp(child.name(), "w:tbl") == 0)  // a table in a cell: its text, in order
         for (auto tr : child.children("w:tr"))
-          for (auto inner : tr.children("w:tc")) cell_content(inner, cell);
+          for (auto inner : tr.children("w:tc")) cell_content(inner, cell, depth + 1);
     }
   }
 
@@ -64,7 +66,7 @@ struct Reader {
       cell.span = std::max(1, std::min(64, pr.child("w:gridSpan").attribute("w:val").as_int(1)));
       auto vmerge = pr.child("w:vMerge");
       cell.covered = vmerge && std::strcmp(vmerge.attribute("w:val").value(), "restart") != 0;
-      if (!cell.covered) cell_content(tc, cell);
+      if (!cell.covered) cell_content(tc, cell, 0);
       int span = cell.span;
       cells.push_back(std::move(cell));
       for (int i = 1; i < span; ++i) cells.push_back(DocCell{{}, 1, true});
@@ -77,24 +79,16 @@ struct Reader {
     block.is_table = true;
     block.table.number = ++tables;
     for (auto tr : tbl.children("w:tr")) {
-      if (block.table.rows.size() >= limits.max_table_rows) {
-        error = "table " + std::to_string(tables) + " has more than " +
-                std::to_string(limits.max_table_rows) +
-                " rows, far more than a job description or person specification; it was not read";
-        return;
-      }
+      if ((error = table_full(block.table, limits))) return;
       row(tr, block.table);
     }
     out.blocks.push_back(std::move(block));
   }
 
-  void body(const pugi::xml_node& parent) {
+  void body(const pugi::xml_node& parent, int depth) {
+    if (depth > limits.max_depth) return;  // content controls nested past reason: left out
     for (auto child : parent.children()) {
-      if (error) return;
-      if (out.blocks.size() >= limits.max_blocks) {
-        error = "it has more than " + std::to_string(limits.max_blocks) + " paragraphs and tables";
-        return;
-      }
+      if (error || (error = document_full(out, limits))) return;
       const char* name = child.name();
       if (std::strcmp(name, "w:p") == 0) {
         DocBlock block;
@@ -103,7 +97,7 @@ struct Reader {
       } else if (std::strcmp(name, "w:tbl") == 0) {
         table(child);
       } else if (std::strcmp(name, "w:sdt") == 0) {
-        body(child.child("w:sdtContent"));
+        body(child.child("w:sdtContent"), depth + 1);
       }
     }
   }
@@ -111,19 +105,18 @@ struct Reader {
 
 }  // namespace
 
-std::optional<std::string> read_docx(const std::string& path, const ReadLimits& limits,
-                                     ImportDoc& out) {
+std::optional<std::string> read_docx(const ZipArchive& zip, const ReadLimits& limits, ImportDoc& out) {
   std::string text;
-  if (auto why = read_zip_entry(path, "word/document.xml", limits, text)) return why;
+  if (auto why = zip.read("word/document.xml", limits, text)) return why;
   pugi::xml_document doc, styles_doc, numbering_doc;
   if (auto why = parse_xml(text, "word/document.xml", doc)) return why;
-  if (auto why = read_part(path, "word/styles.xml", limits, styles_doc)) return why;
-  if (auto why = read_part(path, "word/numbering.xml", limits, numbering_doc)) return why;
+  if (auto why = read_part(zip, "word/styles.xml", limits, styles_doc)) return why;
+  if (auto why = read_part(zip, "word/numbering.xml", limits, numbering_doc)) return why;
   DocxStyles styles = read_styles(styles_doc);
   read_numbering(numbering_doc, styles);
   auto body = doc.child("w:document").child("w:body");
   if (!body) return std::string("its word/document.xml has no body, so it is not a Word document");
   Reader reader{styles, limits, out, 0, std::nullopt};
-  reader.body(body);
+  reader.body(body, 0);
   return reader.error;
 }

@@ -7,6 +7,6 @@
 #include <string>
 
 #include "import/document.h"
+#include "import/zip_read.h"
 
-std::optional<std::string> read_docx(const std::string& path, const ReadLimits& limits,
-                                     ImportDoc& out);
+std::optional<std::string> read_docx(const ZipArchive& zip, const ReadLimits& limits, ImportDoc& out);

@@ -87,3 +87,13 @@ TEST_CASE("import: says what it placed") {
   CHECK(r.output.find("Wrote") != std::string::npos);
   CHECK(r.output.find("19 criteria") != std::string::npos);
 }
+
+TEST_CASE("import: reads LibreOffice and plain-text documents too") {
+  for (const char* name : {"senco-codes.odt", "lsa-headings.txt"}) {
+    CAPTURE(std::string(name));
+    test::TempDir dir;
+    Run r = staffroom("import " + kFixtures + name + " --site " + dir.str());
+    CHECK(r.status == 0);
+    CHECK(r.output.find(" criteria)") != std::string::npos);
+  }
+}
