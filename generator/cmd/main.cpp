@@ -27,7 +27,7 @@ const char* kUsage = R"(usage:
   staffroom check [--site DIR]
   staffroom new vacancy|school|spec NAME [--site DIR]
   staffroom init [DIR]
-  staffroom import FILE.docx [--site DIR] [--slug SLUG]
+  staffroom import FILE.docx|.odt|.txt [--site DIR] [--slug SLUG]
   staffroom --version
 )";
 
