@@ -39,7 +39,7 @@ Site make_site() {
   v.role = "learning-support";
   v.summary = "Support pupils with SEND.";
   v.reference = "LSP-2024-11";
-  v.salary = Salary{24404, 26409, "GBP", "year", ""};
+  v.salary = Salary{24404, 26409, "GBP", "year", "", std::nullopt, std::nullopt};
   v.contract = "fixed-term";
   v.working_pattern = {"part-time", "term-time"};
   v.posted = at("2026-11-04T00:00:00");
@@ -191,7 +191,7 @@ TEST_CASE("job_posting_jsonld: optional properties left out or single") {
   v.working_pattern = {"term-time"};
   CHECK(parse_jsonld(job_posting_jsonld(ctx, v))["employmentType"] == "PART_TIME");
 
-  v.salary = Salary{std::nullopt, 14.5, "GBP", "hour", ""};
+  v.salary = Salary{std::nullopt, 14.5, "GBP", "hour", "", std::nullopt, std::nullopt};
   v.contract = "casual";
   v.working_pattern.clear();
   j = parse_jsonld(job_posting_jsonld(ctx, v));
