@@ -407,6 +407,8 @@ TEST_CASE("search_index_json: the open vacancies with their criteria") {
   CHECK(a["salary_min"] == 24404);
   CHECK(a["salary_max"] == 26409);
   CHECK(a["salary_period"] == "year");
+  CHECK(a["salary_year_min"] == 24404);
+  CHECK(a["salary_year_max"] == 26409);
   CHECK(a["visa_sponsorship"] == false);
   CHECK(a["posted"] == "2026-11-04");
   CHECK(a["closes"] == "2026-12-05T12:00:00+00:00");
@@ -417,6 +419,7 @@ TEST_CASE("search_index_json: the open vacancies with their criteria") {
   CHECK(b["slug"] == "nospec");
   CHECK(b["salary_min"].is_null());
   CHECK(b["salary_max"].is_null());
+  CHECK(b["salary_year_max"].is_null());
   CHECK(b["visa_sponsorship"] == true);
   CHECK(b["criteria"] == json::array());
   CHECK(whole["glossary"] == json::array());

@@ -10,6 +10,7 @@
 #include "base/text.h"
 #include "base/vocabulary.h"
 #include "render/outputs/outputs.h"
+#include "render/pay.h"
 #include "render/views.h"
 
 namespace {
@@ -21,6 +22,13 @@ ojson amount(const std::optional<double>& d) {
   if (std::isfinite(*d) && std::floor(*d) == *d && std::fabs(*d) < 9e15)
     return static_cast<long long>(*d);
   return *d;
+}
+
+// An amount as a full-time year, to the penny.
+ojson year_amount(const std::optional<double>& d, const std::string& period) {
+  if (!d) return nullptr;
+  auto year = full_time_year(*d, period);
+  return year ? amount(std::round(*year * 100) / 100) : ojson(nullptr);
 }
 
 // The words an abbreviation stands for, without a bracketed aside:
@@ -66,6 +74,9 @@ std::string search_index_entry(const SiteContext& ctx, const Vacancy& v) {
   o["salary_min"] = v.salary ? amount(v.salary->min) : ojson(nullptr);
   o["salary_max"] = v.salary ? amount(v.salary->max) : ojson(nullptr);
   o["salary_period"] = v.salary ? ojson(v.salary->period) : ojson(nullptr);
+  // What the salary filter and sort compare: the full-time equivalent a year
+  o["salary_year_min"] = v.salary ? year_amount(v.salary->min, v.salary->period) : ojson(nullptr);
+  o["salary_year_max"] = v.salary ? year_amount(v.salary->max, v.salary->period) : ojson(nullptr);
   o["visa_sponsorship"] = v.visa_sponsorship.value_or(false);
   o["posted"] = iso_date(v.posted);
   o["closes"] = iso8601(v.closes);

@@ -113,9 +113,6 @@
   var CONTRACTS = { "permanent": "Permanent", "fixed-term": "Fixed term", "temporary": "Temporary", "casual": "Casual" };
   var PATTERNS = { "full-time": "Full time", "part-time": "Part time", "term-time": "Term time only",
     "job-share": "Job share", "flexible": "Flexible working" };
-  // Pay in other periods compared as a full-time year: 37 hours a week (the NJC
-  // basis) for 52.143 weeks; a daily rate as 195 days (the teachers' pay year).
-  var PER_YEAR = { year: 1, month: 12, week: 52.143, day: 195, hour: 37 * 52.143 };
   // Query parameters, in the order the URL shows them; each is a control's name
   var PARAMS = ["q", "school", "role", "contract", "pattern", "salary", "visa", "sort"];
 
@@ -238,15 +235,12 @@
     });
   }
 
-  function yearly(amount, period) {
-    var factor = PER_YEAR[period || "year"];
-    return typeof amount === "number" && factor ? amount * factor : null;
-  }
-
   // One field a fact, so that a phrase never runs from one into the next
   function prepare(v, glossary) {
-    var top = yearly(v.salary_max != null ? v.salary_max : v.salary_min, v.salary_period);
-    var bottom = yearly(v.salary_min != null ? v.salary_min : v.salary_max, v.salary_period);
+    // The full-time equivalent a year, as the generator works it out (render/pay.h):
+    // the figure the salary filter's label names
+    var top = v.salary_year_max != null ? v.salary_year_max : v.salary_year_min;
+    var bottom = v.salary_year_min != null ? v.salary_year_min : v.salary_year_max;
     var facts = [v.school, v.town, v.role_label, v.working_pattern_label, v.grade, v.summary]
       .concat(v.criteria || []);
     return {
@@ -254,8 +248,8 @@
       title: wordSet([field(v.title)], glossary),
       words: wordSet([field(v.title)].concat(facts.map(field)), glossary),
       patterns: Array.isArray(v.working_pattern) ? v.working_pattern : [v.working_pattern],
-      top: top,
-      bottom: bottom,
+      top: typeof top === "number" ? top : null,
+      bottom: typeof bottom === "number" ? bottom : null,
       closes: Date.parse(v.closes) || 0,
       posted: Date.parse(v.posted) || 0
     };
