@@ -237,6 +237,27 @@ describe('search finds words, not fragments (example site)', () => {
     });
   });
 
+  it('"TA" finds "teaching assistant" through the glossary, and never "stay" (an index served with them)', async () => {
+    // The example site has no teaching assistant post: serve its index with
+    // the words put in two adverts' summaries and TA in the glossary
+    const [assistant, stay] = index;
+    const served = {
+      glossary: [...raw.glossary, { abbr: 'TA', words: 'Teaching assistant' }],
+      vacancies: index.map((v) => v === assistant ? { ...v, summary: 'Work as a teaching assistant.' }
+        : v === stay ? { ...v, summary: 'Stay with one pupil; keep data safe.' } : v),
+    };
+    const context = await browser.newContext({ viewport: WIDE });
+    const page = await context.newPage();
+    try {
+      await page.route('**/search-index.json', (route) => route.fulfill({ json: served }));
+      await page.goto(server.origin + '/?q=TA');
+      await page.locator('#filters').waitFor({ state: 'visible', timeout: 5000 });
+      assert.deepEqual(await shownTitles(page), [assistant.title]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('"term time" finds every term-time job', async () => {
     assert.ok(termTime.length >= 3, 'the example site has three term-time jobs');
     await withIndex('', async (page) => {
