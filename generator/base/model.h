@@ -80,6 +80,10 @@ struct Standard {
 struct Salary {
   std::optional<double> min, max;
   std::string currency = "GBP", period = "year", note;
+  // `actual: {min, max}`: what a part-time or term-time post really pays a
+  // year, when the advert states it (min and max above are then full-time
+  // equivalent figures).
+  std::optional<double> actual_min, actual_max;
 };
 
 struct TimeSlot {
@@ -89,6 +93,7 @@ struct TimeSlot {
 
 struct Hours {
   std::optional<double> per_week;
+  std::optional<double> paid_weeks;  // weeks paid a year, as a number (39, 44.4)
   std::string weeks, notes;
   std::vector<TimeSlot> schedule;
 };

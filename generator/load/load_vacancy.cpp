@@ -48,9 +48,12 @@ static bool is_clock_time(const std::string& s) {
 
 static void read_hours(const YamlNode& node, const YamlFile& file,
                        Hours& hours, Diagnostics& diags) {
-  MapReader h(node, file, diags, {"per_week", "weeks", "schedule", "notes"}, "'hours'");
+  MapReader h(node, file, diags, {"per_week", "paid_weeks", "weeks", "schedule", "notes"}, "'hours'");
   if (!h.ok()) return;
   hours.per_week = h.number("per_week");
+  hours.paid_weeks = h.number("paid_weeks");
+  if (hours.paid_weeks && (*hours.paid_weeks <= 0 || *hours.paid_weeks > 53))
+    diags.error(h.mark("paid_weeks"), "'paid_weeks' should be the number of weeks paid a year, from 1 to 52");
   hours.weeks = h.text("weeks");
   hours.notes = h.text("notes");
   for (auto& slot_node : h.list("schedule")) {
@@ -75,9 +78,24 @@ static void read_hours(const YamlNode& node, const YamlFile& file,
   }
 }
 
+// `actual: {min, max}`: the pay a year of a part-time or term-time post.
+static void read_actual_pay(const YamlNode& node, const YamlFile& file,
+                            Salary& salary, Diagnostics& diags) {
+  MapReader a(node, file, diags, {"min", "max"}, "'salary.actual'");
+  if (!a.ok()) return;
+  salary.actual_min = a.number("min");
+  salary.actual_max = a.number("max");
+  if (!salary.actual_min && !salary.actual_max)
+    diags.error(a.mark(), "'actual' needs a min or a max: the pay a year for the post's hours and weeks");
+  if (salary.actual_min && salary.actual_max && *salary.actual_min > *salary.actual_max)
+    diags.error(a.mark("min"), "the actual pay's minimum is above its maximum");
+  for (auto v : {salary.actual_min, salary.actual_max})
+    if (v && *v < 0) diags.error(a.mark(), "pay cannot be negative");
+}
+
 static void read_salary(const YamlNode& node, const YamlFile& file,
                         Salary& salary, Diagnostics& diags) {
-  MapReader s(node, file, diags, {"min", "max", "currency", "period", "note"}, "'salary'");
+  MapReader s(node, file, diags, {"min", "max", "currency", "period", "note", "actual"}, "'salary'");
   if (!s.ok()) return;
   salary.min = s.number("min");
   salary.max = s.number("max");
@@ -95,6 +113,7 @@ static void read_salary(const YamlNode& node, const YamlFile& file,
     diags.error(s.mark("min"), "the salary minimum is above the maximum");
   for (auto v : {salary.min, salary.max})
     if (v && *v < 0) diags.error(s.mark(), "a salary cannot be negative");
+  if (s.has("actual")) read_actual_pay(s.get("actual"), file, salary, diags);
 }
 
 static void read_apply(const YamlNode& node, const YamlFile& file,

@@ -6,6 +6,7 @@
 #include "base/clock.h"
 #include "markdown/markdown.h"
 #include "base/vocabulary.h"
+#include "render/pay.h"
 
 Data object() { return Data(Data::type::object); }
 Data list() { return Data(Data::type::list); }
@@ -78,7 +79,8 @@ Data card_view(const SiteContext& ctx, const Vacancy& v) {
   put(d, "locality", school ? school->address.locality : "");
   put(d, "summary", v.summary);
   put(d, "grade", v.grade);
-  put(d, "salary_text", v.salary ? salary_text(*v.salary) : "");
+  put(d, "salary_text", salary_text(v));
+  put(d, "actual_pay_text", actual_pay_text(v));
   put(d, "contract_label", label_of(kContracts, v.contract));
   put(d, "working_pattern_label", working_pattern_label(v));
   put(d, "hours_text", hours_text(v));

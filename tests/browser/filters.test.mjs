@@ -139,6 +139,15 @@ describe('index filters (example site)', () => {
     });
   });
 
+  it('the salary filter says it compares full-time equivalent pay, and how hourly rates count', async () => {
+    await withIndex('', async (page) => {
+      assert.match(await page.locator('label[for="filter-salary"]').textContent(), /full-time equivalent/);
+      const hint = await page.locator('#filter-salary-hint').textContent();
+      assert.match(hint, /full-time equivalent/);
+      assert.match(hint, /37 hours a week/);
+    });
+  });
+
   it('sorting by date posted puts the newest first', async () => {
     await withIndex('?sort=posted', async (page) => {
       const posted = new Map(index.map((v) => [v.title, v.posted]));
@@ -193,5 +202,96 @@ describe('index filters (example site)', () => {
       assert.equal(await page.locator('[data-cards] > li:visible').count(), index.length);
       assert.ok(await page.locator('.browse-links a').count() > 0, 'the browse links are there');
     }, { javaScript: false });
+  });
+});
+
+// Search by words and the glossary (issue 16, item 5), with the examples of the issue.
+describe('search finds words, not fragments (example site)', () => {
+  const termTime = titlesWhere((v) => v.working_pattern.includes('term-time'));
+  const search = async (page, words) => {
+    await page.locator('#filter-q').fill(words);
+    await page.locator('#filter-q').press('Enter');
+    return shownTitles(page);
+  };
+
+  it('the index carries the glossary, and each advert its grade, town and working pattern', () => {
+    assert.ok(raw.glossary.some((g) => g.abbr === 'SEN' && /special educational needs/i.test(g.words)));
+    assert.ok(index.every((v) => 'grade' in v && 'town' in v && 'working_pattern_label' in v));
+  });
+
+  it('"SEN" finds the Learning Support Practitioner (SEN allowance) and adverts that say "special educational needs"', async () => {
+    await withIndex('', async (page) => {
+      const shown = await search(page, 'SEN');
+      for (const title of ['Learning Support Practitioner', '1:1 Learning Support Assistant', 'Special Needs Co-ordinator (SENCo)'])
+        assert.ok(shown.includes(title), `"SEN" finds ${title} (found ${shown.join('; ')})`);
+    });
+  });
+
+  it('"TA" matches the word TA only, not fragments such as "stay" or "data"', async () => {
+    const word = (v) => /(^|[^a-z0-9])ta([^a-z0-9]|$)|teaching assistant/i.test(
+      [v.title, v.school, v.town, v.role_label, v.grade, v.summary, ...(v.criteria || [])].join('\n'));
+    await withIndex('', async (page) => {
+      const shown = await search(page, 'TA');
+      assert.ok(shown.length < index.length, `"TA" matched all ${index.length} vacancies`);
+      assert.deepEqual(shown.sort(), titlesWhere(word));
+    });
+  });
+
+  it('"TA" finds "teaching assistant" through the glossary, and never "stay" (an index served with them)', async () => {
+    // The example site has no teaching assistant post: serve its index with
+    // the words put in two adverts' summaries and TA in the glossary
+    const [assistant, stay] = index;
+    const served = {
+      glossary: [...raw.glossary, { abbr: 'TA', words: 'Teaching assistant' }],
+      vacancies: index.map((v) => v === assistant ? { ...v, summary: 'Work as a teaching assistant.' }
+        : v === stay ? { ...v, summary: 'Stay with one pupil; keep data safe.' } : v),
+    };
+    const context = await browser.newContext({ viewport: WIDE });
+    const page = await context.newPage();
+    try {
+      await page.route('**/search-index.json', (route) => route.fulfill({ json: served }));
+      await page.goto(server.origin + '/?q=TA');
+      await page.locator('#filters').waitFor({ state: 'visible', timeout: 5000 });
+      assert.deepEqual(await shownTitles(page), [assistant.title]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('"term time" finds every term-time job', async () => {
+    assert.ok(termTime.length >= 3, 'the example site has three term-time jobs');
+    await withIndex('', async (page) => {
+      assert.deepEqual((await search(page, 'term time')).sort(), termTime);
+    });
+  });
+
+  it('"special educational needs" finds the SEN, SEND and SENCo adverts', async () => {
+    await withIndex('', async (page) => {
+      const shown = await search(page, 'special educational needs');
+      for (const title of ['Learning Support Practitioner', '1:1 Learning Support Assistant', 'Special Needs Co-ordinator (SENCo)'])
+        assert.ok(shown.includes(title), `finds ${title} (found ${shown.join('; ')})`);
+      assert.ok(!shown.includes('Home School Support Worker'), 'not an advert without them');
+    });
+  });
+
+  it('finds the school\'s town and the grade', async () => {
+    await withIndex('', async (page) => {
+      assert.deepEqual(await search(page, 'hornchurch'), titlesWhere((v) => v.town === 'Hornchurch'));
+      assert.deepEqual(await search(page, 'band d'), ['Learning Support Practitioner']);
+    });
+  });
+
+  it('ranks title matches first, says so, and keeps the URL short of the ranking', async () => {
+    await withIndex('', async (page) => {
+      const shown = await search(page, 'special');
+      assert.ok(shown.length > 1, 'the word is in more than one advert');
+      assert.equal(shown[0], 'Special Needs Co-ordinator (SENCo)', `the title match first (${shown.join('; ')})`);
+      await assert.doesNotReject(status(page).filter({ hasText: 'title come first' }).waitFor({ timeout: 3000 }));
+      assert.equal(query(page), '?q=special');
+      // Without the search, the chosen order comes back (closing soonest)
+      const all = await search(page, '');
+      const closes = new Map(index.map((v) => [v.title, v.closes]));
+      assert.deepEqual(all.map((t) => closes.get(t)), [...all.map((t) => closes.get(t))].sort());
+    });
   });
 });

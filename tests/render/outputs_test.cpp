@@ -39,7 +39,7 @@ Site make_site() {
   v.role = "learning-support";
   v.summary = "Support pupils with SEND.";
   v.reference = "LSP-2024-11";
-  v.salary = Salary{24404, 26409, "GBP", "year", ""};
+  v.salary = Salary{24404, 26409, "GBP", "year", "", std::nullopt, std::nullopt};
   v.contract = "fixed-term";
   v.working_pattern = {"part-time", "term-time"};
   v.posted = at("2026-11-04T00:00:00");
@@ -191,7 +191,7 @@ TEST_CASE("job_posting_jsonld: optional properties left out or single") {
   v.working_pattern = {"term-time"};
   CHECK(parse_jsonld(job_posting_jsonld(ctx, v))["employmentType"] == "PART_TIME");
 
-  v.salary = Salary{std::nullopt, 14.5, "GBP", "hour", ""};
+  v.salary = Salary{std::nullopt, 14.5, "GBP", "hour", "", std::nullopt, std::nullopt};
   v.contract = "casual";
   v.working_pattern.clear();
   j = parse_jsonld(job_posting_jsonld(ctx, v));
@@ -357,6 +357,21 @@ TEST_CASE("vacancy_ics: folding never splits a UTF-8 character") {
   CHECK(summary == "SUMMARY:Closing date: " + v.title + " at Westminster Primary");
 }
 
+TEST_CASE("job_posting_jsonld: baseSalary is the advert's salary, never the actual pay of a part-time post") {
+  Site site = make_site();
+  site.vacancies[0].salary->actual_min = 19100;
+  site.vacancies[0].salary->actual_max = 20700;
+  site.vacancies[0].hours.per_week = 30;
+  site.vacancies[0].hours.paid_weeks = 39;
+  SiteContext ctx(site, nullptr, options_at("2026-11-10T09:00"));
+  add_listings(ctx);
+  json j = parse_jsonld(job_posting_jsonld(ctx, site.vacancies[0]));
+  CHECK(j["baseSalary"]["value"]["minValue"] == 24404);
+  CHECK(j["baseSalary"]["value"]["maxValue"] == 26409);
+  CHECK(j["baseSalary"]["value"]["unitText"] == "YEAR");
+  CHECK(j["baseSalary"].dump().find("19100") == std::string::npos);
+}
+
 TEST_CASE("search_index_json: the open vacancies with their criteria") {
   Site site = make_site();
   Vacancy nospec = site.vacancies[0];
@@ -372,7 +387,8 @@ TEST_CASE("search_index_json: the open vacancies with their criteria") {
   site.vacancies.push_back(gone);
   SiteContext ctx(site, nullptr, options_at("2026-11-10T09:00"));
   add_listings(ctx);
-  json index = json::parse(search_index_json(ctx));
+  json whole = json::parse(search_index_json(ctx));
+  json index = whole["vacancies"];
   REQUIRE(index.is_array());
   REQUIRE(index.size() == 2);  // not the closed one
   const json& a = index[0];
@@ -385,9 +401,14 @@ TEST_CASE("search_index_json: the open vacancies with their criteria") {
   CHECK(a["role_label"] == "Learning support");
   CHECK(a["contract"] == "fixed-term");
   CHECK(a["working_pattern"] == json::array({"part-time", "term-time"}));
+  CHECK(a["working_pattern_label"] == "Part time and term time only");
+  CHECK(a["grade"] == "");
+  CHECK(a["town"] == "London");
   CHECK(a["salary_min"] == 24404);
   CHECK(a["salary_max"] == 26409);
   CHECK(a["salary_period"] == "year");
+  CHECK(a["salary_year_min"] == 24404);
+  CHECK(a["salary_year_max"] == 26409);
   CHECK(a["visa_sponsorship"] == false);
   CHECK(a["posted"] == "2026-11-04");
   CHECK(a["closes"] == "2026-12-05T12:00:00+00:00");
@@ -398,6 +419,22 @@ TEST_CASE("search_index_json: the open vacancies with their criteria") {
   CHECK(b["slug"] == "nospec");
   CHECK(b["salary_min"].is_null());
   CHECK(b["salary_max"].is_null());
+  CHECK(b["salary_year_max"].is_null());
   CHECK(b["visa_sponsorship"] == true);
   CHECK(b["criteria"] == json::array());
+  CHECK(whole["glossary"] == json::array());
+}
+
+TEST_CASE("search_index_json: the glossary, by abbreviation, without bracketed asides") {
+  Site site = make_site();
+  site.glossary = {{"SEN", "Special educational needs"},
+                   {"INSET", "In-service training (staff training days when pupils are not in school)"},
+                   {"EHCP", "Education, Health and Care Plan"}};
+  SiteContext ctx(site, nullptr, options_at("2026-11-10T09:00"));
+  add_listings(ctx);
+  json glossary = json::parse(search_index_json(ctx))["glossary"];
+  REQUIRE(glossary.size() == 3);
+  CHECK(glossary[0] == json({{"abbr", "EHCP"}, {"words", "Education, Health and Care Plan"}}));
+  CHECK(glossary[1] == json({{"abbr", "INSET"}, {"words", "In-service training"}}));
+  CHECK(glossary[2] == json({{"abbr", "SEN"}, {"words", "Special educational needs"}}));
 }

@@ -1,10 +1,17 @@
-// search-index.json: the open vacancies' facts and texts for the index page's filters.
+// search-index.json: the open vacancies' facts and texts for the index page's
+// filters, and the site's glossary, so that the search knows "SEN" and
+// "special educational needs" are the same thing (script.js expands both ways).
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 
 #include "base/clock.h"
+#include "base/text.h"
+#include "base/vocabulary.h"
 #include "render/outputs/outputs.h"
+#include "render/pay.h"
+#include "render/views.h"
 
 namespace {
 
@@ -17,10 +24,36 @@ ojson amount(const std::optional<double>& d) {
   return *d;
 }
 
+// An amount as a full-time year, to the penny.
+ojson year_amount(const std::optional<double>& d, const std::string& period) {
+  if (!d) return nullptr;
+  auto year = full_time_year(*d, period);
+  return year ? amount(std::round(*year * 100) / 100) : ojson(nullptr);
+}
+
+// The words an abbreviation stands for, without a bracketed aside:
+// "In-service training (staff training days ...)" -> "In-service training".
+// The aside would make every advert that says INSET match "staff" or "pupils".
+std::string search_words(const std::string& expansion) {
+  std::string words = expansion.substr(0, expansion.find('('));
+  while (!words.empty() && words.back() == ' ') words.pop_back();
+  return words.empty() ? expansion : words;
+}
+
+// [{"abbr": "SEN", "words": "Special educational needs"}, ...], by abbreviation.
+ojson glossary_json(const Glossary& glossary) {
+  std::vector<std::pair<std::string, std::string>> terms(glossary.terms.begin(), glossary.terms.end());
+  std::sort(terms.begin(), terms.end());
+  ojson list = ojson::array();
+  for (const auto& [abbr, words] : terms) list.push_back({{"abbr", abbr}, {"words", search_words(words)}});
+  return list;
+}
+
 }  // namespace
 
 std::string search_index_json(const SiteContext& ctx) {
-  return "[" + ctx.joined(&Listing::search_entry, ",") + "]\n";
+  std::string glossary = glossary_json(ctx.glossary).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return "{\"glossary\":" + glossary + ",\"vacancies\":[" + ctx.joined(&Listing::search_entry, ",") + "]}\n";
 }
 
 std::string search_index_entry(const SiteContext& ctx, const Vacancy& v) {
@@ -35,9 +68,15 @@ std::string search_index_entry(const SiteContext& ctx, const Vacancy& v) {
   o["role_label"] = ctx.role_label(v.role);
   o["contract"] = v.contract;
   o["working_pattern"] = v.working_pattern;
+  o["working_pattern_label"] = working_pattern_label(v);  // searched: "term time"
+  o["grade"] = v.grade;
+  o["town"] = school ? school->address.locality : "";
   o["salary_min"] = v.salary ? amount(v.salary->min) : ojson(nullptr);
   o["salary_max"] = v.salary ? amount(v.salary->max) : ojson(nullptr);
   o["salary_period"] = v.salary ? ojson(v.salary->period) : ojson(nullptr);
+  // What the salary filter and sort compare: the full-time equivalent a year
+  o["salary_year_min"] = v.salary ? year_amount(v.salary->min, v.salary->period) : ojson(nullptr);
+  o["salary_year_max"] = v.salary ? year_amount(v.salary->max, v.salary->period) : ojson(nullptr);
   o["visa_sponsorship"] = v.visa_sponsorship.value_or(false);
   o["posted"] = iso_date(v.posted);
   o["closes"] = iso8601(v.closes);

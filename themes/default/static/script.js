@@ -8,6 +8,16 @@
  * - The index page's search and filters (#filters, hidden in the HTML) filter
  *   and sort the server-rendered cards from search-index.json, and keep the
  *   choices in the URL's query string so a search can be shared.
+ *
+ * How the search matches (issue 16): text is cut into words (letters and
+ * digits of any script, lower case, accents and apostrophes dropped; other
+ * marks separate words). A query word matches a whole word, or the start of
+ * a word when it is at least 4 letters long and not an abbreviation ("assist"
+ * finds "assistant"; "TA" never finds "stay", "SEN" never "senior"). Every
+ * query word must match. The site's glossary works both ways: an advert that
+ * says SENCo also holds the words "special educational needs co-ordinator",
+ * and one that says "special educational needs" (adjacent, as a phrase) also
+ * holds "SEN". Adverts with every query word in the title come first.
  */
 (function () {
   "use strict";
@@ -103,9 +113,6 @@
   var CONTRACTS = { "permanent": "Permanent", "fixed-term": "Fixed term", "temporary": "Temporary", "casual": "Casual" };
   var PATTERNS = { "full-time": "Full time", "part-time": "Part time", "term-time": "Term time only",
     "job-share": "Job share", "flexible": "Flexible working" };
-  // Pay in other periods compared as a full-time year: 37 hours a week (the NJC
-  // basis) for 52.143 weeks; a daily rate as 195 days (the teachers' pay year).
-  var PER_YEAR = { year: 1, month: 12, week: 52.143, day: 195, hour: 37 * 52.143 };
   // Query parameters, in the order the URL shows them; each is a control's name
   var PARAMS = ["q", "school", "role", "contract", "pattern", "salary", "visa", "sort"];
 
@@ -119,20 +126,130 @@
       .replace(/[\u2010-\u2015]/g, "-").replace(/\s+/g, " ");
   }
 
-  function yearly(amount, period) {
-    var factor = PER_YEAR[period || "year"];
-    return typeof amount === "number" && factor ? amount * factor : null;
+  /* ---------- Search words ---------- */
+
+  var PREFIX_MIN = 4; // shorter query words match whole words only
+
+  // A pattern with Unicode property escapes, or `fallback` where the browser
+  // has none (written as a string, so that such a browser can still parse this file)
+  function unicode(source, fallback) {
+    try {
+      return new RegExp(source, "gu");
+    } catch (e) {
+      return fallback;
+    }
+  }
+  var WORD = unicode("[\\p{L}\\p{M}\\p{N}]+", /[a-z0-9\u00c0-\u024f\u0370-\u1fff]+/gi);
+  var JOINED = unicode("[\\p{L}\\p{M}\\p{N}]+(?:[-:][\\p{L}\\p{M}\\p{N}]+)+", /$^/g);
+  var CAPITAL = unicode("\\p{Lu}", /[A-Z\u00c0-\u00de]/g);
+
+  // "Co-ordinator (SENCo)" -> ["co", "ordinator", "senco"]
+  function words(text) {
+    return fold(text).replace(/'/g, "").match(WORD) || [];
   }
 
-  function prepare(v) {
-    var top = yearly(v.salary_max != null ? v.salary_max : v.salary_min, v.salary_period);
-    var bottom = yearly(v.salary_min != null ? v.salary_min : v.salary_max, v.salary_period);
+  // The words of one field, and those written like an abbreviation (two or
+  // more capitals: SEN, SENCo, PE; not "Send" or "it"), which alone count as
+  // uses of a glossary term
+  function field(text) {
+    var raw = String(text || "").replace(/['\u2019]/g, "").match(WORD) || [];
+    var abbrs = {};
+    raw.forEach(function (w) {
+      if ((w.match(CAPITAL) || []).length >= 2) {
+        abbrs[fold(w)] = true;
+      }
+    });
+    // "co-ordinator" is also "coordinator"; "1:1" is also "11"
+    var joined = (fold(text).replace(/'/g, "").match(JOINED) || []).map(function (w) {
+      return w.replace(/[-:]/g, "");
+    });
+    return { words: words(text), abbrs: abbrs, joined: joined };
+  }
+
+  // Whether `phrase` occurs in `list` as adjacent words
+  function hasPhrase(list, phrase) {
+    for (var i = 0; i + phrase.length <= list.length; i++) {
+      var j = 0;
+      while (j < phrase.length && list[i + j] === phrase[j]) {
+        j++;
+      }
+      if (j === phrase.length) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // search-index.json's glossary as words: [{abbr: ["sen"], words: ["special", ...]}]
+  function prepareGlossary(list) {
+    return (Array.isArray(list) ? list : []).map(function (g) {
+      return { abbr: words(g.abbr), words: words(g.words) };
+    }).filter(function (g) {
+      return g.abbr.length && g.words.length;
+    });
+  }
+
+  // Whether a field uses glossary term `g`, by its abbreviation or its words
+  function uses(f, g) {
+    var abbr = g.abbr.length === 1 ? f.abbrs[g.abbr[0]] : hasPhrase(f.words, g.abbr);
+    return abbr || hasPhrase(f.words, g.words);
+  }
+
+  // The set of words in `fields`, with both forms of each glossary term any
+  // of them uses. A term's words may use another term ("special educational
+  // needs and disabilities" uses SEN), so the added words are looked at too.
+  function wordSet(fields, glossary) {
+    var set = {};
+    var queue = fields.slice();
+    var applied = [];
+    for (var i = 0; i < queue.length; i++) {
+      queue[i].words.concat(queue[i].joined || []).forEach(function (w) {
+        set[w] = true;
+      });
+      for (var j = 0; j < glossary.length; j++) {
+        if (!applied[j] && uses(queue[i], glossary[j])) {
+          applied[j] = true;
+          queue.push({ words: glossary[j].abbr, abbrs: {} }, { words: glossary[j].words, abbrs: {} });
+        }
+      }
+    }
+    return { has: set, list: Object.keys(set) };
+  }
+
+  // Whether query word `q` matches a word of `set` (see the top of this file)
+  function findsWord(set, q, abbreviations) {
+    if (set.has[q]) {
+      return true;
+    }
+    if (q.length < PREFIX_MIN || abbreviations[q]) {
+      return false;
+    }
+    return set.list.some(function (w) {
+      return w.lastIndexOf(q, 0) === 0;
+    });
+  }
+
+  function findsAll(set, query, abbreviations) {
+    return query.every(function (q) {
+      return findsWord(set, q, abbreviations);
+    });
+  }
+
+  // One field a fact, so that a phrase never runs from one into the next
+  function prepare(v, glossary) {
+    // The full-time equivalent a year, as the generator works it out (render/pay.h):
+    // the figure the salary filter's label names
+    var top = v.salary_year_max != null ? v.salary_year_max : v.salary_year_min;
+    var bottom = v.salary_year_min != null ? v.salary_year_min : v.salary_year_max;
+    var facts = [v.school, v.town, v.role_label, v.working_pattern_label, v.grade, v.summary]
+      .concat(v.criteria || []);
     return {
       v: v,
-      text: fold([v.title, v.school, v.role_label, v.summary].concat(v.criteria || []).join(" \n ")),
+      title: wordSet([field(v.title)], glossary),
+      words: wordSet([field(v.title)].concat(facts.map(field)), glossary),
       patterns: Array.isArray(v.working_pattern) ? v.working_pattern : [v.working_pattern],
-      top: top,
-      bottom: bottom,
+      top: typeof top === "number" ? top : null,
+      bottom: typeof bottom === "number" ? bottom : null,
       closes: Date.parse(v.closes) || 0,
       posted: Date.parse(v.posted) || 0
     };
@@ -184,7 +301,7 @@
     });
   }
 
-  function matches(item, s, words) {
+  function matches(item, s, query, abbreviations) {
     var v = item.v;
     if (s.school && v.school_id !== s.school) return false;
     if (s.role && v.role !== s.role) return false;
@@ -192,16 +309,17 @@
     if (s.pattern && item.patterns.indexOf(s.pattern) < 0) return false;
     if (s.visa && v.visa_sponsorship !== true) return false;
     if (s.salary && !(item.top !== null && item.top >= Number(s.salary))) return false;
-    for (var i = 0; i < words.length; i++) {
-      if (item.text.indexOf(words[i]) < 0) return false;
-    }
-    return true;
+    return findsAll(item.words, query, abbreviations);
   }
 
+  // With a search, adverts with every query word in the title come first;
+  // then the chosen order
   function compare(sort) {
     return function (a, b) {
-      var d = 0;
-      if (sort === "posted") {
+      var d = b.inTitle - a.inTitle;
+      if (d) {
+        return d;
+      } else if (sort === "posted") {
         d = b.posted - a.posted;
       } else if (sort === "salary") {
         d = (b.top === null ? -1 : b.top) - (a.top === null ? -1 : a.top) ||
@@ -272,24 +390,29 @@
     });
   }
 
-  function announce(f, shown, filtered) {
+  function announce(f, shown, filtered, titlesFirst) {
     var count = f.items.length;
     if (!filtered) {
       f.status.textContent = "Showing all " + count + (count === 1 ? " open vacancy." : " open vacancies.");
     } else if (shown === 0) {
       f.status.textContent = "No vacancies match.";
     } else {
-      f.status.textContent = shown + (shown === 1 ? " vacancy matches." : " vacancies match.");
+      f.status.textContent = shown + (shown === 1 ? " vacancy matches." : " vacancies match.") +
+        (titlesFirst ? " Those with your search words in the title come first." : "");
     }
   }
 
-  // Filtering alone keeps the order: cards move only to re-sort
+  // Cards move only when the order changes (a new sort, or other title matches)
   function reorder(f, sort) {
-    if (sort === f.order) {
+    var sorted = f.items.slice().sort(compare(sort));
+    var order = sorted.map(function (item) {
+      return item.v.url;
+    }).join(" ");
+    if (order === f.order) {
       return;
     }
-    f.order = sort;
-    f.items.slice().sort(compare(sort)).forEach(function (item) {
+    f.order = order;
+    sorted.forEach(function (item) {
       f.list.appendChild(item.card); // moving a node keeps focus and listeners
     });
     f.strays.forEach(function (li) {
@@ -313,21 +436,25 @@
   // Filter and sort at once; announce the count and update the URL when typing pauses
   function applyFilters(f, now, first) {
     var s = readState(f.form);
-    var words = fold(s.q).split(" ").filter(Boolean);
+    var query = words(s.q);
     var filtered = PARAMS.some(function (name) {
       return name !== "sort" && s[name];
     });
     var shown = f.items.filter(function (item) {
-      var ok = matches(item, s, words);
+      var ok = matches(item, s, query, f.abbreviations);
       item.card.hidden = !ok;
+      item.inTitle = ok && query.length && findsAll(item.title, query, f.abbreviations) ? 1 : 0;
       return ok;
     });
+    var inTitle = shown.filter(function (item) {
+      return item.inTitle;
+    }).length;
     reorder(f, s.sort);
     showCount(f, shown.length, filtered);
     window.clearTimeout(f.timer);
     var finish = function () {
       if (!first || filtered) { // nothing to say on arrival at the full list
-        announce(f, shown.length, filtered);
+        announce(f, shown.length, filtered, inTitle > 0 && inTitle < shown.length);
       }
       remember(s);
     };
@@ -355,7 +482,8 @@
     });
   }
 
-  function startFilters(f, items) {
+  function startFilters(f, items, abbreviations) {
+    f.abbreviations = abbreviations;
     matchCards(f, items);
     if (!f.items.length) {
       return;
@@ -377,7 +505,17 @@
       })
       .then(function (data) {
         var vacancies = Array.isArray(data) ? data : (data && data.vacancies) || [];
-        then(vacancies.map(prepare));
+        var glossary = prepareGlossary(data && data.glossary);
+        // Abbreviations match whole words only: "SEN" is not the start of "senior"
+        var abbreviations = {};
+        glossary.forEach(function (g) {
+          if (g.abbr.length === 1) {
+            abbreviations[g.abbr[0]] = true;
+          }
+        });
+        then(vacancies.map(function (v) {
+          return prepare(v, glossary);
+        }), abbreviations);
       })
       .catch(function () {
         /* no index: the full list and the browse links still work */
@@ -403,10 +541,11 @@
       items: [],
       strays: [],
       timer: null,
-      order: null
+      order: null,
+      abbreviations: {}
     };
-    fetchIndex(panel.getAttribute("data-search-index"), function (items) {
-      startFilters(f, items);
+    fetchIndex(panel.getAttribute("data-search-index"), function (items, abbreviations) {
+      startFilters(f, items, abbreviations);
     });
   }
 
