@@ -6,7 +6,6 @@
 
 #include "base/text.h"
 #include "base/vocabulary.h"
-#include "render/views.h"
 
 namespace {
 
@@ -45,6 +44,14 @@ std::string computed_pay_text(const Vacancy& v) {
 }
 
 }  // namespace
+
+std::string salary_text(const Salary& s) {
+  std::string period = label_of(kSalaryPeriods, s.period);
+  if (s.min && s.max && *s.min != *s.max)
+    return format_money(*s.min, s.currency) + " to " + format_money(*s.max, s.currency) + " " + period;
+  if (s.min || s.max) return format_money(s.min ? *s.min : *s.max, s.currency) + " " + period;
+  return s.note;
+}
 
 bool paid_pro_rata(const Vacancy& v) {
   return has_pattern(v, "part-time") || has_pattern(v, "term-time") || has_pattern(v, "job-share") ||

@@ -7,6 +7,10 @@
 
 #include "base/model.h"
 
+// The figures in words: "£24,404 to £26,409 a year", or the note when there
+// are none (salary_text of a vacancy says whether they are full-time equivalent).
+std::string salary_text(const Salary& s);
+
 // Whether the advert's pay is a share of a full-time, all-year post's: it is
 // part-time, term-time or a job share, or paid for fewer than 52 weeks. Its
 // yearly, monthly or weekly salary is then a full-time equivalent.

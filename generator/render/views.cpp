@@ -26,14 +26,6 @@ void push(Data& list, Data&& value) {
   const_cast<kainjow::mustache::list&>(list.list_value()).push_back(std::move(value));
 }
 
-std::string salary_text(const Salary& s) {
-  std::string period = label_of(kSalaryPeriods, s.period);
-  if (s.min && s.max && *s.min != *s.max)
-    return format_money(*s.min, s.currency) + " to " + format_money(*s.max, s.currency) + " " + period;
-  if (s.min || s.max) return format_money(s.min ? *s.min : *s.max, s.currency) + " " + period;
-  return s.note;
-}
-
 std::string address_line(const Address& a) {
   std::string line;
   for (auto* part : {&a.street, &a.locality, &a.region, &a.postcode})

@@ -42,9 +42,6 @@ Data standard_view(const SiteContext& ctx, const Standard& s);
 
 // "Closing soon", "This vacancy has closed", "Draft: not published", ...
 std::string status_words(Status s, const Vacancy& v);
-// The figures in words: "£24,404 to £26,409 a year" (pay.h says whether they
-// are the full-time equivalent).
-std::string salary_text(const Salary& s);
 std::string working_pattern_label(const Vacancy& v);
 // "1 Oak Lane, Leeds, LS1 1AA": the parts given, in order.
 std::string address_line(const Address& a);
