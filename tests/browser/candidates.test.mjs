@@ -120,30 +120,55 @@ async function tabsTo(page, selector, limit) {
   return limit + 1;
 }
 
-// Words (runs without spaces) that the browser has split over two lines though
-// they would fit on one
+// Words that the browser has split over two lines though they would fit on one.
+// A word is a run without spaces; a break after a hyphen or slash is fair, and a
+// run longer than its line (a URL on a phone) has to break somewhere. A run that
+// continues in the next element is left out: its width is not this node's.
 function brokenWords(page) {
   return page.evaluate(() => {
-    const out = [];
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     const range = document.createRange();
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const rectsOf = (node, start, end) => {
+      range.setStart(node, start);
+      range.setEnd(node, end);
+      return [...range.getClientRects()].filter((r) => r.width > 0);
+    };
+    const lines = (rects) => new Set(rects.map((r) => Math.round(r.top))).size;
+    const blockOf = (el) => {
+      let block = el;
+      while (block.parentElement && getComputedStyle(block).display.startsWith('inline')) block = block.parentElement;
+      return block;
+    };
+    const lineWidth = (el) => {
+      const block = blockOf(el);
+      const cs = getComputedStyle(block);
+      return block.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
+    };
+    // Whether text node `a` runs straight on into `b` in the same line box's flow
+    const joined = (a, b) => a && b && /\S$/.test(a.data) && /^\S/.test(b.data) &&
+      blockOf(a.parentElement) === blockOf(b.parentElement);
+    const out = [];
+    const nodes = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node);
+    nodes.forEach((node, i) => {
       const el = node.parentElement;
-      if (!el || el.closest('.visually-hidden, [hidden], script, style')) continue;
-      for (const m of node.data.matchAll(/[^\s\-\u2010-\u2014/]{2,}/gu)) {  // a hyphen or slash is a fair place to break
-        range.setStart(node, m.index);
-        range.setEnd(node, m.index + m[0].length);
-        const rects = [...range.getClientRects()].filter((r) => r.width > 0);
-        if (new Set(rects.map((r) => Math.round(r.top))).size < 2) continue;
-        // A word longer than its line is broken of necessity, not by mistake
-        const wordWidth = rects.reduce((sum, r) => sum + r.width, 0);
-        let block = el;
-        while (block.parentElement && getComputedStyle(block).display.startsWith('inline')) block = block.parentElement;
-        const cs = getComputedStyle(block);
-        const line = block.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
-        if (wordWidth <= line) out.push(`"${m[0]}" (${Math.round(wordWidth)}px on a ${Math.round(line)}px line) in <${el.tagName.toLowerCase()} class="${el.className}">`);
+      if (!el || el.closest('.visually-hidden, [hidden], script, style')) return;
+      for (const run of node.data.matchAll(/\S{2,}/gu)) {
+        // A run that goes on in the next element ("NNEB/Diploma") is not this node's to judge
+        if ((run.index === 0 && joined(nodes[i - 1], node)) ||
+            (run.index + run[0].length === node.data.length && joined(node, nodes[i + 1]))) continue;
+        const rects = rectsOf(node, run.index, run.index + run[0].length);
+        if (lines(rects) < 2) continue;
+        const width = rects.reduce((sum, r) => sum + r.width, 0);
+        const line = lineWidth(el);
+        if (width > line) continue;
+        for (const piece of run[0].matchAll(/[^\-\u2010-\u2014/]{2,}/gu)) {
+          const start = run.index + piece.index;
+          if (lines(rectsOf(node, start, start + piece[0].length)) > 1)
+            out.push(`"${piece[0]}" (in "${run[0]}", ${Math.round(width)}px on a ${Math.round(line)}px line) in <${el.tagName.toLowerCase()} class="${el.className}">`);
+        }
       }
-    }
+    });
     return out;
   });
 }
