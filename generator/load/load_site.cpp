@@ -97,6 +97,22 @@ static void read_roles(const YamlNode& roles, const Mark& mark, const YamlFile& 
   }
 }
 
+// A base_url with a path (https://example.org/jobs/) puts robots.txt at
+// /jobs/robots.txt, where crawlers never look: they read only the host's root.
+// Says what the host's own robots.txt needs, since Staffroom cannot write it.
+static void warn_base_url_path(const std::string& base_url, const Mark& mark, Diagnostics& diags) {
+  auto host_start = base_url.find("://");
+  if (host_start == std::string::npos) return;
+  auto path_start = base_url.find('/', host_start + 3);
+  if (path_start == std::string::npos || path_start + 1 >= base_url.size()) return;
+  std::string root = base_url.substr(0, path_start + 1);
+  diags.warning(mark, "'base_url' has a path (" + base_url.substr(path_start) +
+                          "): search engines read robots.txt only at " + root +
+                          "robots.txt, not the one this site writes at " + base_url +
+                          "robots.txt; add the line 'Sitemap: " + base_url +
+                          "sitemap.xml' to " + root + "robots.txt");
+}
+
 // The settings that are single words or addresses, each checked.
 static void read_settings(MapReader& m, SiteConfig& config, Diagnostics& diags) {
   auto set = [&](const char* key, std::string& field) {
@@ -111,6 +127,7 @@ static void read_settings(MapReader& m, SiteConfig& config, Diagnostics& diags) 
   if (m.has("base_url") && check_url(config.base_url, m.mark("base_url"), diags) &&
       config.base_url.back() != '/')
     config.base_url += '/';
+  if (m.has("base_url")) warn_base_url_path(config.base_url, m.mark("base_url"), diags);
   if (m.has("language")) check_language(config.language, m.mark("language"), diags);
   if (!is_slug(config.theme))
     diags.error(m.mark("theme"), "'theme' should be a folder name such as default");

@@ -31,10 +31,19 @@ static Data site_data(const SiteContext& ctx) {
   return site;
 }
 
+// The page's own description, else the site's, else one made from the page's
+// title: an empty <meta name="description"> helps no search result.
+static std::string page_description(const SiteContext& ctx, const PageMeta& meta) {
+  const SiteConfig& c = ctx.site->config;
+  if (!meta.description.empty()) return meta.description;
+  if (!c.description.empty()) return c.description;
+  return meta.title + " – " + c.title + (c.organisation_name.empty() ? "" : ", " + c.organisation_name) + ".";
+}
+
 static Data page_data(const SiteContext& ctx, const std::string& path, const PageMeta& meta) {
   Data page = object();
   put(page, "title", meta.title);
-  put(page, "description", meta.description.empty() ? ctx.site->config.description : meta.description);
+  put(page, "description", page_description(ctx, meta));
   put(page, "canonical_url", ctx.absolute(path == "404.html" ? "" : path));
   put(page, "noindex", meta.noindex);
   put(page, "body_class", meta.body_class);

@@ -69,15 +69,13 @@ static Data section_view(const SiteContext& ctx, const PersonSpec& spec, const S
   return s;
 }
 
-// The key to the school's own assessment methods, those its criteria use.
-// Only a spec with a key of its own has one (the SENCo's numbered five): with
-// the standard methods each row already says them in full, and a legend would
-// only repeat them.
+// The key to the assessment methods the criteria use, in the spec's order
+// (the school's own numbered key, like the SENCo's, or the standard methods):
+// shown beside the tables wherever any criterion says how it is assessed.
 static void add_legend(Data& d, const PersonSpec& spec, const std::set<std::string>& used) {
   Data legend = list();
-  bool own = spec.assessment_methods != kAssessmentMethods;
   for (auto& [id, label] : spec.assessment_methods) {
-    if (!own || !used.count(id)) continue;
+    if (!used.count(id)) continue;
     Data l = object();
     put(l, "label", label);
     push(legend, std::move(l));

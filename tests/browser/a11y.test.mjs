@@ -26,6 +26,7 @@ import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { HtmlValidate } from 'html-validate';
 import { startServer } from './server.mjs';
+import { htmlFiles } from './shared.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const SCREENSHOTS = path.join(HERE, 'screenshots');
@@ -53,16 +54,6 @@ function parseSites(spec) {
       throw new Error(`no built site at ${dir} (from '${pair}')`);
     return { name, dir };
   });
-}
-
-function htmlFiles(dir, rel = '') {
-  const out = [];
-  for (const entry of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
-    const r = rel ? `${rel}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) out.push(...htmlFiles(dir, r));
-    else if (entry.name.endsWith('.html')) out.push(r);
-  }
-  return out.sort();
 }
 
 // "vacancies/x/index.html" is served as "/vacancies/x/"; "404.html" as "/404.html"

@@ -2,7 +2,7 @@
 //
 // Run like a11y.test.mjs: STAFFROOM_SITES="example=folder,..." names built sites;
 // this file uses the example site. It checks that with JavaScript the filter form
-// appears, filters and sorts the server-rendered cards from search-index.json,
+// works once the search index has arrived ([data-ready]), filters and sorts the server-rendered cards from search-index.json,
 // announces the count in a status region, keeps the filters in the URL (and applies
 // them from it), works by keyboard alone, and that without JavaScript the form
 // stays hidden and every card is listed. Expectations come from the site's own
@@ -11,11 +11,10 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { startServer } from './server.mjs';
+import { launchChromium } from './shared.mjs';
 
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 const WIDE = { width: 1280, height: 900 };
 const NARROW = { width: 320, height: 640 };
@@ -38,12 +37,7 @@ let browser;
 let server;
 
 before(async () => {
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
+  browser = await launchChromium();
   server = await startServer(dir);
 });
 
@@ -61,7 +55,8 @@ async function withIndex(query, fn, { viewport = WIDE, javaScript = true } = {})
   try {
     const response = await page.goto(server.origin + '/' + query, { waitUntil: 'load' });
     assert.equal(response.status(), 200);
-    if (javaScript) await page.locator('#filters').waitFor({ state: 'visible', timeout: 5000 });
+    // The panel is in the HTML from the start; [data-ready] says the search index has arrived
+    if (javaScript) await page.locator('#filters[data-ready]').waitFor({ state: 'visible', timeout: 5000 });
     await fn(page);
     assert.deepEqual(errors, [], 'JavaScript errors on the page');
   } finally {

@@ -1,13 +1,15 @@
 /*
  * Staffroom default theme: small enhancements. Every page works without this file.
  *
- * - Print buttons ([data-print]) are hidden in the HTML and shown here, since
- *   they need JavaScript to work.
+ * - Print buttons ([data-print]) need JavaScript: the stylesheet hides them
+ *   when scripting is off ((scripting: none)), so nothing moves when this runs.
  * - The application checklist keeps the candidate's notes (textarea[data-key])
  *   in localStorage, in this browser only. Nothing is ever sent anywhere.
- * - The index page's search and filters (#filters, hidden in the HTML) filter
- *   and sort the server-rendered cards from search-index.json, and keep the
- *   choices in the URL's query string so a search can be shared.
+ * - The index page's search and filters (#filters, a <details> in the HTML)
+ *   filter and sort the server-rendered cards from search-index.json, and keep
+ *   the choices in the URL's query string so a search can be shared. The panel
+ *   is open on wide screens and closed on narrow ones, so that a phone shows
+ *   the results first.
  *
  * How the search matches (issue 16): text is cut into words (letters and
  * digits of any script, lower case, accents and apostrophes dropped; other
@@ -89,6 +91,10 @@
       Array.prototype.forEach.call(fields, fit);
     });
 
+    // Shown in the HTML, so that nothing moves when this runs; without storage it has nothing to delete
+    if (clear && !store) {
+      clear.hidden = true;
+    }
     if (store && clear) {
       clear.hidden = false;
       clear.addEventListener("click", function () {
@@ -493,6 +499,7 @@
     listen(f);
     f.panel.hidden = false;
     applyFilters(f, true, true);
+    f.panel.setAttribute("data-ready", ""); // for the browser tests: the controls work now
   }
 
   function fetchIndex(source, then) {
@@ -549,9 +556,34 @@
     });
   }
 
+  /* ---------- Index: the filter panel's disclosure ---------- */
+
+  // Wide enough for the filters beside the results (style.css, .filters)
+  var WIDE = "(min-width: 48em)";
+
+  // Opens the panel on wide screens, and wherever the URL carries a search, so
+  // the filters applied are in view. Until this runs the stylesheet shows a wide
+  // screen's panel open ([data-enhanced] absent), so opening it moves nothing.
+  function setUpFilterPanel() {
+    var panel = document.getElementById("filters");
+    if (!panel || !window.matchMedia) {
+      return;
+    }
+    var wide = window.matchMedia(WIDE);
+    panel.open = wide.matches || window.location.search.length > 1;
+    panel.setAttribute("data-enhanced", "");
+    var follow = function () {
+      panel.open = wide.matches;
+    };
+    if (wide.addEventListener) {
+      wide.addEventListener("change", follow);
+    }
+  }
+
   function start() {
     setUpPrintButtons();
     setUpNotes();
+    setUpFilterPanel();
     setUpFilters();
   }
 
