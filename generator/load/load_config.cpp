@@ -1,0 +1,150 @@
+// site.yaml: the site's settings, each checked, and the checks of web
+// addresses, email addresses and language tags that other files share.
+#include "load/load.h"
+
+#include <algorithm>
+
+#include "base/clock.h"
+#include "base/text.h"
+#include "load/site_folder.h"
+#include "load/source.h"
+
+bool is_email(const std::string& s) {
+  auto at = s.find('@');
+  return at != std::string::npos && at > 0 && at + 1 < s.size() &&
+         s.find_first_of(" \t<>\"'", 0) == std::string::npos &&
+         s.find('.', at) != std::string::npos;
+}
+
+bool check_url(const std::string& url, const Mark& mark, Diagnostics& diags) {
+  auto lower = lower_ascii(url);
+  bool web = lower.rfind("https://", 0) == 0 || lower.rfind("http://", 0) == 0;
+  bool ok = (web && url.size() > 8 && url.find_first_of(" <>\"") == std::string::npos) ||
+            (lower.rfind("mailto:", 0) == 0 && is_email(url.substr(7)));
+  if (!ok)
+    diags.error(mark, "'" + url + "' is not a web address (https://...) or an "
+                      "email link (mailto:...)");
+  return ok;
+}
+
+bool check_language(const std::string& tag, const Mark& mark, Diagnostics& diags) {
+  // BCP 47 in the shape sites use: a 2-3 letter language, then subtags of
+  // 1-8 letters or digits ("cy", "en-GB", "sr-Latn", "es-419").
+  bool ok = !tag.empty();
+  size_t start = 0;
+  for (int part = 0; ok && start <= tag.size(); ++part) {
+    size_t end = tag.find('-', start);
+    if (end == std::string::npos) end = tag.size();
+    std::string sub = tag.substr(start, end - start);
+    bool letters = std::all_of(sub.begin(), sub.end(), [](unsigned char c) { return isalpha(c); });
+    bool alnum = std::all_of(sub.begin(), sub.end(), [](unsigned char c) { return isalnum(c); });
+    ok = part == 0 ? letters && sub.size() >= 2 && sub.size() <= 3
+                   : alnum && !sub.empty() && sub.size() <= 8;
+    start = end + 1;
+  }
+  if (!ok)
+    diags.error(mark, "'" + tag + "' is not a language tag: write one such as cy (Welsh) "
+                      "or en-GB (British English)");
+  return ok;
+}
+
+static void read_organisation(const YamlNode& org, const YamlFile& file, SiteConfig& config,
+                              Diagnostics& diags) {
+  if (org.is_scalar()) {
+    config.organisation_name = org.text;
+    return;
+  }
+  MapReader o(org, file, diags, {"name", "website", "logo"}, "'organisation'");
+  config.organisation_name = o.text("name", true);
+  config.organisation_url = o.text("website");
+  if (!config.organisation_url.empty()) check_url(config.organisation_url, o.mark("website"), diags);
+  config.organisation_logo = o.text("logo");
+}
+
+static void read_contact(const YamlNode& contact, const YamlFile& file, SiteConfig& config,
+                         Diagnostics& diags) {
+  MapReader c(contact, file, diags, {"email", "phone"}, "'contact'");
+  config.contact_email = c.text("email");
+  if (!config.contact_email.empty() && !is_email(config.contact_email))
+    diags.error(c.mark("email"), "'" + config.contact_email + "' is not an email address");
+  config.contact_phone = c.text("phone");
+}
+
+static void read_roles(const YamlNode& roles, const Mark& mark, const YamlFile& file,
+                       SiteConfig& config, Diagnostics& diags) {
+  if (!roles.is_map()) {
+    diags.error(mark, "'roles' should list 'id: label' lines");
+    return;
+  }
+  for (auto& [key, value] : roles.entries) {
+    auto id = scalar_text(key, file, diags, "a role id");
+    auto label = scalar_text(value, file, diags, "a role label");
+    if (id && label) config.roles[*id] = *label;
+  }
+}
+
+// A base_url with a path (https://example.org/jobs/) puts robots.txt at
+// /jobs/robots.txt, where crawlers never look: they read only the host's root.
+// Says what the host's own robots.txt needs, since Staffroom cannot write it.
+static void warn_base_url_path(const std::string& base_url, const Mark& mark, Diagnostics& diags) {
+  auto host_start = base_url.find("://");
+  if (host_start == std::string::npos) return;
+  auto path_start = base_url.find('/', host_start + 3);
+  if (path_start == std::string::npos || path_start + 1 >= base_url.size()) return;
+  std::string root = base_url.substr(0, path_start + 1);
+  diags.warning(mark, "'base_url' has a path (" + base_url.substr(path_start) +
+                          "): search engines read robots.txt only at " + root +
+                          "robots.txt, not the one this site writes at " + base_url +
+                          "robots.txt; add the line 'Sitemap: " + base_url +
+                          "sitemap.xml' to " + root + "robots.txt");
+}
+
+// The settings that are single words or addresses, each checked.
+static void read_settings(MapReader& m, SiteConfig& config, Diagnostics& diags) {
+  auto set = [&](const char* key, std::string& field) {
+    if (m.has(key)) field = m.text(key);
+  };
+  set("title", config.title);
+  set("description", config.description);
+  set("base_url", config.base_url);
+  set("language", config.language);
+  set("timezone", config.timezone);
+  set("theme", config.theme);
+  if (m.has("base_url") && check_url(config.base_url, m.mark("base_url"), diags) &&
+      config.base_url.back() != '/')
+    config.base_url += '/';
+  if (m.has("base_url")) warn_base_url_path(config.base_url, m.mark("base_url"), diags);
+  if (m.has("language")) check_language(config.language, m.mark("language"), diags);
+  if (!is_slug(config.theme))
+    diags.error(m.mark("theme"), "'theme' should be a folder name such as default");
+  if (!set_timezone(config.timezone)) {
+    diags.error(m.mark("timezone"), "unknown timezone '" + config.timezone +
+                                        "'; use a name such as Europe/London");
+    set_timezone("Europe/London");
+  }
+}
+
+SiteConfig load_config(const std::string& root, Diagnostics& diags) {
+  SiteConfig config;
+  auto path = site_yaml_path(root).value_or("");
+  if (path.empty()) {
+    set_timezone(config.timezone);
+    return config;  // load_site reports it; here every setting has a default
+  }
+  auto text = read_text_file(root, path, diags);
+  if (!text) return config;
+  YamlFile file{path, 1};
+  auto node = parse_yaml(*text, file, diags);
+  if (!node || node->is_null()) return config;
+  MapReader m(*node, file, diags,
+              {"title", "description", "base_url", "language", "organisation",
+               "contact", "timezone", "theme", "roles"},
+              "site.yaml");
+  if (!m.ok()) return config;
+  read_settings(m, config, diags);
+  if (m.has("organisation")) read_organisation(m.get("organisation"), file, config, diags);
+  if (m.has("contact")) read_contact(m.get("contact"), file, config, diags);
+  if (m.has("roles")) read_roles(m.get("roles"), m.mark("roles"), file, config, diags);
+  return config;
+}
+
