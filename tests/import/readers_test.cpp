@@ -119,7 +119,7 @@ TEST_CASE("txt: lists, headings, labelled facts and tab-separated tables") {
   CHECK(doc.blocks[6].paragraph.text == "After the table.");
 }
 
-TEST_CASE("txt: Windows-1252 and UTF-16 as Word writes them; binary refused") {
+TEST_CASE("txt: Windows-1252 and UTF-16 as Word writes them, and binary refused") {
   ImportDoc cp1252 = read("\x95\tCaf\xe9 work\r\n", "job.txt");
   REQUIRE(cp1252.blocks.size() == 1);
   CHECK(cp1252.blocks[0].paragraph.text == "Café work");
