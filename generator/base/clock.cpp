@@ -189,7 +189,7 @@ std::string iso8601_utc(Time t) {
 
 std::string iso_date(Time t) {
   auto l = local(t);
-  char buf[16];
+  char buf[40];  // room for any int, so the compiler can see nothing is cut
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", l.year, l.month, l.day);
   return buf;
 }

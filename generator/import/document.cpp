@@ -55,7 +55,10 @@ DocParagraph ParagraphBuilder::finish() {
     // Spaces stay outside the ** so that Markdown sees the emphasis.
     bool lead = text.front() == ' ' || text.front() == '\t';
     bool trail = text.back() == ' ' || text.back() == '\t';
-    md += (lead ? " " : "") + (bold ? "**" + t + "**" : t) + (trail ? " " : "");
+    if (lead) md += ' ';
+    if (bold) md.append("**").append(t).append("**");
+    else md += t;
+    if (trail) md += ' ';
   }
   paragraph.text = tidy_space(plain);
   paragraph.bold = any_text && all_bold;

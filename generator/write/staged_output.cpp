@@ -36,7 +36,7 @@ void track(const std::string& dir, bool on) {
 // A staging folder's name: ".<output>.staffroom-<pid>-new", and "-new-old"
 // for the previous output while it is moved aside.
 std::string staging_prefix(const fs::path& output) {
-  return "." + output.filename().string() + ".staffroom-";
+  return std::string(".").append(output.filename().string()).append(".staffroom-");
 }
 
 // Whether process `pid` may still be a Staffroom build. When unsure, yes:

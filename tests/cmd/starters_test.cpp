@@ -12,7 +12,7 @@ namespace fs = std::filesystem;
 namespace {
 
 const std::string kBin = STAFFROOM_BINARY;
-std::string q(const fs::path& p) { return "'" + p.string() + "'"; }
+std::string q(const fs::path& p) { return std::string("'").append(p.string()).append("'"); }
 
 }  // namespace
 

@@ -87,7 +87,7 @@ TEST_CASE("Markdown cmark-gfm 0.29 is slow on is refused, where it goes over, be
   CHECK(wide->col == 1);
   CHECK(wide->message == "this table has 16,000 columns; a table can have at most 100 (put a larger one "
                          "in a document, such as a spreadsheet)");
-  auto cells = over("|" + repeat("a|", 100) + "\n|" + repeat("-|", 100) + "\n" + repeat("b\n", 200000));
+  auto cells = over(std::string("|").append(repeat("a|", 100)).append("\n|").append(repeat("-|", 100)).append("\n").append(repeat("b\n", 200000)));
   REQUIRE(cells);
   CHECK(cells->message.find("more than 20,000 cells in all") != std::string::npos);
   CHECK(over("|a|\n|-|\n|" + repeat(" b |", 5000) + "\n"));  // one row far wider than its header
