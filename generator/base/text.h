@@ -58,6 +58,8 @@ std::string format_money(double amount, const std::string& currency);
 std::string group_thousands(long long n);
 // 32.5 -> "32.5"; 30 -> "30".
 std::string format_number(double n);
+// "1 advert", "3 adverts"; `plural` for a noun that does not take an s.
+std::string counted(size_t n, const std::string& noun, const std::string& plural = "");
 // "a, b and c".
 std::string join_words(const std::vector<std::string>& items);
 // The same, as one sentence: later items lose their capital unless they are

@@ -12,6 +12,7 @@
 #include "pipeline/left_out.h"
 #include "base/clock.h"
 #include "load/load.h"
+#include "base/text.h"
 #include "cmd/init.h"
 #include "cmd/new.h"
 #include "cmd/import_cmd.h"
@@ -130,10 +131,6 @@ int cmd_build(int argc, char** argv) {
             << static_cast<int>(report.seconds * 1000) << " ms.\n"
             << report.left_out;
   return 0;
-}
-
-std::string counted(size_t n, const std::string& noun) {
-  return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
 }
 
 int cmd_check(int argc, char** argv) {

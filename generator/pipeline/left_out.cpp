@@ -2,6 +2,7 @@
 #include "pipeline/left_out.h"
 
 #include "base/clock.h"
+#include "base/text.h"
 #include "render/site_context.h"
 
 std::string left_out(const Site& site, Time now, bool drafts_built) {
@@ -16,7 +17,7 @@ std::string left_out(const Site& site, Time now, bool drafts_built) {
   if (drafts.size() == 1) {
     out += "1 draft" + verb + ": " + drafts[0]->mark.path + " (draft: true)\n";
   } else if (!drafts.empty()) {
-    out += std::to_string(drafts.size()) + " drafts" + verb + " (draft: true):\n";
+    out += counted(drafts.size(), "draft") + verb + " (draft: true):\n";
     for (auto* v : drafts) out += "  " + v->mark.path + "\n";
   }
   for (auto* v : scheduled)

@@ -88,10 +88,6 @@ Data card_view(const SiteContext& ctx, const Vacancy& v) {
   return d;
 }
 
-static std::string counted(size_t n, const std::string& noun, const std::string& plural) {
-  return std::to_string(n) + " " + (n == 1 ? noun : plural);
-}
-
 // "3 open vacancies", and in a preview "1 open vacancy, 1 draft, 1 scheduled":
 // drafts and scheduled adverts are never counted as open.
 static std::string count_words(const SiteContext& ctx, const std::vector<const Vacancy*>& vs,
@@ -104,7 +100,7 @@ static std::string count_words(const SiteContext& ctx, const std::vector<const V
   }
   std::string plural = noun.substr(0, noun.size() - 1) + "ies";  // vacancy -> vacancies
   std::string words = counted(vs.size() - drafts - scheduled, noun, plural);
-  if (drafts) words += ", " + counted(drafts, "draft", "drafts");
+  if (drafts) words += ", " + counted(drafts, "draft");
   if (scheduled) words += ", " + std::to_string(scheduled) + " scheduled";
   return words;
 }
