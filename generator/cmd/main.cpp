@@ -127,7 +127,9 @@ int cmd_build(int argc, char** argv) {
     return status ? status : 1;
   }
   std::cout << "Built " << report.vacancies << (report.vacancies == 1 ? " vacancy" : " vacancies")
-            << " (" << report.files << " files) into " << report.output << " in "
+            << " (" << report.files << " files";
+  if (report.unchanged) std::cout << ", " << report.unchanged << " of them unchanged and kept as they were";
+  std::cout << ") into " << report.output << " in "
             << static_cast<int>(report.seconds * 1000) << " ms.\n"
             << report.left_out;
   return 0;

@@ -41,7 +41,7 @@ BuildReport build_site(const BuildRequest& request) {
     report.diags.error({report.output, 0, 0}, *e);
     return report;
   }
-  DirSink sink(staged.dir());
+  DirSink sink(staged.dir(), staged.previous());
   render_site(ctx, sink);
   if (auto e = sink.failure()) {
     report.diags.error({report.output, 0, 0}, *e);
@@ -53,6 +53,7 @@ BuildReport build_site(const BuildRequest& request) {
   }
   report.ok = true;
   report.files = sink.files();
+  report.unchanged = sink.unchanged();
   report.vacancies = ctx.built.size();
   report.left_out = left_out(*loaded.site, request.options.now, request.options.drafts);
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -43,6 +43,7 @@ struct BuildRequest {
 struct BuildReport {
   Diagnostics diags;
   size_t files = 0;
+  size_t unchanged = 0;  // of files, linked unchanged from the previous output
   size_t vacancies = 0;
   double seconds = 0;
   std::string output;

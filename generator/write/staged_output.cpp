@@ -21,6 +21,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
+constexpr const char* kMarkerText = "Written by staffroom build; replaced on each build.\n";
+
 std::shared_mutex writing;          // shared: writes; exclusive: a signal's cleanup
 std::atomic<bool> stop_requested{false};
 std::atomic<bool> swapped{false};   // a build's output is in place: say so if stopped after
@@ -104,7 +106,11 @@ StagedOutput::StagedOutput(std::string output) {
     return;
   }
   track(temp_, true);
-  std::ofstream(fs::path(temp_) / kOutputMarker) << "Written by staffroom build; replaced on each build.\n";
+  if (fs::is_directory(out, ec) && fs::exists(out / kOutputMarker, ec)) previous_ = output_;
+  // The marker never changes: linked like any unchanged file, else written.
+  std::string marker = (fs::path(temp_) / kOutputMarker).string();
+  if (previous_.empty() || ::link((out / kOutputMarker).c_str(), marker.c_str()) != 0)
+    std::ofstream(marker) << kMarkerText;
 }
 
 StagedOutput::~StagedOutput() {

@@ -21,6 +21,10 @@ class StagedOutput {
   explicit StagedOutput(std::string output);
   ~StagedOutput();  // abandons an uncommitted build: the output is untouched
   const std::string& dir() const { return temp_; }
+  // The output being replaced, when there is one Staffroom wrote (a
+  // symlinked output resolved); empty for a first build. Files whose bytes
+  // have not changed are linked from it into dir() (see DirSink).
+  const std::string& previous() const { return previous_; }
   // Why the staging folder could not be made; nothing when it was.
   std::optional<std::string> failure() const { return failure_; }
   // Swaps the new site in; nothing when it worked, else why not (the
@@ -30,6 +34,7 @@ class StagedOutput {
  private:
   std::string output_;  // the real folder: a symlinked output resolved
   std::string temp_;
+  std::string previous_;
   std::optional<std::string> failure_;
   bool committed_ = false;
 };

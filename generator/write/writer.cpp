@@ -1,6 +1,8 @@
 // Writing pages into a folder, and the output-folder refusals; see writer.h.
 #include "write/writer.h"
 
+#include "write/unchanged.h"
+
 #include <fcntl.h>
 #include <stdio.h>
 #include <sys/stat.h>
@@ -65,6 +67,23 @@ size_t DirSink::files() const {
   return files_;
 }
 
+size_t DirSink::unchanged() const {
+  std::lock_guard lock(mutex_);
+  return unchanged_;
+}
+
+void DirSink::count(bool linked) {
+  std::lock_guard lock(mutex_);
+  ++files_;
+  unchanged_ += linked;
+}
+
+// Links the previous output's file at `path` to `full` when `same` (its
+// bytes are the new ones); false when there is none or the link failed.
+bool DirSink::link_previous(const std::string& path, const std::string& full, bool same) {
+  return same && ::link((previous_ + "/" + path).c_str(), full.c_str()) == 0;
+}
+
 // Makes the folder that will hold `path` unless this sink made it before:
 // tens of thousands of pages share a few folders each, and asking the
 // filesystem about every level of every path was a tenth of a build's time.
@@ -103,6 +122,8 @@ void DirSink::write(const std::string& path, const std::string& content) {
   if (!claim(path)) return;
   make_parent(path);
   std::string full = dir_ + "/" + path;
+  if (!previous_.empty() && link_previous(path, full, file_holds(previous_ + "/" + path, content)))
+    return count(true);
   int fd = ::open(full.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
   if (fd < 0) return fail("cannot write " + full + ": " + strerror(errno));
   size_t done = 0;
@@ -115,8 +136,7 @@ void DirSink::write(const std::string& path, const std::string& content) {
   int write_errno = done < content.size() ? errno : 0;
   if (::close(fd) != 0 && !write_errno) write_errno = errno;
   if (write_errno) return fail("cannot write " + full + ": " + strerror(write_errno));
-  std::lock_guard lock(mutex_);
-  ++files_;
+  count(false);
 }
 
 void DirSink::copy(const std::string& path, const std::string& source) {
@@ -126,8 +146,10 @@ void DirSink::copy(const std::string& path, const std::string& source) {
   fs::path full = fs::path(dir_) / path;
   std::error_code ec;
   make_parent(path);
+  if (!previous_.empty() &&
+      link_previous(path, full.string(), same_file_bytes(previous_ + "/" + path, source)))
+    return count(true);
   fs::copy_file(source, full, fs::copy_options::overwrite_existing, ec);
   if (ec) return fail("cannot copy " + source + ": " + ec.message());
-  std::lock_guard lock(mutex_);
-  ++files_;
+  count(false);
 }

@@ -21,23 +21,36 @@ std::optional<std::string> refuse_output(const std::string& site_root,
 // (the first message) rather than thrown. A path written twice is a failure:
 // two outputs at one address would make the result depend on which thread
 // finished last.
+//
+// With a `previous` folder (the output this build replaces), a file whose
+// bytes equal the previous one's at the same path is hard-linked from there
+// instead of written: it keeps its inode and modification time, so a deploy
+// that compares them uploads only what changed. When linking fails (another
+// filesystem, say) the file is written as usual.
 class DirSink : public Sink {
  public:
-  explicit DirSink(std::string dir) : dir_(std::move(dir)) {}
+  explicit DirSink(std::string dir, std::string previous = "")
+      : dir_(std::move(dir)), previous_(std::move(previous)) {}
   void write(const std::string& path, const std::string& content) override;
   void copy(const std::string& path, const std::string& source) override;
   std::optional<std::string> failure() const;
   size_t files() const;
+  // Of files(), how many were linked unchanged from the previous output.
+  size_t unchanged() const;
 
  private:
   void fail(const std::string& message);
   bool claim(const std::string& path);
   void make_parent(const std::string& path);
+  bool link_previous(const std::string& path, const std::string& full, bool same);
+  void count(bool linked);
   std::string dir_;
+  std::string previous_;
   mutable std::mutex mutex_;
   std::set<std::string> folders_;  // made already
   std::unordered_set<std::string> written_;
   std::optional<std::string> failure_;
   size_t files_ = 0;
+  size_t unchanged_ = 0;
 };
 

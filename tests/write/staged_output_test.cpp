@@ -5,9 +5,12 @@
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <filesystem>
+#include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -187,4 +190,134 @@ TEST_CASE("two outputs written to one path fail the build instead of racing") {
         std::string::npos);
   CHECK(sink.files() == 1);
   CHECK(test::read_file(tmp.path / "archive/index.html") == "the generated archive");
+}
+
+namespace {
+
+// Every file under `dir` with its inode and modification time.
+std::map<std::string, std::pair<ino_t, timespec>> stamps(const fs::path& dir) {
+  std::map<std::string, std::pair<ino_t, timespec>> out;
+  for (auto& e : fs::recursive_directory_iterator(dir)) {
+    struct stat st;
+    if (!e.is_regular_file() || ::stat(e.path().c_str(), &st) != 0) continue;
+    out[fs::relative(e.path(), dir).string()] = {st.st_ino, st.st_mtim};
+  }
+  return out;
+}
+
+// The files whose inode or modification time differ between two stamps().
+std::set<std::string> touched(const std::map<std::string, std::pair<ino_t, timespec>>& a,
+                              const std::map<std::string, std::pair<ino_t, timespec>>& b) {
+  std::set<std::string> out;
+  for (auto& [path, s] : b) {
+    auto it = a.find(path);
+    if (it == a.end() || it->second.first != s.first || it->second.second.tv_sec != s.second.tv_sec ||
+        it->second.second.tv_nsec != s.second.tv_nsec)
+      out.insert(path);
+  }
+  return out;
+}
+
+// The example site (content/ of the repository) copied into a temporary folder.
+struct Example {
+  test::TempDir tmp;
+  fs::path site = tmp.path / "site", out = tmp.path / "out";
+  Example() {
+    fs::create_directories(site);
+    fs::copy(fs::path(STAFFROOM_SOURCE_DIR) / "content", site / "content", fs::copy_options::recursive);
+  }
+  int build(std::string* said = nullptr) {
+    return test::run(kBin + " build --site " + q(site) + " --output " + q(out) + " --now 2026-12-01T09:00", said);
+  }
+};
+
+}  // namespace
+
+TEST_CASE("a second build of an unchanged site keeps every file's inode and modification time") {
+  Example e;
+  REQUIRE(e.build() == 0);
+  auto first = stamps(e.out);
+  auto bytes = test::snapshot(e.out);
+  REQUIRE(first.size() > 40);
+  std::string said;
+  REQUIRE(e.build(&said) == 0);
+  CHECK(touched(first, stamps(e.out)).empty());
+  CHECK(test::snapshot(e.out) == bytes);
+  // Every page and asset: all the files but the marker, which the sink does not count.
+  CHECK(said.find(std::to_string(first.size() - 1) + " of them unchanged") != std::string::npos);
+  CHECK(staging_beside(e.out) == 0);
+}
+
+TEST_CASE("one advert's new title touches its pages, the lists it is on, the feeds and the search index, no more") {
+  Example e;
+  REQUIRE(e.build() == 0);
+  auto before = stamps(e.out);
+  fs::path advert = e.site / "content/vacancies/senco.md";
+  std::string text = test::read_file(advert);
+  auto at = text.find("title: Special Needs Co-ordinator (SENCo)");
+  REQUIRE(at != std::string::npos);
+  text.replace(at, 41, "title: Special Educational Needs Co-ordinator (SENCo)");
+  test::write_file(advert, text);
+  REQUIRE(e.build() == 0);
+  CHECK(test::read_file(e.out / "vacancies/senco/index.html").find("Special Educational Needs") != std::string::npos);
+  std::set<std::string> expected{
+      "vacancies/senco/index.html", "vacancies/senco/person-specification/index.html",
+      "vacancies/senco/prepare/index.html", "vacancies/senco/closing-date.ics",
+      "index.html", "schools/example-fields/index.html", "roles/teaching/index.html",
+      "working-patterns/full-time/index.html", "feed.xml", "feed.json", "search-index.json"};
+  CHECK(touched(before, stamps(e.out)) == expected);
+}
+
+TEST_CASE("a failed build leaves every file of the output as it was, inode and time too") {
+  Example e;
+  REQUIRE(e.build() == 0);
+  auto before = stamps(e.out);
+  auto bytes = test::snapshot(e.out);
+  test::write_file(e.site / "content/vacancies/senco.md",
+                   test::read_file(e.site / "content/vacancies/senco.md") + "\n---\ntitle: [\n");
+  fs::path school = e.site / "content/schools/example-fields.yaml";
+  test::write_file(school, test::read_file(school) + "name: [unclosed\n");
+  CHECK(e.build() == 1);
+  CHECK(touched(before, stamps(e.out)).empty());
+  CHECK(stamps(e.out).size() == before.size());
+  CHECK(test::snapshot(e.out) == bytes);
+  CHECK(staging_beside(e.out) == 0);
+}
+
+TEST_CASE("through a symlinked --output, unchanged files are kept too") {
+  Example e;
+  REQUIRE(e.build() == 0);
+  fs::rename(e.out, e.tmp.path / "release");
+  fs::create_symlink("release", e.out);
+  auto before = stamps(e.tmp.path / "release");
+  REQUIRE(e.build() == 0);
+  CHECK(fs::is_symlink(e.out));
+  CHECK(touched(before, stamps(e.tmp.path / "release")).empty());
+}
+
+TEST_CASE("DirSink links a file with the previous output's bytes and writes one that changed") {
+  test::TempDir tmp;
+  tmp.write("old/same.html", "kept");
+  tmp.write("old/changed.html", "before");
+  tmp.write("old/asset.css", "body{}");
+  tmp.write("src/asset.css", "body{}");
+  tmp.write("src/new.css", "p{}");
+  fs::create_directories(tmp.path / "new");
+  DirSink sink((tmp.path / "new").string(), (tmp.path / "old").string());
+  sink.write("same.html", "kept");
+  sink.write("changed.html", "after");
+  sink.write("fresh/page.html", "new page");
+  sink.copy("asset.css", (tmp.path / "src/asset.css").string());
+  sink.copy("new.css", (tmp.path / "src/new.css").string());
+  REQUIRE(!sink.failure());
+  CHECK(sink.files() == 5);
+  CHECK(sink.unchanged() == 2);
+  auto ino = [&](const char* p) { return fs::hard_link_count(tmp.path / p); };
+  CHECK(ino("new/same.html") == 2);  // the same file as old/same.html
+  CHECK(ino("new/asset.css") == 2);
+  CHECK(ino("new/changed.html") == 1);
+  CHECK(ino("new/new.css") == 1);
+  CHECK(test::read_file(tmp.path / "new/changed.html") == "after");
+  CHECK(test::read_file(tmp.path / "new/fresh/page.html") == "new page");
+  CHECK(test::read_file(tmp.path / "old/changed.html") == "before");  // the old output is never written
 }
