@@ -161,6 +161,7 @@ struct SiteConfig {
   std::string organisation_name, organisation_url, organisation_logo;
   std::string contact_email, contact_phone;
   std::map<std::string, std::string> roles;  // role id -> label
+  int per_page = 50;  // vacancy cards on one page of a list
 };
 
 struct Site {

@@ -99,6 +99,19 @@ static void warn_base_url_path(const std::string& base_url, const Mark& mark, Di
                           "sitemap.xml' to " + root + "robots.txt");
 }
 
+// per_page: how many vacancies a list shows on one page, a whole number
+// from 1 to 1000.
+static void read_per_page(MapReader& m, SiteConfig& config, Diagnostics& diags) {
+  auto n = m.number("per_page");
+  if (!n) return;  // reported as not a number
+  if (*n < 1 || *n > 1000 || *n != static_cast<double>(static_cast<int>(*n))) {
+    diags.error(m.mark("per_page"), "'per_page' should be a whole number of vacancies from 1 to 1000, "
+                                    "such as per_page: 50");
+    return;
+  }
+  config.per_page = static_cast<int>(*n);
+}
+
 // The settings that are single words or addresses, each checked.
 static void read_settings(MapReader& m, SiteConfig& config, Diagnostics& diags) {
   auto set = [&](const char* key, std::string& field) {
@@ -138,13 +151,14 @@ SiteConfig load_config(const std::string& root, Diagnostics& diags) {
   if (!node || node->is_null()) return config;
   MapReader m(*node, file, diags,
               {"title", "description", "base_url", "language", "organisation",
-               "contact", "timezone", "theme", "roles"},
+               "contact", "timezone", "theme", "roles", "per_page"},
               "site.yaml");
   if (!m.ok()) return config;
   read_settings(m, config, diags);
   if (m.has("organisation")) read_organisation(m.get("organisation"), file, config, diags);
   if (m.has("contact")) read_contact(m.get("contact"), file, config, diags);
   if (m.has("roles")) read_roles(m.get("roles"), m.mark("roles"), file, config, diags);
+  if (m.has("per_page")) read_per_page(m, config, diags);
   return config;
 }
 

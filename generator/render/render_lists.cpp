@@ -6,6 +6,7 @@
 
 #include "render/outputs/outputs.h"
 #include "render/page.h"
+#include "render/pagination.h"
 #include "base/parallel.h"
 #include "render/render.h"
 #include "render/views.h"
@@ -64,14 +65,14 @@ Data browse_links(const SiteContext& ctx, Sink& sink, const BrowseGroup& g, Jobs
     push(links, std::move(l));
     if (!g.list_pages) continue;
     sitemap.push_back(g.prefix + id + "/");
+    for (auto& p : later_pages(ctx, g.prefix + id + "/", vs.size())) sitemap.push_back(p);
     jobs.push_back([&ctx, &sink, vs, label = label, path = g.prefix + id + "/", intro = g.intro] {
       Data page = object();
-      add_cards(ctx, vs, page);
       put(page, "heading", label);
       put(page, "intro", intro + " " + label + ".");
-      write_page(ctx, sink, path, "list", page,
-                 {.title = label + " vacancies", .description = "Open vacancies: " + label + ".",
-                  .body_class = "page-list"});
+      write_paged(ctx, sink, path, "list", page, vs,
+                  {.title = label + " vacancies", .description = "Open vacancies: " + label + ".",
+                   .body_class = "page-list"});
     });
   }
   put(group, "links", std::move(links));
@@ -81,15 +82,16 @@ Data browse_links(const SiteContext& ctx, Sink& sink, const BrowseGroup& g, Jobs
 void queue_school_pages(const SiteContext& ctx, Sink& sink, Jobs& jobs,
                         std::vector<std::string>& sitemap) {
   for (auto& [id, school] : ctx.site->schools) {
+    auto vs = filter(ctx.listed, [&id = id](const Vacancy* v) { return v->school == id; });
     sitemap.push_back(school_path(id));
-    jobs.push_back([&ctx, &sink, &id = id, &school = school] {
+    for (auto& p : later_pages(ctx, school_path(id), vs.size())) sitemap.push_back(p);
+    jobs.push_back([&ctx, &sink, &school = school, vs, path = school_path(id)] {
       Data data = object();
       put(data, "school", school_view(ctx, school));
-      add_cards(ctx, filter(ctx.listed, [&](const Vacancy* v) { return v->school == id; }), data);
-      write_page(ctx, sink, school_path(id), "school", data,
-                 {.title = school.name,
-                  .description = school.description.empty() ? "Vacancies at " + school.name : school.description,
-                  .body_class = "page-school"});
+      write_paged(ctx, sink, path, "school", data, vs,
+                  {.title = school.name,
+                   .description = school.description.empty() ? "Vacancies at " + school.name : school.description,
+                   .body_class = "page-school"});
     });
   }
 }
@@ -111,15 +113,14 @@ void queue_standard_pages(const SiteContext& ctx, Sink& sink, Jobs& jobs,
 
 void queue_archive_and_feeds(const SiteContext& ctx, Sink& sink, Jobs& jobs) {
   jobs.push_back([&ctx, &sink] {
-    Data archive = object();
-    add_cards(ctx, ctx.closed, archive, "closed vacancy");
-    write_page(ctx, sink, "archive/", "archive", archive,
-               {.title = "Closed vacancies", .description = "Vacancies whose closing date has passed.",
-                .body_class = "page-archive"});
+    write_paged(ctx, sink, "archive/", "archive", object(), ctx.closed,
+                {.title = "Closed vacancies", .description = "Vacancies whose closing date has passed.",
+                 .body_class = "page-archive"},
+                "closed vacancy");
   });
   jobs.push_back([&ctx, &sink] { sink.write("feed.xml", atom_feed(ctx)); });
   jobs.push_back([&ctx, &sink] { sink.write("feed.json", json_feed(ctx)); });
-  jobs.push_back([&ctx, &sink] { sink.write("search-index.json", search_index_json(ctx)); });
+  jobs.push_back([&ctx, &sink] { write_search_index(ctx, sink); });
 }
 
 void write_sitemap(const SiteContext& ctx, Sink& sink, std::vector<std::string> paths) {
@@ -138,12 +139,12 @@ void render_lists(const SiteContext& ctx, Sink& sink) {
   Jobs jobs;
   Data browse = list();
   for (auto& group : browse_groups(ctx)) push(browse, browse_links(ctx, sink, group, jobs, sitemap));
+  for (auto& p : later_pages(ctx, "", ctx.listed.size())) sitemap.push_back(p);
   jobs.push_back([&ctx, &sink, &browse] {
     Data index = object();
-    add_cards(ctx, ctx.listed, index);
     put(index, "browse", std::move(browse));
-    write_page(ctx, sink, "", "index", index,
-               {.title = "Vacancies", .description = ctx.site->config.description, .body_class = "page-index"});
+    write_paged(ctx, sink, "", "index", index, ctx.listed,
+                {.title = "Vacancies", .description = ctx.site->config.description, .body_class = "page-index"});
   });
   queue_school_pages(ctx, sink, jobs, sitemap);
   queue_standard_pages(ctx, sink, jobs, sitemap);

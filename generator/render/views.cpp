@@ -107,8 +107,13 @@ static std::string count_words(const SiteContext& ctx, const std::vector<const V
 
 void add_cards(const SiteContext& ctx, const std::vector<const Vacancy*>& vs,
                Data& into, const std::string& noun) {
+  add_cards(ctx, vs, into, noun, vs);
+}
+
+void add_cards(const SiteContext& ctx, const std::vector<const Vacancy*>& vs, Data& into,
+               const std::string& noun, const std::vector<const Vacancy*>& shown) {
   Data cards = list();
-  for (auto* v : vs) {
+  for (auto* v : shown) {
     Data card = object();
     put(card, "card_html", ctx.listing(*v).card_html);
     push(cards, std::move(card));

@@ -29,6 +29,9 @@ Data card_view(const SiteContext& ctx, const Vacancy& v);
 // A list of vacancies with has_vacancies and count_text.
 void add_cards(const SiteContext& ctx, const std::vector<const Vacancy*>& vs,
                Data& into, const std::string& noun = "open vacancy");
+// The same with the cards of `shown` only (one page of `vs`), counting all of `vs`.
+void add_cards(const SiteContext& ctx, const std::vector<const Vacancy*>& vs, Data& into,
+               const std::string& noun, const std::vector<const Vacancy*>& shown);
 
 // A vacancy page's `vacancy` value. `seen` marks abbreviations once a page;
 // `plain_body` is given the job description without those marks.

@@ -69,11 +69,25 @@ FileMap render(const fs::path& root, bool drafts, std::vector<Render>* renders =
   return sink.take();
 }
 
-// The example site and the awkward one, as built and as previewed.
+// The example site with its lists in pages of one card and six more
+// adverts, so that the page links, with a gap in their run, are given too.
+void render_paged(std::vector<Render>* renders) {
+  test::TempDir dir;
+  fs::copy(kSource / "content", dir.path / "content", fs::copy_options::recursive);
+  test::write_file(dir.path / "content/site.yaml", test::read_file(dir.path / "content/site.yaml") + "per_page: 1\n");
+  for (int i = 2; i <= 7; ++i)
+    fs::copy_file(dir.path / "content/vacancies/senco.md",
+                  dir.path / ("content/vacancies/senco-" + std::to_string(i) + ".md"));
+  render(dir.path, false, renders);
+}
+
+// The example site and the awkward one, as built and as previewed, and the
+// example in pages.
 std::vector<Render> all_renders() {
   std::vector<Render> renders;
   for (auto site : {kSource, kSource / "tests/sites/awkward"})
     for (bool drafts : {false, true}) render(site, drafts, &renders);
+  render_paged(&renders);
   return renders;
 }
 

@@ -31,4 +31,6 @@ std::string vacancy_ics(const SiteContext& ctx, const Vacancy& v);
 // The search index of open vacancies for the index page's filters, made of
 // each vacancy's entry (kept in its Listing).
 std::string search_index_json(const SiteContext& ctx);
+// The glossary part of it: [{"abbr": ..., "words": ...}, ...].
+std::string search_glossary_json(const SiteContext& ctx);
 std::string search_index_entry(const SiteContext& ctx, const Vacancy& v);

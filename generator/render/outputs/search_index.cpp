@@ -51,8 +51,12 @@ ojson glossary_json(const Glossary& glossary) {
 
 }  // namespace
 
+std::string search_glossary_json(const SiteContext& ctx) {
+  return glossary_json(ctx.glossary).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
 std::string search_index_json(const SiteContext& ctx) {
-  std::string glossary = glossary_json(ctx.glossary).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  std::string glossary = search_glossary_json(ctx);
   return "{\"glossary\":" + glossary + ",\"vacancies\":[" + ctx.joined(&Listing::search_entry, ",") + "]}\n";
 }
 

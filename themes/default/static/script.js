@@ -365,6 +365,18 @@
       var path = pathOf(item.v.url);
       item.card = cards[path];
       known[path] = true;
+      if (!item.card && item.v.card_html) {
+        // A long list in pages (issue 18): a vacancy on another page gets its
+        // card from the index, shown only when a search or filter finds it
+        var holder = document.createElement("template");
+        holder.innerHTML = item.v.card_html.trim();
+        item.card = holder.content.firstElementChild;
+        if (item.card) {
+          item.card.hidden = true;
+          item.offPage = true;
+          f.list.appendChild(item.card);
+        }
+      }
       return item.card;
     });
     f.strays = all.filter(function (li, i) {
@@ -446,8 +458,9 @@
     var filtered = PARAMS.some(function (name) {
       return name !== "sort" && s[name];
     });
+    var searching = filtered || query.length > 0;
     var shown = f.items.filter(function (item) {
-      var ok = matches(item, s, query, f.abbreviations);
+      var ok = matches(item, s, query, f.abbreviations) && (searching || !item.offPage);
       item.card.hidden = !ok;
       item.inTitle = ok && query.length && findsAll(item.title, query, f.abbreviations) ? 1 : 0;
       return ok;
@@ -457,6 +470,9 @@
     }).length;
     reorder(f, s.sort);
     showCount(f, shown.length, filtered);
+    if (f.pages) {
+      f.pages.hidden = searching; // the results cover every page
+    }
     window.clearTimeout(f.timer);
     var finish = function () {
       if (!first || filtered) { // nothing to say on arrival at the full list
@@ -511,6 +527,23 @@
         return response.json();
       })
       .then(function (data) {
+        // A large site's index comes in parts (issue 18): the first names the rest
+        var more = (data && Array.isArray(data.more)) ? data.more : [];
+        return Promise.all(more.map(function (url) {
+          return window.fetch(url, { credentials: "same-origin" }).then(function (response) {
+            if (!response.ok) {
+              throw new Error(response.status + " " + url);
+            }
+            return response.json();
+          });
+        })).then(function (parts) {
+          parts.forEach(function (part) {
+            data.vacancies = data.vacancies.concat((part && part.vacancies) || []);
+          });
+          return data;
+        });
+      })
+      .then(function (data) {
         var vacancies = Array.isArray(data) ? data : (data && data.vacancies) || [];
         var glossary = prepareGlossary(data && data.glossary);
         // Abbreviations match whole words only: "SEN" is not the start of "senior"
@@ -545,6 +578,7 @@
       empty: document.querySelector("[data-filter-empty]"),
       heading: heading,
       headingText: heading ? heading.textContent : "",
+      pages: document.querySelector(".pagination"),
       items: [],
       strays: [],
       timer: null,

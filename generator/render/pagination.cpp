@@ -1,0 +1,109 @@
+// Lists in pages, and the search index in parts; see pagination.h.
+#include "render/pagination.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+
+#include "render/outputs/outputs.h"
+#include "render/views.h"
+
+namespace {
+
+// Vacancies per part of a split search index: each entry is a few KB with
+// its criteria and card, so a part is some hundreds of KB.
+constexpr size_t kSearchPart = 100;
+
+std::string page_path(const std::string& path, size_t page) {
+  return page == 1 ? path : path + "page/" + std::to_string(page) + "/";
+}
+
+// The numbered links: the first, the last, and two either side of the
+// current page, with a gap marked between runs.
+Data pagination_view(const SiteContext& ctx, const std::string& path, size_t page, size_t pages) {
+  Data p = object();
+  Data links = list();
+  size_t last_shown = 0;
+  for (size_t i = 1; i <= pages; ++i) {
+    bool near = i + 2 >= page && i <= page + 2;
+    if (i != 1 && i != pages && !near) continue;
+    if (last_shown && i > last_shown + 1) {
+      Data gap = object();
+      put(gap, "gap", true);
+      push(links, std::move(gap));
+    }
+    Data l = link(std::to_string(i), ctx.url(page_path(path, i)), i == page);
+    push(links, std::move(l));
+    last_shown = i;
+  }
+  put(p, "pages", std::move(links));
+  put(p, "page", std::to_string(page));
+  put(p, "page_count", std::to_string(pages));
+  if (page > 1) put(p, "prev_url", ctx.url(page_path(path, page - 1)));
+  if (page < pages) put(p, "next_url", ctx.url(page_path(path, page + 1)));
+  return p;
+}
+
+// A search entry (a JSON object) with the vacancy's card added.
+std::string with_card(const std::string& entry, const std::string& card_html) {
+  std::string card = nlohmann::json(card_html).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return entry.substr(0, entry.size() - 1) + ",\"card_html\":" + card + "}";
+}
+
+}  // namespace
+
+size_t page_count(const SiteContext& ctx, size_t count) {
+  size_t per = std::max<size_t>(1, ctx.site->config.per_page);
+  return std::max<size_t>(1, (count + per - 1) / per);
+}
+
+std::vector<std::string> later_pages(const SiteContext& ctx, const std::string& path, size_t count) {
+  std::vector<std::string> out;
+  for (size_t i = 2; i <= page_count(ctx, count); ++i) out.push_back(page_path(path, i));
+  return out;
+}
+
+void write_paged(const SiteContext& ctx, Sink& sink, const std::string& path, const std::string& tmpl,
+                 const Data& data, const std::vector<const Vacancy*>& vs, const PageMeta& meta,
+                 const std::string& noun) {
+  size_t pages = page_count(ctx, vs.size());
+  size_t per = std::max<size_t>(1, ctx.site->config.per_page);
+  for (size_t page = 1; page <= pages; ++page) {
+    Data d = data;
+    PageMeta m = meta;
+    if (pages == 1) {
+      add_cards(ctx, vs, d, noun);
+    } else {
+      auto from = vs.begin() + static_cast<long>((page - 1) * per);
+      auto to = vs.begin() + static_cast<long>(std::min(vs.size(), page * per));
+      add_cards(ctx, vs, d, noun, std::vector<const Vacancy*>(from, to));
+      put(d, "pagination", pagination_view(ctx, path, page, pages));
+      if (page > 1) m.title += " (page " + std::to_string(page) + " of " + std::to_string(pages) + ")";
+    }
+    write_page(ctx, sink, page_path(path, page), tmpl, d, m);
+  }
+}
+
+void write_search_index(const SiteContext& ctx, Sink& sink) {
+  if (page_count(ctx, ctx.listed.size()) == 1) {
+    sink.write("search-index.json", search_index_json(ctx));
+    return;
+  }
+  size_t parts = (ctx.listed.size() + kSearchPart - 1) / kSearchPart;
+  auto entries = [&](size_t part) {
+    std::string out;
+    for (size_t i = part * kSearchPart; i < std::min(ctx.listed.size(), (part + 1) * kSearchPart); ++i) {
+      const Listing& l = ctx.listing(*ctx.listed[i]);
+      if (!out.empty()) out += ',';
+      out += with_card(l.search_entry, l.card_html);
+    }
+    return out;
+  };
+  nlohmann::json more = nlohmann::json::array();
+  for (size_t p = 1; p < parts; ++p) more.push_back(ctx.url("search-index-" + std::to_string(p + 1) + ".json"));
+  std::string first = "{\"glossary\":" + search_glossary_json(ctx);
+  first += ",\"more\":" + more.dump() + ",\"vacancies\":[" + entries(0) + "]}\n";
+  sink.write("search-index.json", first);
+  for (size_t p = 1; p < parts; ++p)
+    sink.write("search-index-" + std::to_string(p + 1) + ".json", "{\"vacancies\":[" + entries(p) + "]}\n");
+}
