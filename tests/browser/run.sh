@@ -45,6 +45,17 @@ build_site() {  # name site-folder [more build options]
 build_site example "$repo"
 # --drafts: the draft and scheduled adverts too, with the preview banner
 build_site awkward "$here/../sites/awkward" --drafts
+# A site whose lists are in pages (issue 18): the good bad-site's advert 130
+# times with a title each, so the index has 3 pages of 50 and its search index
+# 2 parts (pagination.test.mjs)
+paged_site="$out/paged-site"
+mkdir -p "$paged_site"
+cp -r "$here/../bad-sites/good/content" "$paged_site/"
+for i in $(seq 2 130); do
+  sed "s/^title: .*/title: Teaching assistant number $i/" "$paged_site/content/vacancies/teacher.md" \
+    >"$paged_site/content/vacancies/teacher-$i.md"
+done
+build_site paged "$paged_site"
 
 source "$here/node-env.sh"
 cd "$here"
@@ -54,5 +65,5 @@ fi
 
 # Every *.test.mjs here (a11y.test.mjs, filters.test.mjs, ...), one file at a time:
 # node's test runner prints "# pass N" and "# fail N" and exits non-zero on a failure.
-STAFFROOM_SITES="example=$out/example,awkward=$out/awkward" \
+STAFFROOM_SITES="example=$out/example,awkward=$out/awkward" STAFFROOM_PAGED_SITE="$out/paged" \
   node --test --test-reporter=tap --test-concurrency=1 ./*.test.mjs
