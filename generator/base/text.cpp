@@ -40,7 +40,10 @@ std::string escape_xml(std::string_view text) {
 }
 
 Glossary::Glossary(const std::vector<std::pair<std::string, std::string>>& list) {
-  for (auto& [abbr, words] : list) terms.emplace(abbr, words);
+  for (auto& [abbr, words] : list) {
+    terms.emplace(abbr, words);
+    if (!abbr.empty()) starts[static_cast<unsigned char>(abbr[0])] = true;
+  }
 }
 
 bool Glossary::knows(const std::string& word) const {
@@ -124,6 +127,8 @@ std::string mark_abbreviations(const std::string& html, const Glossary& glossary
   std::string out;
   size_t copied = 0;
   for_each_word(html, [&](size_t start, size_t len) {
+    // Every form looked up below keeps the word's first letter.
+    if (!glossary.starts[static_cast<unsigned char>(html[start])]) return;
     std::string word = html.substr(start, len);
     auto it = glossary.terms.find(word);
     if (it == glossary.terms.end()) {  // "NVQ3" is NVQ level 3; "EHCPs" a plural
@@ -153,6 +158,7 @@ std::vector<std::pair<std::string, size_t>> find_abbreviations(std::string_view 
   for_each_word(text, [&](size_t start, size_t len) {
     while (next < addresses.size() && addresses[next].second <= start) ++next;
     if (next < addresses.size() && addresses[next].first <= start) return;
+    if (!(text[start] >= 'A' && text[start] <= 'Z')) return;  // looks_like_abbreviation's first test
     std::string word = base_abbreviation(std::string(text.substr(start, len)));
     if (looks_like_abbreviation(word)) out.emplace_back(word, start);
   });

@@ -2,6 +2,7 @@
 // glossary abbreviations, anchors, and numbers as people write them.
 #pragma once
 
+#include <array>
 #include <set>
 #include <string>
 #include <string_view>
@@ -20,6 +21,10 @@ std::string lower_ascii(std::string text);
 // The site's glossary, ready for lookups.
 struct Glossary {
   std::unordered_map<std::string, std::string> terms;  // abbr -> words
+  // Whether some term starts with this byte: a word that does not cannot
+  // be one, so most words of a page are passed over without a lookup.
+  // Made by the constructor from `terms`.
+  std::array<bool, 256> starts{};
   explicit Glossary(const std::vector<std::pair<std::string, std::string>>& list = {});
   bool empty() const { return terms.empty(); }
   // The word or, for a plural such as "SENCos", its singular is listed.
