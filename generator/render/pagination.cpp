@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <set>
 
 #include "render/outputs/outputs.h"
 #include "render/views.h"
@@ -48,6 +49,29 @@ Data pagination_view(const SiteContext& ctx, const std::string& path, size_t pag
 std::string with_card(const std::string& entry, const std::string& card_html) {
   std::string card = nlohmann::json(card_html).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   return entry.substr(0, entry.size() - 1) + ",\"card_html\":" + card + "}";
+}
+
+// Each distinct school, role, contract and working pattern of the open
+// vacancies, as entries with only those fields: what the filters' selects
+// offer before the other parts of the index are fetched.
+std::string facets_json(const SiteContext& ctx) {
+  std::set<std::string> seen;
+  std::string out;
+  for (auto* v : ctx.listed) {
+    const School* school = ctx.school_of(*v);
+    nlohmann::ordered_json o;
+    o["school_id"] = v->school;
+    o["school"] = school && !school->name.empty() ? school->name : v->school;
+    o["role"] = v->role;
+    o["role_label"] = ctx.role_label(v->role);
+    o["contract"] = v->contract;
+    o["working_pattern"] = v->working_pattern;
+    std::string entry = o.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    if (!seen.insert(entry).second) continue;
+    if (!out.empty()) out += ',';
+    out += entry;
+  }
+  return "[" + out + "]";
 }
 
 }  // namespace
@@ -102,7 +126,7 @@ void write_search_index(const SiteContext& ctx, Sink& sink) {
   nlohmann::json more = nlohmann::json::array();
   for (size_t p = 1; p < parts; ++p) more.push_back(ctx.url("search-index-" + std::to_string(p + 1) + ".json"));
   std::string first = "{\"glossary\":" + search_glossary_json(ctx);
-  first += ",\"more\":" + more.dump() + ",\"vacancies\":[" + entries(0) + "]}\n";
+  first += ",\"more\":" + more.dump() + ",\"facets\":" + facets_json(ctx) + ",\"vacancies\":[" + entries(0) + "]}\n";
   sink.write("search-index.json", first);
   for (size_t p = 1; p < parts; ++p)
     sink.write("search-index-" + std::to_string(p + 1) + ".json", "{\"vacancies\":[" + entries(p) + "]}\n");

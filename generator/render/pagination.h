@@ -27,7 +27,9 @@ void write_paged(const SiteContext& ctx, Sink& sink, const std::string& path, co
 
 // The search index: one search-index.json while the open vacancies fit on
 // one page; else search-index.json holds the glossary, the first part's
-// vacancies and the addresses of the other parts (search-index-2.json, ...),
-// and each vacancy's entry carries its card, for the filters to show
-// vacancies that are on other pages.
+// vacancies, the addresses of the other parts (search-index-2.json, ...,
+// "more"), which script.js fetches only when a search or filter starts, and
+// every school, role, contract and pattern for the filters' choices
+// ("facets"); each vacancy's entry carries its card, for the filters to
+// show vacancies that are on other pages.
 void write_search_index(const SiteContext& ctx, Sink& sink);

@@ -1,6 +1,7 @@
 // Long lists in pages (issue 18), in a real browser: the index of a 130-advert
 // site shows 50 cards a page with numbered page links; the search and filters
-// still find every open vacancy, on any page, from the search index's parts;
+// still find every open vacancy, on any page, from the search index's parts,
+// fetched only when a search or filter starts;
 // without JavaScript the page links are the way through the list.
 //
 // run.sh builds the site and names it in STAFFROOM_PAGED_SITE.
@@ -18,6 +19,7 @@ if (!dir) throw new Error('STAFFROOM_PAGED_SITE is not set: run tests/browser/ru
 
 let browser;
 let server;
+let fetched = []; // the paths the current page asked for
 
 before(async () => {
   browser = await launchChromium();
@@ -34,6 +36,8 @@ async function withPage(address, fn, { javaScript = true, ready = javaScript } =
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (err) => errors.push(String(err)));
+  fetched = [];
+  page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
   try {
     const response = await page.goto(server.origin + address, { waitUntil: 'load' });
     assert.equal(response.status(), 200);
@@ -65,10 +69,14 @@ describe('lists in pages (a 130-advert site)', () => {
     }, { javaScript: false });
   });
 
-  it('with JavaScript and no search, only the page\'s own cards show', async () => {
+  it('with JavaScript and no search, only the page\'s own cards show, and only the first part is fetched', async () => {
     await withPage('/', async (page) => {
       assert.equal(await visibleCards(page).count(), 50);
       assert.ok(await page.locator('nav.pagination').isVisible());
+      // every school is offered before the other parts arrive
+      assert.deepEqual(await page.locator('#filter-school option').evaluateAll((os) => os.map((o) => o.value)), ['', 'oak']);
+      await page.waitForTimeout(500);
+      assert.deepEqual(fetched.filter((u) => u.includes('search-index')), ['/search-index.json']);
     });
   });
 
@@ -76,6 +84,8 @@ describe('lists in pages (a 130-advert site)', () => {
     await withPage('/', async (page) => {
       // teacher-99 sorts onto a later page: every advert closes at once, so by slug
       await page.locator('#filter-q').pressSequentially('number 99', { delay: 20 });
+      await page.locator('#filters[data-complete]').waitFor({ state: 'attached', timeout: 10000 });
+      assert.deepEqual(fetched.filter((u) => u.includes('search-index')), ['/search-index.json', '/search-index-2.json']);
       const titles = await page.locator('[data-cards] > li:visible .card-title a').allTextContents();
       assert.deepEqual(titles, ['Teaching assistant number 99']);
       assert.ok(!(await page.locator('nav.pagination').isVisible()), 'page links hidden while searching');
@@ -86,6 +96,7 @@ describe('lists in pages (a 130-advert site)', () => {
 
   it('a filter covers all 130 vacancies, from both parts of the index', async () => {
     await withPage('/?school=oak', async (page) => {
+      await page.locator('#filters[data-complete]').waitFor({ state: 'attached', timeout: 10000 });
       assert.equal(await visibleCards(page).count(), 130);
     });
   });

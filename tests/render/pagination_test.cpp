@@ -100,6 +100,10 @@ TEST_CASE("a large site's search index comes in parts of 100, covering every ope
   std::string all = first + m.page("search-index-2.json") + m.page("search-index-3.json");
   CHECK(!fs::exists(m.out / "search-index-4.json"));
   CHECK(count_of(first, "\"card_html\":") == 100);
+  // The filters' choices, before the other parts are fetched: the one school, role and pattern set.
+  CHECK(first.find("\"facets\":[{\"school_id\":\"oak\",\"school\":\"Oak Primary School\",\"role\":\"learning-support\"") !=
+        std::string::npos);
+  CHECK(count_of(first, "\"school_id\":\"oak\"") == 101);  // 100 entries and one facet
   CHECK(count_of(all, "\"card_html\":") == 230);
   CHECK(count_of(all, "\"url\":\"/vacancies/teacher-1230/\"") == 1);
   CHECK(count_of(all, "\"url\":\"/vacancies/teacher/\"") == 1);

@@ -365,22 +365,69 @@
       var path = pathOf(item.v.url);
       item.card = cards[path];
       known[path] = true;
-      if (!item.card && item.v.card_html) {
-        // A long list in pages (issue 18): a vacancy on another page gets its
-        // card from the index, shown only when a search or filter finds it
-        var holder = document.createElement("template");
-        holder.innerHTML = item.v.card_html.trim();
-        item.card = holder.content.firstElementChild;
-        if (item.card) {
-          item.card.hidden = true;
-          item.offPage = true;
-          f.list.appendChild(item.card);
-        }
+      if (!item.card) {
+        addCard(f, item);
       }
       return item.card;
     });
     f.strays = all.filter(function (li, i) {
       return !known[paths[i]];
+    });
+  }
+
+  // A long list in pages (issue 18): a vacancy on another page gets its card
+  // from the index, shown only when a search or filter finds it
+  function addCard(f, item) {
+    if (!item.v.card_html) {
+      return;
+    }
+    var holder = document.createElement("template");
+    holder.innerHTML = item.v.card_html.trim();
+    item.card = holder.content.firstElementChild;
+    if (item.card) {
+      item.card.hidden = true;
+      item.offPage = true;
+      f.list.appendChild(item.card);
+    }
+  }
+
+  // The index's other parts, fetched once, when a search or filter first
+  // needs them; the filters run again when they have arrived
+  function fetchMore(f) {
+    if (!f.parts || !f.parts.more.length || f.fetching) {
+      return;
+    }
+    f.fetching = true;
+    Promise.all(f.parts.more.map(function (url) {
+      return window.fetch(url, { credentials: "same-origin" }).then(function (response) {
+        if (!response.ok) {
+          throw new Error(response.status + " " + url);
+        }
+        return response.json();
+      });
+    })).then(function (parts) {
+      var known = {};
+      f.items.forEach(function (item) {
+        known[pathOf(item.v.url)] = true;
+      });
+      parts.forEach(function (part) {
+        ((part && part.vacancies) || []).forEach(function (v) {
+          var item = f.parts.prepare(v);
+          if (known[pathOf(v.url)]) {
+            return;
+          }
+          addCard(f, item);
+          if (item.card) {
+            f.items.push(item);
+          }
+        });
+      });
+      f.parts.more = [];
+      f.order = null;
+      applyFilters(f, true);
+      f.panel.setAttribute("data-complete", ""); // for the browser tests: every part is in
+    }).catch(function () {
+      f.fetching = false; /* the page's own cards still filter */
     });
   }
 
@@ -459,6 +506,9 @@
       return name !== "sort" && s[name];
     });
     var searching = filtered || query.length > 0;
+    if (searching) {
+      fetchMore(f);
+    }
     var shown = f.items.filter(function (item) {
       var ok = matches(item, s, query, f.abbreviations) && (searching || !item.offPage);
       item.card.hidden = !ok;
@@ -510,7 +560,7 @@
     if (!f.items.length) {
       return;
     }
-    fillOptions(f.form, f.items);
+    fillOptions(f.form, f.items.concat(f.parts ? f.parts.facets : []));
     loadState(f.form, new URLSearchParams(window.location.search));
     listen(f);
     f.panel.hidden = false;
@@ -527,23 +577,6 @@
         return response.json();
       })
       .then(function (data) {
-        // A large site's index comes in parts (issue 18): the first names the rest
-        var more = (data && Array.isArray(data.more)) ? data.more : [];
-        return Promise.all(more.map(function (url) {
-          return window.fetch(url, { credentials: "same-origin" }).then(function (response) {
-            if (!response.ok) {
-              throw new Error(response.status + " " + url);
-            }
-            return response.json();
-          });
-        })).then(function (parts) {
-          parts.forEach(function (part) {
-            data.vacancies = data.vacancies.concat((part && part.vacancies) || []);
-          });
-          return data;
-        });
-      })
-      .then(function (data) {
         var vacancies = Array.isArray(data) ? data : (data && data.vacancies) || [];
         var glossary = prepareGlossary(data && data.glossary);
         // Abbreviations match whole words only: "SEN" is not the start of "senior"
@@ -553,9 +586,17 @@
             abbreviations[g.abbr[0]] = true;
           }
         });
-        then(vacancies.map(function (v) {
+        // A large site's index comes in parts (issue 18): the first names the
+        // rest ("more", fetched when a search or filter starts) and carries
+        // every school, role, contract and pattern for the selects ("facets")
+        var prep = function (v) {
           return prepare(v, glossary);
-        }), abbreviations);
+        };
+        then(vacancies.map(prep), abbreviations, {
+          more: (data && Array.isArray(data.more)) ? data.more : [],
+          facets: ((data && data.facets) || []).map(prep),
+          prepare: prep
+        });
       })
       .catch(function () {
         /* no index: the full list and the browse links still work */
@@ -585,7 +626,8 @@
       order: null,
       abbreviations: {}
     };
-    fetchIndex(panel.getAttribute("data-search-index"), function (items, abbreviations) {
+    fetchIndex(panel.getAttribute("data-search-index"), function (items, abbreviations, parts) {
+      f.parts = parts;
       startFilters(f, items, abbreviations);
     });
   }
