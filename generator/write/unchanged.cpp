@@ -14,7 +14,8 @@ namespace {
 // An open file, closed at the end of the scope.
 struct Fd {
   int fd;
-  explicit Fd(const std::string& path) : fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC)) {}
+  // A symbolic link is never followed: link() would link the link itself.
+  explicit Fd(const std::string& path) : fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW)) {}
   ~Fd() {
     if (fd >= 0) ::close(fd);
   }

@@ -6,9 +6,11 @@
 #include <string>
 #include <string_view>
 
-// True when `file` is a regular file whose bytes are exactly `content`.
+// True when `file` is a regular file (not a symbolic link) whose bytes are
+// exactly `content`.
 // Any failure to read it is a plain false: the caller then writes.
 bool file_holds(const std::string& file, std::string_view content);
 
-// True when the regular files `a` and `b` have the same bytes.
+// True when `a` and `b` are regular files (not symbolic links) with the
+// same bytes.
 bool same_file_bytes(const std::string& a, const std::string& b);

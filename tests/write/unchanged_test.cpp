@@ -16,6 +16,8 @@ TEST_CASE("file_holds is true only for the very same bytes") {
   CHECK(!file_holds(a, "<p>Teaching Assistant</p>\n"));    // same size, one byte differs
   CHECK(!file_holds((tmp.path / "missing.html").string(), ""));
   CHECK(!file_holds(tmp.str(), ""));  // a folder is not a file
+  std::filesystem::create_symlink(a, tmp.path / "link.html");
+  CHECK(!file_holds((tmp.path / "link.html").string(), "<p>Teaching assistant</p>\n"));  // nor is a link
   tmp.write("empty", "");
   CHECK(file_holds((tmp.path / "empty").string(), ""));
   // Longer than one read: a difference in the last chunk is seen.
