@@ -7,21 +7,30 @@
 #include "render/views.h"
 #include "base/vocabulary.h"
 
-// The NOS criteria a criterion cites, each a link to its standard's page.
-static Data standards_view(const SiteContext& ctx, const Criterion& c) {
+// The NOS criteria a criterion cites, each a link to its standard's page, into
+// row's `standards`, with their count and, when they all come from one standard,
+// its name (the folded list's summary: "NOS for learning support staff (2)").
+static void add_standards(Data& row, const SiteContext& ctx, const Criterion& c) {
   Data standards = list();
+  std::set<std::string> names;
+  size_t count = 0;
   for (auto& cite : c.standards) {
     auto target = resolve_citation(*ctx.site, cite);
     if (!target.standard) continue;
     Data link = object();
     std::string name = target.standard->short_title.empty() ? target.standard->title
                                                             : target.standard->short_title;
+    names.insert(name);
+    ++count;
     put(link, "label", name + " " + target.unit->id + " " + target.code + ": " + target.text);
     put(link, "code", target.unit->id + " " + target.code);
     put(link, "url", citation_url(ctx, cite));
     push(standards, std::move(link));
   }
-  return standards;
+  put(row, "standards", std::move(standards));
+  put(row, "has_standards", count > 0);
+  put(row, "standards_count", std::to_string(count));
+  put(row, "standards_name", names.size() == 1 ? *names.begin() : std::string());
 }
 
 // One row of a section's table. Adds the methods it is assessed by to `used`.
@@ -47,8 +56,7 @@ static Data criterion_view(const SiteContext& ctx, const PersonSpec& spec, const
   for (auto& dt : c.details) push(details, text(dt));
   put(row, "details", std::move(details));
   put(row, "has_details", !c.details.empty());
-  put(row, "standards", standards_view(ctx, c));
-  put(row, "has_standards", !c.standards.empty());
+  add_standards(row, ctx, c);
   return row;
 }
 
@@ -64,8 +72,34 @@ static Data section_view(const SiteContext& ctx, const PersonSpec& spec, const S
   put(s, "prompt", section.prompt);
   put(s, "note", section.note);
   Data criteria = list();
-  for (auto& c : section.criteria) push(criteria, criterion_view(ctx, spec, section, c, seen, used));
+  Data groups = list();
+  Data group, group_rows;
+  for (size_t i = 0; i < section.criteria.size(); ++i) {
+    const Criterion& c = section.criteria[i];
+    Data row = criterion_view(ctx, spec, section, c, seen, used);
+    // A new group where the level or the methods change from the row before
+    const Criterion* before = i ? &section.criteria[i - 1] : nullptr;
+    if (!before || before->level != c.level || before->assessed != c.assessed) {
+      if (before) {
+        put(group, "criteria", std::move(group_rows));
+        push(groups, std::move(group));
+      }
+      group = object();
+      group_rows = list();
+      for (auto key : {"level_label", "essential", "assessed_text", "has_assessed"})
+        if (auto* value = row.get(key)) put(group, key, *value);  // an empty text is left out
+    }
+    push(group_rows, Data(row));
+    push(criteria, std::move(row));
+  }
+  if (!section.criteria.empty()) {
+    put(group, "criteria", std::move(group_rows));
+    push(groups, std::move(group));
+  }
   put(s, "criteria", std::move(criteria));
+  // Runs of criteria with the same level and methods: the stacked layout on a
+  // phone says those once per group instead of on every row.
+  put(s, "groups", std::move(groups));
   return s;
 }
 
