@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Browser accessibility tests (issue 7): builds the example site and the awkward
 # test site with a staffroom binary, serves each over HTTP and tests every page
-# in Debian's Chromium with playwright-core, axe-core and html-validate.
+# in Debian's Chromium with playwright-core, axe-core and html-validate, and every
+# page and stylesheet with the W3C Nu Html Checker (vnu.test.mjs, on Debian's Java).
 #
 #   tests/browser/run.sh [path/to/staffroom]
 #
 # Without an argument the binary is looked for in build/ at the top of the repo.
-# Needs /usr/bin/chromium and node >= 20.19 (tests/browser/install.sh installs them).
+# Needs /usr/bin/chromium, java and node >= 20.19 (tests/browser/install.sh installs them).
 # Screenshots go to tests/browser/screenshots/ (not committed).
 set -euo pipefail
 

@@ -15,13 +15,16 @@ export function launchChromium() {
   });
 }
 
-// Every *.html file under `dir`, as paths relative to it, sorted
-export function htmlFiles(dir, rel = '') {
+// Every file under `dir` whose name ends with `ending`, as paths relative to it, sorted
+export function filesEnding(dir, ending, rel = '') {
   const out = [];
   for (const entry of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
     const r = rel ? `${rel}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) out.push(...htmlFiles(dir, r));
-    else if (entry.name.endsWith('.html')) out.push(r);
+    if (entry.isDirectory()) out.push(...filesEnding(dir, ending, r));
+    else if (entry.name.endsWith(ending)) out.push(r);
   }
   return out.sort();
 }
+
+// Every *.html file under `dir`
+export const htmlFiles = (dir) => filesEnding(dir, '.html');

@@ -70,6 +70,33 @@ TEST_CASE("the person specification is a real table per section") {
   CHECK(html.find("Desirable", html.find("First aid certificate")) != std::string::npos);
 }
 
+TEST_CASE("the person specification groups criteria that share a level and methods") {
+  test::TempDir dir;
+  test::write_minimal_site(dir.path);
+  std::string spec = test::read_file(dir.path / "content/specs/ta.yaml");
+  spec += "      - { text: Speaks Welsh, level: desirable, assessed: [qualification] }\n"
+          "  - name: Experience\n    criteria:\n"
+          "      - { text: Worked with children, level: essential }\n";
+  test::write_file(dir.path / "content/specs/ta.yaml", spec);
+  REQUIRE(build(dir.path).ok);
+  std::string html = page(dir.path, "vacancies/ta/index.html");
+  // Qualifications: essential [application, qualification]; then two desirable
+  // [qualification], one group. Experience: one group, with no methods.
+  CHECK(test::count(html, "<tbody class=\"spec-group") == 3);
+  CHECK(test::count(html, "<tr class=\"spec-group-head\" aria-hidden=\"true\">") == 3);
+  CHECK(test::count(html, "<tr class=\"spec-row\">") == 4);
+  CHECK(html.find("How it is assessed: Application form and proof of qualification") != std::string::npos);
+  CHECK(test::count(html, "How it is assessed: Proof of qualification") == 1);
+  // Each row keeps its own cells (the wide table, print, screen readers)...
+  CHECK(test::count(html, "<td class=\"level\">") == 4);
+  // ...and what the school does not say is left empty, not "Not stated".
+  CHECK(html.find("Not stated") == std::string::npos);
+  CHECK(html.find("<td class=\"assessed\"></td>") != std::string::npos);
+  // No ARIA roles on the table's elements: the HTML gives them (W3C Nu Html Checker).
+  for (auto role : {"table", "rowgroup", "row", "cell", "columnheader", "rowheader"})
+    CHECK_MESSAGE(html.find("role=\"" + std::string(role) + "\"") == std::string::npos, role);
+}
+
 TEST_CASE("every string from YAML is escaped, and raw HTML in an advert is left out") {
   test::TempDir dir;
   test::write_minimal_site(dir.path);

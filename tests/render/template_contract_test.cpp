@@ -323,3 +323,20 @@ TEST_CASE("the assessment-method legend shows beside every specification whose c
     CHECK_MESSAGE(files.at(path)->find("<li>Interview</li>") != std::string::npos, path);
   }
 }
+
+TEST_CASE("standards cited by a criterion are folded into one control") {
+  FileMap files = render(kSource, false);
+  const std::string& lsa = *files.at("vacancies/one-to-one-learning-support-assistant/index.html");
+  auto from = lsa.find("<table class=\"spec-table\"");
+  REQUIRE(from != std::string::npos);
+  std::string tables = lsa.substr(from, lsa.rfind("</table>") - from);
+  // Every citation in the tables is a listed link inside a <details>: one Tab
+  // stop (its summary) per criterion that cites standards, not one per citation.
+  size_t links = test::count(tables, "<a href=\"/standards/");
+  CHECK(links > 20);
+  CHECK(test::count(tables, "<li><a href=\"/standards/") == links);
+  size_t folded = test::count(tables, "<details class=\"criterion-standards\">");
+  CHECK(folded > 0);
+  CHECK(folded < links);
+  CHECK(test::count(tables, "<summary>NOS for learning support staff (") == folded);
+}
