@@ -175,6 +175,8 @@ window.__a11y = {
   },
   visible(el) {
     if (el.closest('[hidden], [inert]')) return false;
+    // inside a closed <details> (content-visibility: hidden in Chromium)
+    if (!el.checkVisibility({ contentVisibilityAuto: true })) return false;
     const cs = getComputedStyle(el);
     if (cs.visibility === 'hidden' || cs.display === 'none') return false;
     const r = el.getBoundingClientRect();
