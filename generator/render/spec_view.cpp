@@ -1,6 +1,7 @@
 // The person specification's view (see views.h): kept apart from the
 // vacancy's, as the largest single part of a vacancy page's data.
 #include <set>
+#include <vector>
 
 #include "markdown/markdown.h"
 #include "check/validate.h"
@@ -60,6 +61,26 @@ static Data criterion_view(const SiteContext& ctx, const PersonSpec& spec, const
   return row;
 }
 
+// Runs of a section's criteria that share a level and methods, each with those
+// once beside its rows (`rows`, one per criterion): the stacked layout on a
+// phone says them per group instead of on every row.
+static Data groups_view(const Section& section, const std::vector<Data>& rows) {
+  Data groups = list();
+  for (size_t i = 0; i < rows.size();) {
+    const Criterion& first = section.criteria[i];
+    Data group = object();
+    for (auto key : {"level_label", "essential", "assessed_text", "has_assessed"})
+      if (auto* value = rows[i].get(key)) put(group, key, *value);  // an empty text is left out
+    Data members = list();
+    for (; i < rows.size() && section.criteria[i].level == first.level &&
+           section.criteria[i].assessed == first.assessed; ++i)
+      push(members, Data(rows[i]));
+    put(group, "criteria", std::move(members));
+    push(groups, std::move(group));
+  }
+  return groups;
+}
+
 // One section: its heading, caption and table rows. `id` is unique in the spec.
 static Data section_view(const SiteContext& ctx, const PersonSpec& spec, const Section& section,
                          const std::string& role, const std::string& id,
@@ -71,35 +92,12 @@ static Data section_view(const SiteContext& ctx, const PersonSpec& spec, const S
   put(s, "caption_id", "spec-" + id + "-caption");
   put(s, "prompt", section.prompt);
   put(s, "note", section.note);
+  std::vector<Data> rows;
+  for (auto& c : section.criteria) rows.push_back(criterion_view(ctx, spec, section, c, seen, used));
+  put(s, "groups", groups_view(section, rows));
   Data criteria = list();
-  Data groups = list();
-  Data group, group_rows;
-  for (size_t i = 0; i < section.criteria.size(); ++i) {
-    const Criterion& c = section.criteria[i];
-    Data row = criterion_view(ctx, spec, section, c, seen, used);
-    // A new group where the level or the methods change from the row before
-    const Criterion* before = i ? &section.criteria[i - 1] : nullptr;
-    if (!before || before->level != c.level || before->assessed != c.assessed) {
-      if (before) {
-        put(group, "criteria", std::move(group_rows));
-        push(groups, std::move(group));
-      }
-      group = object();
-      group_rows = list();
-      for (auto key : {"level_label", "essential", "assessed_text", "has_assessed"})
-        if (auto* value = row.get(key)) put(group, key, *value);  // an empty text is left out
-    }
-    push(group_rows, Data(row));
-    push(criteria, std::move(row));
-  }
-  if (!section.criteria.empty()) {
-    put(group, "criteria", std::move(group_rows));
-    push(groups, std::move(group));
-  }
+  for (auto& row : rows) push(criteria, std::move(row));
   put(s, "criteria", std::move(criteria));
-  // Runs of criteria with the same level and methods: the stacked layout on a
-  // phone says those once per group instead of on every row.
-  put(s, "groups", std::move(groups));
   return s;
 }
 
