@@ -118,8 +118,21 @@ static void for_each_word(std::string_view s, F f) {
   }
 }
 
+// An abbreviation's first use: <abbr>, in a link to its glossary entry when
+// there is a glossary page.
+static std::string first_use(const std::string& word, const std::string& words,
+                             const Glossary& glossary) {
+  std::string meaning = escape_html(words);
+  std::string abbr = "<abbr title=\"" + meaning + "\">" + word + "</abbr>";
+  if (glossary.page.empty()) return abbr;
+  std::string out = "<a class=\"abbr-link\" href=\"";
+  out += escape_html(glossary.page) + "#" + anchor_of(word) + "\">" + abbr;
+  out += "<span class=\"abbr-words visually-hidden\"> (" + meaning + ")</span></a>";
+  return out;
+}
+
 std::string mark_abbreviations(const std::string& html, const Glossary& glossary,
-                               std::set<std::string>& seen) {
+                               std::set<std::string>& seen, bool may_link) {
   if (glossary.empty()) return html;
   std::string out;
   size_t copied = 0;
@@ -136,9 +149,14 @@ std::string mark_abbreviations(const std::string& html, const Glossary& glossary
       len = word.size();
       it = glossary.terms.find(word);
     }
-    if (it == glossary.terms.end() || !seen.insert(word).second) return;
+    if (it == glossary.terms.end() || seen.count(word)) return;
     out.append(html, copied, start - copied);
-    out += "<abbr title=\"" + escape_html(it->second) + "\">" + word + "</abbr>";
+    if (may_link) {
+      seen.insert(word);
+      out += first_use(word, it->second, glossary);
+    } else {
+      out += "<abbr title=\"" + escape_html(it->second) + "\">" + word + "</abbr>";
+    }
     copied = start + len;
   });
   if (copied == 0) return html;
