@@ -60,12 +60,13 @@ after(async () => {
 });
 
 // The category's failed audits: scored ones (not manual, informative or not
-// applicable) below 1
+// applicable) below 1, and any that could not run ("id (error: why)")
 function failures(lhr, category) {
   return lhr.categories[category].auditRefs
     .map((ref) => lhr.audits[ref.id])
-    .filter((a) => ['binary', 'numeric', 'metricSavings'].includes(a.scoreDisplayMode) && a.score < 1)
-    .map((a) => a.id);
+    .filter((a) => a.scoreDisplayMode === 'error' ||
+      (['binary', 'numeric', 'metricSavings'].includes(a.scoreDisplayMode) && a.score < 1))
+    .map((a) => (a.scoreDisplayMode === 'error' ? `${a.id} (error: ${a.errorMessage})` : a.id));
 }
 
 for (const site of sites) {
