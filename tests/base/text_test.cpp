@@ -65,6 +65,18 @@ TEST_CASE("glossary: the first use links to its entry, later uses stay plain") {
         "A <abbr title=\"Teaching &quot;assistant&quot;\">TA</abbr>");
   CHECK(seen.count("TA") == 0);
   CHECK(mark_abbreviations("TA", glossary, seen).find("href=\"/jobs/glossary/#ta\"") != std::string::npos);
+  // Spelled out just before: the <abbr> alone, and that was the first use.
+  Glossary spelled({{"QTS", "Qualified Teacher Status"},
+                    {"BTEC", "Business and Technology Education Council (vocational qualifications)"}});
+  spelled.page = "/glossary/";
+  std::set<std::string> spelled_seen;
+  CHECK(mark_abbreviations("Qualified teacher status (QTS), then QTS", spelled, spelled_seen) ==
+        "Qualified teacher status (<abbr title=\"Qualified Teacher Status\">QTS</abbr>), then QTS");
+  CHECK(mark_abbreviations("a Business and Technology Education Council (BTEC)", spelled, spelled_seen)
+            .find("(<abbr title=\"Business and Technology Education Council (vocational qualifications)\">BTEC</abbr>)") !=
+        std::string::npos);
+  std::set<std::string> other_seen;  // brackets alone are not the words
+  CHECK(mark_abbreviations("a course (QTS)", spelled, other_seen).find("href=\"/glossary/#qts\"") != std::string::npos);
   // No glossary page: the <abbr> alone.
   std::set<std::string> fresh;
   glossary.page.clear();

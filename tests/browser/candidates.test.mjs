@@ -113,10 +113,12 @@ function brokenWords(page) {
     const out = [];
     const nodes = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node);
+    // Only text that shows: hidden text (an abbreviation link's words for screen
+    // readers) is neither judged nor a neighbour that splits a run
+    for (let node = walker.nextNode(); node; node = walker.nextNode())
+      if (node.parentElement && !node.parentElement.closest('.visually-hidden, [hidden], script, style')) nodes.push(node);
     nodes.forEach((node, i) => {
       const el = node.parentElement;
-      if (!el || el.closest('.visually-hidden, [hidden], script, style')) return;
       for (const run of node.data.matchAll(/\S{2,}/gu)) {
         // A run that goes on in the next element ("NNEB/Diploma") is not this node's to judge
         if ((run.index === 0 && joined(nodes[i - 1], node)) ||
