@@ -37,9 +37,10 @@ struct Glossary {
 //   <a class="abbr-link" href="/glossary/#nvq"><abbr title="...">NVQ</abbr><span
 //   class="abbr-words visually-hidden"> (National Vocational Qualification)</span></a>
 // Where the text has spelled it out just before ("Qualified Teacher Status
-// (QTS)"), the <abbr> alone. `seen` carries what the page has marked so far. Text where a link may not
-// go (inside a link, or a heading) gives `may_link` false: its abbreviations
-// get the <abbr> alone, and the first use is still to come.
+// (QTS)"), the <abbr> alone. `seen` carries what the page has marked so far.
+// Text where a link may not go (inside a link, or a heading) gives `may_link`
+// false: its abbreviations get the <abbr> alone, and the first use is still
+// to come.
 std::string mark_abbreviations(const std::string& escaped_html,
                                const Glossary& glossary,
                                std::set<std::string>& seen, bool may_link = true);
