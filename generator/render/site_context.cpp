@@ -26,6 +26,7 @@ SiteContext::SiteContext(const Site& s, std::shared_ptr<const Theme> t, BuildOpt
   base_url = options.base_url.empty() ? s.config.base_url : options.base_url;
   if (base_url.empty() || base_url.back() != '/') base_url += '/';
   base_path = path_of_url(base_url);
+  if (!glossary.empty()) glossary.page = url("glossary/");  // render_others writes it
   for (auto& v : s.vacancies) {
     Status st = status_of(v, options.now);
     bool hidden = st == Status::draft || st == Status::scheduled;

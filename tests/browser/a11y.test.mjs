@@ -425,7 +425,9 @@ async function checkSpecTables(page, width) {
       const roles = children.map((c) => c.role);
       assert.deepEqual(roles, ['rowheader', 'cell', 'cell'], `${where}, row ${i + 1}: cells in the accessibility tree`);
       const [header, level, assessed] = children;
-      assert.ok(norm(header.name).startsWith(norm(expected.criterion)),
+      // Without spaces: Chromium puts one after an abbreviation's glossary link ("NVQ (...) 3")
+      const squash = (s) => norm(s).replace(/ /g, '');
+      assert.ok(squash(header.name).startsWith(squash(expected.criterion)),
         `${where}, row ${i + 1}: row header "${header.name}" should start with the criterion "${norm(expected.criterion)}"`);
       assert.equal(level.name, norm(expected.level), `${where}, row ${i + 1}: second cell`);
       assert.match(level.name, /^(Essential|Desirable)$/, `${where}, row ${i + 1}: second cell says Essential or Desirable`);

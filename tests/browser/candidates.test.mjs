@@ -17,13 +17,10 @@
 //   - the standards page numbers its criteria once; forced colours keep the
 //     edges of the controls.
 // Each measured figure is printed on the test's output.
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import { startServer } from './server.mjs';
-import { htmlFiles, launchChromium } from './shared.mjs';
+import { chromiumAndServers, loadSites } from './shared.mjs';
 
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 const PHONE = { width: 375, height: 812 };
@@ -31,52 +28,19 @@ const LAPTOP = { width: 1280, height: 900 };
 const MAX_TABS_TO_APPLY = 10;
 const CLS_LIMIT = 0.1;
 
-// ---------- The sites (as a11y.test.mjs finds them) ----------
-
-function urlPathOf(base, file) {
-  if (file === 'index.html') return base;
-  if (file.endsWith('/index.html')) return base + file.slice(0, -'index.html'.length);
-  return base + file;
-}
-
-function loadSites(spec) {
-  if (!spec) throw new Error('STAFFROOM_SITES is not set: run tests/browser/run.sh');
-  return spec.split(',').filter(Boolean).map((pair) => {
-    const eq = pair.indexOf('=');
-    const dir = path.resolve(pair.slice(eq + 1));
-    const home = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
-    const canonical = /<link rel="canonical" href="([^"]+)"/.exec(home);
-    const base = canonical ? new URL(canonical[1]).pathname : '/';
-    const pages = htmlFiles(dir).map((file) => ({
-      file,
-      urlPath: urlPathOf(base, file),
-      html: fs.readFileSync(path.join(dir, file), 'utf8'),
-    }));
-    return { name: pair.slice(0, eq), dir, base, pages };
-  });
-}
+// ---------- The sites ----------
 
 const sites = loadSites(process.env.STAFFROOM_SITES);
 const isVacancy = (pg) => /^vacancies\/[^/]+\/index\.html$/.test(pg.file);
 const isOpenVacancy = (pg) => isVacancy(pg) && !pg.html.includes('class="notice notice-closed"');
 
-let browser;
-
-before(async () => {
-  browser = await launchChromium();
-  for (const site of sites) site.server = await startServer(site.dir, { prefix: site.base });
-});
-
-after(async () => {
-  await browser?.close();
-  for (const site of sites) await site.server?.close();
-});
+const held = chromiumAndServers(sites);
 
 // A page in a fresh context; `problems` collects console errors, script errors
 // and failed requests (a missing favicon is one).
 async function withPage(site, urlPath, options, fn) {
   const { viewport = PHONE, ...contextOptions } = options;
-  const context = await browser.newContext({ viewport, reducedMotion: 'reduce', ...contextOptions });
+  const context = await held.browser.newContext({ viewport, reducedMotion: 'reduce', ...contextOptions });
   const page = await context.newPage();
   const problems = [];
   page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console: ${msg.text()}`); });
@@ -149,10 +113,12 @@ function brokenWords(page) {
     const out = [];
     const nodes = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node);
+    // Only text that shows: hidden text (an abbreviation link's words for screen
+    // readers) is neither judged nor a neighbour that splits a run
+    for (let node = walker.nextNode(); node; node = walker.nextNode())
+      if (node.parentElement && !node.parentElement.closest('.visually-hidden, [hidden], script, style')) nodes.push(node);
     nodes.forEach((node, i) => {
       const el = node.parentElement;
-      if (!el || el.closest('.visually-hidden, [hidden], script, style')) return;
       for (const run of node.data.matchAll(/\S{2,}/gu)) {
         // A run that goes on in the next element ("NNEB/Diploma") is not this node's to judge
         if ((run.index === 0 && joined(nodes[i - 1], node)) ||

@@ -124,18 +124,29 @@ TEST_CASE("Unicode survives: Welsh names, curly quotes, pound signs and dashes")
   CHECK(html.find("Ysgol Gymraeg Llanfair – Ŵyn’s “Best” School — £") != std::string::npos);
 }
 
-TEST_CASE("abbreviations are marked once per page with their meaning") {
+TEST_CASE("an abbreviation's first use on a page links to its glossary entry, and only the first") {
   test::TempDir dir;
   test::write_minimal_site(dir.path);
-  test::write_file(dir.path / "content/glossary.yaml", "SEN: Special educational needs\nEHCP: Education, Health and Care Plan\n");
+  test::write_file(dir.path / "content/glossary.yaml", "SEN: Special educational needs\nSENCo: SEN co-ordinator\n"
+                   "EHCP: Education, Health and Care Plan\n");
   test::write_file(dir.path / "content/vacancies/ta.md",
                    "---\ntitle: TA\nschool: oak\nrole: x\nspec: ta\nposted: 2026-11-01\ncloses: 2027-12-05\n---\n"
-                   "Support SEN pupils. More SEN work. Write EHCPs.\n");
+                   "## Working with the SENCo\n\nSee the [SEN policy](https://example.org/sen).\n\n"
+                   "Support SEN pupils. More SEN work with our SENCos. Write EHCPs.\n");
   REQUIRE(build(dir.path).ok);
   std::string html = page(dir.path, "vacancies/ta/index.html");
-  CHECK(test::count(html, "<abbr title=\"Special educational needs\">SEN</abbr>") == 1);
-  CHECK(html.find("<abbr title=\"Education, Health and Care Plan\">EHCP</abbr>s") != std::string::npos);
-  CHECK(std::filesystem::exists(dir.path / "public/glossary/index.html"));
+  // One link each, to an entry the glossary page has.
+  CHECK(test::count(html, "<a class=\"abbr-link\" href=\"/glossary/#sen\"><abbr title=\"Special educational needs\">SEN</abbr>") == 1);
+  CHECK(test::count(html, "href=\"/glossary/#senco\"") == 1);
+  CHECK(html.find("(Special educational needs)</span></a> pupils. More SEN work") != std::string::npos);
+  CHECK(html.find("<abbr title=\"Education, Health and Care Plan\">EHCP</abbr>") != std::string::npos);
+  std::string glossary = page(dir.path, "glossary/index.html");
+  CHECK(glossary.find("id=\"sen\"") != std::string::npos);
+  CHECK(glossary.find("id=\"senco\"") != std::string::npos);
+  // The heading and the advert's own link keep their <abbr> with no link in them.
+  CHECK(html.find("Working with the <abbr title=\"SEN co-ordinator\">SENCo</abbr></h") != std::string::npos);
+  CHECK(html.find("\"><abbr title=\"Special educational needs\">SEN</abbr> policy</a>") != std::string::npos);
+  CHECK(test::link_depth(html) == 1);  // no link inside a link anywhere on the page
 }
 
 TEST_CASE("drafts and scheduled adverts are not built, except in preview with a banner") {
