@@ -131,6 +131,7 @@ struct Vacancy {
       suitable_for_early_career_teachers, english_fluency_required,
       safety_critical;
   std::vector<std::string> physical_requirements;
+  std::string welsh_language;  // essential | desirable | not-required, or ""
   bool draft = false;
   std::string body;  // Markdown
   int body_line = 1;  // line of the file where the body starts

@@ -12,6 +12,7 @@
 
 #include "base/model.h"
 #include "base/text.h"
+#include "theme/words.h"
 
 class Theme;
 
@@ -41,6 +42,9 @@ struct SiteContext {
   const Site* site = nullptr;
   BuildOptions options;
   std::shared_ptr<const Theme> theme;
+  // The words of the site's language (the theme's i18n/<language>.yaml);
+  // the default English when the context has no theme.
+  const Words* words = nullptr;
   Glossary glossary;
   std::string base_url;   // absolute, ends in '/'
   std::string base_path;  // its path: "/" or "/jobs/"
@@ -62,6 +66,7 @@ struct SiteContext {
 
   std::string url(const std::string& path) const { return base_path + path; }
   std::string absolute(const std::string& path) const { return base_url + path; }
+  const Words& w() const { return *words; }
   const School* school_of(const Vacancy& v) const;
   std::string role_label(const std::string& role) const;
   // The language of the advert's own text when it is not the site's ("cy"),
