@@ -12,6 +12,7 @@
 #include "base/parallel.h"
 #include "load/site_folder.h"
 #include "load/source.h"
+#include "load/translations.h"
 #include "base/text.h"
 #include "base/vocabulary.h"
 
@@ -283,6 +284,10 @@ Site load_site(const std::string& root, Diagnostics& diags, LoadCache* cache) {
   auto school_paths = list_files(root, "content/schools", {".yaml"}, diags);
   auto standard_paths = list_files(root, "content/standards", {".yaml"}, diags);
   auto page_paths = list_files(root, "content/pages", {".md"}, diags);
+  // A bilingual site's translations (ta.en-GB.md) are read after the main files.
+  auto vacancy_translations = take_translations(vacancy_paths, site.config.languages);
+  auto spec_translations = take_translations(spec_paths, site.config.languages);
+  auto page_translations = take_translations(page_paths, site.config.languages);
   for (auto* paths : {&vacancy_paths, &spec_paths, &school_paths, &standard_paths, &page_paths})
     for (auto& p : *paths) check_file_name(p, diags);
   for (auto* dir : {"content/specs", "content/schools", "content/standards"})
@@ -305,5 +310,6 @@ Site load_site(const std::string& root, Diagnostics& diags, LoadCache* cache) {
 
   std::sort(site.vacancies.begin(), site.vacancies.end(),
             [](auto& a, auto& b) { return a.slug < b.slug; });
+  load_translations(root, site, vacancy_translations, spec_translations, page_translations, diags);
   return site;
 }

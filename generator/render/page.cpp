@@ -72,9 +72,28 @@ static Data footer_links(const SiteContext& ctx) {
   return footer;
 }
 
+// A bilingual site's: this page in each language, for the switcher and the
+// head's hreflang links.
+static Data language_links(const SiteContext& ctx, const std::string& path) {
+  Data languages = list();
+  std::string own = path == "404.html" ? "" : path;
+  for (auto& alt : ctx.alternates) {
+    Data d = object();
+    put(d, "language", alt.language);
+    put(d, "name", alt.name);
+    put(d, "url", alt.base_path + own);
+    put(d, "absolute_url", alt.base_url + own);
+    put(d, "current", lower_ascii(alt.language) == lower_ascii(ctx.site->config.language));
+    push(languages, std::move(d));
+  }
+  return languages;
+}
+
 void write_page(const SiteContext& ctx, Sink& sink, const std::string& path,
                 const std::string& tmpl, Data& data, const PageMeta& meta) {
   put(data, "site", site_data(ctx));
+  put(data, "has_languages", !ctx.alternates.empty());
+  put(data, "languages", language_links(ctx, path));
   put(data, "page", page_data(ctx, path, meta));
   put(data, "stylesheet_url", ctx.url(ctx.theme->asset_output("style.css")));
   put(data, "script_url", ctx.url(ctx.theme->asset_output("script.js")));

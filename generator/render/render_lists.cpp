@@ -132,6 +132,7 @@ void write_sitemap(const SiteContext& ctx, Sink& sink, std::vector<std::string> 
   for (auto& p : ctx.site->pages) paths.push_back(p.slug + "/");
   if (!ctx.site->glossary.empty()) paths.push_back("glossary/");
   std::sort(paths.begin(), paths.end());
+  if (!ctx.primary) return;  // the default language's tree lists every language's pages
   sink.write("sitemap.xml", sitemap_xml(ctx, paths));
   sink.write("robots.txt", robots_txt(ctx));
 }

@@ -82,6 +82,7 @@ Data card_view(const SiteContext& ctx, const Vacancy& v) {
   put(d, "unpublished", status == Status::draft || status == Status::scheduled);
   put(d, "status_text", status_words(status, v, w));
   put(d, "role_label", ctx.role_label(v.role));
+  put(d, "one_language", v.one_language);  // a bilingual site's advert with no translation
   return d;
 }
 

@@ -14,6 +14,7 @@
 #include "pipeline/build.h"
 #include "base/clock.h"
 #include "write/memory_sink.h"
+#include "render/languages.h"
 #include "render/render.h"
 #include "theme/theme.h"
 #include "theme/words.h"
@@ -63,17 +64,15 @@ FileMap render(const fs::path& root, bool drafts, std::vector<Render>* renders =
   BuildOptions options;
   options.now = to_time(*parse_datetime("2026-12-01T09:00"), false);
   options.drafts = drafts;
-  SiteContext ctx(*loaded.site, theme, options);
-  add_listings(ctx);
   MemorySink sink;
-  render_site(ctx, sink);
+  render_languages(*loaded.site, theme, options, sink);  // a bilingual site's every tree
   return sink.take();
 }
 
-// The example site and the awkward one, as built and as previewed.
+// The example site, the awkward one and the bilingual one, as built and as previewed.
 std::vector<Render> all_renders() {
   std::vector<Render> renders;
-  for (auto site : {kSource, kSource / "tests/sites/awkward"})
+  for (auto site : {kSource, kSource / "tests/sites/awkward", kSource / "tests/sites/bilingual"})
     for (bool drafts : {false, true}) render(site, drafts, &renders);
   return renders;
 }
