@@ -149,8 +149,8 @@ bool same_shape(const PersonSpec& tr, const PersonSpec& main, const std::string&
   if (tr.sections.size() != main.sections.size()) {
     Mark mark = tr.sections.size() > main.sections.size() ? tr.sections[main.sections.size()].mark
                                                            : Mark{path, 1, 1};
-    diags.error(mark, "this translation has " + std::to_string(tr.sections.size()) +
-                          " sections, and " + main_path + " has " + std::to_string(main.sections.size()) +
+    diags.error(mark, "this translation has " + counted(tr.sections.size(), "section") +
+                          ", and " + main_path + " has " + std::to_string(main.sections.size()) +
                           ": a translation has the same sections, in the same order");
     return false;
   }
@@ -159,7 +159,7 @@ bool same_shape(const PersonSpec& tr, const PersonSpec& main, const std::string&
     auto& b = main.sections[i];
     if (a.criteria.size() != b.criteria.size()) {
       diags.error(a.mark, "section " + std::to_string(i + 1) + " ('" + a.name + "') has " +
-                              std::to_string(a.criteria.size()) + " criteria, and section " +
+                              counted(a.criteria.size(), "criterion", "criteria") + ", and section " +
                               std::to_string(i + 1) + " of " + main_path + " ('" + b.name + "') has " +
                               std::to_string(b.criteria.size()) + ": translate each criterion, in order");
       return false;
