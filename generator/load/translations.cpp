@@ -134,6 +134,7 @@ void load_vacancy_translation(const std::string& root, Site& site, const Transla
   auto main_parsed = read_front_matter(root, main->mark.path, ignored);
   if (!parsed || !main_parsed) return;
   Vacancy v = *main;
+  v.mark = {t.path, 1, 1};  // the words' file: its body's problems are reported there
   v.language = t.language;
   apply_words({t.path, parsed->fm.yaml_line}, parsed->root, main_parsed->root, main->mark.path, v, diags);
   if (!is_blank(parsed->fm.body)) {
