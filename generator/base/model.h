@@ -186,6 +186,9 @@ struct Translations {
   std::map<std::string, Vacancy> vacancies;                        // slug ->
   std::map<std::string, std::shared_ptr<const PersonSpec>> specs;  // id ->
   std::map<std::string, Page> pages;                               // slug ->
+  std::map<std::string, School> schools;                           // id ->
+  // content/glossary.<lang>.yaml, when there is one: this language's whole glossary.
+  std::optional<std::vector<std::pair<std::string, std::string>>> glossary;
 };
 
 struct Site {

@@ -219,6 +219,37 @@ void load_page_translation(const std::string& root, Site& site, const Translatio
     site.translations[t.language].pages.emplace(slug, std::move(*page));
 }
 
+// A school's words (its name as written in this language, its description,
+// the employer's name); its address, phase and the rest from the main file.
+void load_school_translation(const std::string& root, Site& site, const TranslationFile& t,
+                             Diagnostics& diags) {
+  std::string id = stem_of(t.path);
+  std::string main_path = "content/schools/" + id + ".yaml";
+  auto main = site.schools.find(id);
+  if (main == site.schools.end()) {
+    diags.error({t.path, 0, 0}, "this is a translation, but there is no school " + main_path +
+                                    " for it to translate; name it after the school's file");
+    return;
+  }
+  auto text = read_text_file(root, t.path, diags);
+  Diagnostics ignored;  // the main file's own problems are reported where it is loaded
+  auto main_text = read_text_file(root, main_path, ignored);
+  if (!text || !main_text) return;
+  YamlFile file{t.path, 1};
+  auto node = parse_yaml(*text, file, diags);
+  auto main_node = parse_yaml(*main_text, {main_path, 1}, ignored);
+  if (!node || !main_node || !node->is_map()) return;
+  School s = main->second;
+  for (auto& entry : node->entries) {
+    const std::string& key = entry.key.text;
+    if (key == "name") s.name = text_of(entry.value);
+    else if (key == "description") s.description = text_of(entry.value);
+    else if (key == "employer") s.employer = text_of(entry.value);
+    else check_fact(file, entry, find(*main_node, key), key, main_path, diags);
+  }
+  site.translations[t.language].schools.emplace(id, std::move(s));
+}
+
 }  // namespace
 
 std::vector<TranslationFile> take_translations(std::vector<std::string>& paths,
@@ -240,11 +271,10 @@ std::vector<TranslationFile> take_translations(std::vector<std::string>& paths,
   return out;
 }
 
-void load_translations(const std::string& root, Site& site,
-                       const std::vector<TranslationFile>& vacancies,
-                       const std::vector<TranslationFile>& specs,
-                       const std::vector<TranslationFile>& pages, Diagnostics& diags) {
-  for (auto& t : vacancies) load_vacancy_translation(root, site, t, diags);
-  for (auto& t : specs) load_spec_translation(root, site, t, diags);
-  for (auto& t : pages) load_page_translation(root, site, t, diags);
+void load_translations(const std::string& root, Site& site, const TranslationFiles& files,
+                       Diagnostics& diags) {
+  for (auto& t : files.vacancies) load_vacancy_translation(root, site, t, diags);
+  for (auto& t : files.specs) load_spec_translation(root, site, t, diags);
+  for (auto& t : files.pages) load_page_translation(root, site, t, diags);
+  for (auto& t : files.schools) load_school_translation(root, site, t, diags);
 }

@@ -1,5 +1,6 @@
 // A bilingual site's translations (issue 17): content/vacancies/<slug>.<lang>.md,
-// content/specs/<id>.<lang>.yaml and content/pages/<slug>.<lang>.md, where
+// content/specs/<id>.<lang>.yaml, content/pages/<slug>.<lang>.md and
+// content/schools/<id>.<lang>.yaml, where
 // <lang> is one of site.yaml's `languages` other than the first. A
 // translation gives the words; the facts come from the main file, and a fact
 // given again with another value is an error at its line.
@@ -21,9 +22,11 @@ struct TranslationFile {
 std::vector<TranslationFile> take_translations(std::vector<std::string>& paths,
                                                const std::vector<std::string>& languages);
 
+struct TranslationFiles {
+  std::vector<TranslationFile> vacancies, specs, pages, schools;
+};
+
 // Reads the translations into site.translations; the main files must be
-// loaded first.
-void load_translations(const std::string& root, Site& site,
-                       const std::vector<TranslationFile>& vacancies,
-                       const std::vector<TranslationFile>& specs,
-                       const std::vector<TranslationFile>& pages, Diagnostics& diags);
+// loaded first. (A glossary's translation is read with the glossary.)
+void load_translations(const std::string& root, Site& site, const TranslationFiles& files,
+                       Diagnostics& diags);

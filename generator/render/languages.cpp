@@ -44,9 +44,11 @@ Site site_in_language(const Site& site, const std::string& language) {
     }
     v.one_language = !anywhere;
   }
-  if (found != site.translations.end())
-    for (auto& p : out.pages)
-      if (auto t = found->second.pages.find(p.slug); t != found->second.pages.end()) p = t->second;
+  if (found == site.translations.end()) return out;
+  for (auto& p : out.pages)
+    if (auto t = found->second.pages.find(p.slug); t != found->second.pages.end()) p = t->second;
+  for (auto& [id, school] : found->second.schools) out.schools[id] = school;
+  if (found->second.glossary) out.glossary = *found->second.glossary;
   return out;
 }
 
