@@ -115,6 +115,13 @@ std::optional<Parsed> read_front_matter(const std::string& root, const std::stri
   return Parsed{*node, *fm};
 }
 
+// The error for a translation whose main file is not there.
+void no_main_file(const TranslationFile& t, const std::string& what, const std::string& main_path,
+                  Diagnostics& diags) {
+  diags.error({t.path, 0, 0}, "this is a translation, but there is no " + what + " " + main_path +
+                                  " for it to translate; name it after the " + what + "'s file");
+}
+
 bool is_blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
 
 void load_vacancy_translation(const std::string& root, Site& site, const TranslationFile& t,
@@ -125,8 +132,7 @@ void load_vacancy_translation(const std::string& root, Site& site, const Transla
   for (auto& v : site.vacancies)
     if (v.slug == slug) main = &v;
   if (!main) {
-    diags.error({t.path, 0, 0}, "this is a translation, but there is no advert " + main_path +
-                                    " for it to translate; name it after the advert's file");
+    no_main_file(t, "advert", main_path, diags);
     return;
   }
   auto parsed = read_front_matter(root, t.path, diags);
@@ -181,11 +187,7 @@ void load_spec_translation(const std::string& root, Site& site, const Translatio
   std::string id = stem_of(t.path);
   std::string main_path = "content/specs/" + id + ".yaml";
   auto main = site.specs.find(id);
-  if (main == site.specs.end()) {
-    diags.error({t.path, 0, 0}, "this is a translation, but there is no specification " + main_path +
-                                    " for it to translate; name it after the specification's file");
-    return;
-  }
+  if (main == site.specs.end()) return no_main_file(t, "specification", main_path, diags);
   auto text = read_text_file(root, t.path, diags);
   if (!text) return;
   auto tr = parse_spec(*text, t.path, diags);
@@ -208,11 +210,7 @@ void load_page_translation(const std::string& root, Site& site, const Translatio
   std::string slug = stem_of(t.path);
   bool found = false;
   for (auto& p : site.pages) found = found || p.slug == slug;
-  if (!found) {
-    diags.error({t.path, 0, 0}, "this is a translation, but there is no page content/pages/" + slug +
-                                    ".md for it to translate; name it after the page's file");
-    return;
-  }
+  if (!found) return no_main_file(t, "page", "content/pages/" + slug + ".md", diags);
   auto text = read_text_file(root, t.path, diags);
   if (!text) return;
   if (auto page = parse_page(*text, t.path, diags))
@@ -226,11 +224,7 @@ void load_school_translation(const std::string& root, Site& site, const Translat
   std::string id = stem_of(t.path);
   std::string main_path = "content/schools/" + id + ".yaml";
   auto main = site.schools.find(id);
-  if (main == site.schools.end()) {
-    diags.error({t.path, 0, 0}, "this is a translation, but there is no school " + main_path +
-                                    " for it to translate; name it after the school's file");
-    return;
-  }
+  if (main == site.schools.end()) return no_main_file(t, "school", main_path, diags);
   auto text = read_text_file(root, t.path, diags);
   Diagnostics ignored;  // the main file's own problems are reported where it is loaded
   auto main_text = read_text_file(root, main_path, ignored);
