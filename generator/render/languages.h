@@ -5,11 +5,13 @@
 // page's other language is always at the same path in the other tree.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "base/model.h"
 #include "base/sink.h"
+#include "render/site_context.h"
 
 struct LanguageTree {
   std::string language;  // as site.yaml writes it: "en-GB"
@@ -39,10 +41,6 @@ class FolderSink : public Sink {
   Sink& inner_;
   std::string folder_;
 };
-
-#include <memory>
-
-#include "render/site_context.h"
 
 // Renders the site into `sink`: one tree, or one per language of a
 // bilingual site, each with the links between them. Returns how many

@@ -35,7 +35,6 @@ class Theme {
                      const Words* words = nullptr) const;
   // The words for a language (theme/words.h), nullptr when the theme has none.
   const Words* words(const std::string& language) const;
-  const std::map<std::string, std::shared_ptr<const Words>>& all_words() const { return words_; }
   // Calls `watch` with each template's name and the data it is given, from
   // whichever thread renders it: the one place that sees what every template
   // is given (the contract test checks the templates and the README by it).
