@@ -7,6 +7,7 @@
 #include "check/validate.h"
 #include "render/views.h"
 #include "base/vocabulary.h"
+#include "render/words_text.h"
 
 // The NOS criteria a criterion cites, each a link to its standard's page, into
 // row's `standards`, with their count and, when they all come from one standard,
@@ -34,20 +35,28 @@ static void add_standards(Data& row, const SiteContext& ctx, const Criterion& c)
   put(row, "standards_name", names.size() == 1 ? *names.begin() : std::string());
 }
 
+// A method's words: the school's own, or the theme's for a standard method
+// the specification names in the standard words.
+static std::string method_label(const Words& w, const PersonSpec& spec, const std::string& id) {
+  std::string label = label_of(spec.assessment_methods, id);
+  return label == label_of(kAssessmentMethods, id) ? label_in(w, "methods", id) : label;
+}
+
 // One row of a section's table. Adds the methods it is assessed by to `used`.
 static Data criterion_view(const SiteContext& ctx, const PersonSpec& spec, const Section& section,
                            const Criterion& c, std::set<std::string>& seen,
                            std::set<std::string>& used) {
   Data row = object();
   put(row, "text_html", mark_abbreviations(escape_html(c.text), ctx.glossary, seen));
-  put(row, "level_label", label_of(kLevels, c.level));
+  const Words& w = ctx.w();
+  put(row, "level_label", label_in(w, "levels", c.level));
   put(row, "essential", c.level == "essential");
   std::vector<std::string> methods;
   for (auto& m : c.assessed) {
-    methods.push_back(label_of(spec.assessment_methods, m));
+    methods.push_back(method_label(w, spec, m));
     used.insert(m);
   }
-  put(row, "assessed_text", join_sentence(methods));
+  put(row, "assessed_text", join_list(methods, w, true));
   put(row, "has_assessed", !methods.empty());
   put(row, "note", c.note);
   put(row, "has_note", !c.note.empty());
@@ -88,7 +97,7 @@ static Data section_view(const SiteContext& ctx, const PersonSpec& spec, const S
   Data s = object();
   put(s, "id", "spec-" + id);
   put(s, "name", section.name);
-  put(s, "caption", role + ": " + section.name);
+  put(s, "caption", ctx.w().fill("spec.caption", {{"role", role}, {"section", section.name}}));
   put(s, "caption_id", "spec-" + id + "-caption");
   put(s, "prompt", section.prompt);
   put(s, "note", section.note);
@@ -104,12 +113,12 @@ static Data section_view(const SiteContext& ctx, const PersonSpec& spec, const S
 // The key to the assessment methods the criteria use, in the spec's order
 // (the school's own numbered key, like the SENCo's, or the standard methods):
 // shown beside the tables wherever any criterion says how it is assessed.
-static void add_legend(Data& d, const PersonSpec& spec, const std::set<std::string>& used) {
+static void add_legend(const Words& w, Data& d, const PersonSpec& spec, const std::set<std::string>& used) {
   Data legend = list();
   for (auto& [id, label] : spec.assessment_methods) {
     if (!used.count(id)) continue;
     Data l = object();
-    put(l, "label", label);
+    put(l, "label", method_label(w, spec, id));
     push(legend, std::move(l));
   }
   put(d, "has_legend", !legend.is_empty_list());
@@ -139,6 +148,6 @@ Data spec_view(const SiteContext& ctx, const PersonSpec& spec, const std::string
   put(d, "sections", std::move(sections));
   put(d, "has_essential", any_essential(spec, true));
   put(d, "has_desirable", any_essential(spec, false));
-  add_legend(d, spec, used);
+  add_legend(ctx.w(), d, spec, used);
   return d;
 }

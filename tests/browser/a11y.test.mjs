@@ -43,6 +43,13 @@ const A4 = { width: 794, height: 1123 };
 const SCREENSHOT_VACANCY = {
   example: 'learning-support-practitioner',
   awkward: 'cynorthwyydd-addysgu-ysgol-gymraeg',
+  bilingual: 'cynorthwyydd-addysgu',
+};
+
+// A person specification table's words, in the page's language (issue 17).
+const SPEC_WORDS = {
+  en: { headers: ['Criterion', 'Essential or desirable', 'How it is assessed'], levels: ['Essential', 'Desirable'] },
+  cy: { headers: ['Maen prawf', 'Hanfodol neu ddymunol', 'Sut y caiff ei asesu'], levels: ['Hanfodol', 'Dymunol'] },
 };
 
 // ---------- The sites and their pages ----------
@@ -401,11 +408,13 @@ async function checkSpecTables(page, width) {
       };
     }));
   assert.ok(tables.length > 0, 'no person specification tables on the page');
+  const lang = (await page.getAttribute('html', 'lang')) || 'en';
+  const words = SPEC_WORDS[lang.split('-')[0]] || SPEC_WORDS.en;
   for (const t of tables) {
     const caption = norm(t.caption);
     const where = `table "${caption}" at ${width}px`;
     assert.deepEqual(t.roles, [], `${where}: ARIA roles on the table's elements (the HTML gives them already)`);
-    assert.doesNotMatch(t.text, /Not stated/, `${where}: nothing written for what the school did not state`);
+    assert.doesNotMatch(t.text, /Not stated|Heb ei nodi/, `${where}: nothing written for what the school did not state`);
     // The layout this width really uses: stacked groups on a phone, the grid on a laptop
     assert.ok(t.groupHeads.length > 0 && t.groupHeads.every((g) => g.hidden && g.rows > 0), `${where}: each group opens with an aria-hidden heading row`);
     assert.ok(t.groupHeads.every((g) => g.shown === stacked), `${where}: the groups' heading rows ${stacked ? 'show' : 'are hidden'}`);
@@ -414,7 +423,7 @@ async function checkSpecTables(page, width) {
     const table = page.getByRole('table', { name: caption, exact: true });
     assert.equal(await table.count(), 1, `${where}: getByRole('table', {name}) finds it once`);
     const colheaders = (await table.getByRole('columnheader').allTextContents()).map(norm);
-    assert.deepEqual(colheaders, ['Criterion', 'Essential or desirable', 'How it is assessed'], `${where}: column headers`);
+    assert.deepEqual(colheaders, words.headers, `${where}: column headers`);
     assert.equal(await table.getByRole('rowheader').count(), t.rows.length, `${where}: one row header per criterion`);
     const rows = table.getByRole('row');
     assert.equal(await rows.count(), t.rows.length + 1, `${where}: rows (header row plus one per criterion; the groups' heading rows are hidden)`);
@@ -430,7 +439,7 @@ async function checkSpecTables(page, width) {
       assert.ok(squash(header.name).startsWith(squash(expected.criterion)),
         `${where}, row ${i + 1}: row header "${header.name}" should start with the criterion "${norm(expected.criterion)}"`);
       assert.equal(level.name, norm(expected.level), `${where}, row ${i + 1}: second cell`);
-      assert.match(level.name, /^(Essential|Desirable)$/, `${where}, row ${i + 1}: second cell says Essential or Desirable`);
+      assert.ok(words.levels.includes(level.name), `${where}, row ${i + 1}: second cell says ${words.levels.join(' or ')}`);
       assert.equal(assessed.name, norm(expected.assessed),
         `${where}, row ${i + 1}: third cell says how it is assessed (empty when the school does not say)`);
       // The same order through the role queries' text

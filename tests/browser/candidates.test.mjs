@@ -163,8 +163,9 @@ for (const site of sites) {
             };
           });
           assert.ok(glance, 'no summary with an Apply link under the title');
-          assert.match(glance.text, /Closes/);
-          assert.match(glance.text, /Pay/);
+          // In the page's language: English, or Welsh on the bilingual site (issue 17)
+          assert.match(glance.text, /Closes|Yn cau/);
+          assert.match(glance.text, /Pay|Tâl/);
           assert.ok(glance.href === '#how-to-apply' || /^https?:/.test(glance.href), `Apply goes to ${glance.href}`);
           const limit = PHONE.height * 1.5;
           assert.ok(glance.bottom <= limit, `the summary ends at ${glance.bottom}px, below ${limit}px`);
@@ -179,7 +180,8 @@ for (const site of sites) {
       await withPage(site, site.base, { viewport: PHONE }, async (page) => {
         await settled(page);
         const toggle = page.locator('#filters > summary');
-        assert.equal((await toggle.textContent()).trim(), 'Filter vacancies');
+        const welsh = (await page.getAttribute('html', 'lang')) === 'cy';
+        assert.equal((await toggle.textContent()).trim(), welsh ? 'Hidlo swyddi gwag' : 'Filter vacancies');
         assert.equal(await page.locator('#filters').evaluate((d) => d.open), false, 'the filters are closed on a phone');
         assert.equal(await page.locator('#filter-q').isVisible(), false);
         const top = await page.locator('[data-cards] > li').first().evaluate((li) => li.getBoundingClientRect().top + scrollY);

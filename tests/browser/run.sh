@@ -46,6 +46,8 @@ build_site() {  # name site-folder [more build options]
 build_site example "$repo"
 # --drafts: the draft and scheduled adverts too, with the preview banner
 build_site awkward "$here/../sites/awkward" --drafts
+# Welsh at the root, English under /en/ (issue 17)
+build_site bilingual "$here/../sites/bilingual"
 
 source "$here/node-env.sh"
 cd "$here"
@@ -55,5 +57,5 @@ fi
 
 # Every *.test.mjs here (a11y.test.mjs, filters.test.mjs, ...), one file at a time:
 # node's test runner prints "# pass N" and "# fail N" and exits non-zero on a failure.
-STAFFROOM_SITES="example=$out/example,awkward=$out/awkward" \
+STAFFROOM_SITES="example=$out/example,awkward=$out/awkward,bilingual=$out/bilingual" \
   node --test --test-reporter=tap --test-concurrency=1 ./*.test.mjs
