@@ -1,6 +1,7 @@
 // Shared test helpers: temporary folders, files, and running the binary.
 #pragma once
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -70,6 +71,16 @@ inline size_t count(const std::string& hay, const std::string& needle) {
   size_t n = 0;
   for (size_t pos = hay.find(needle); pos != std::string::npos; pos = hay.find(needle, pos + needle.size())) ++n;
   return n;
+}
+
+// The most <a> elements open at once in `html`: 1 (or 0) unless links nest.
+inline int link_depth(const std::string& html) {
+  int depth = 0, most = 0;
+  for (size_t i = 0; i < html.size(); ++i) {
+    if (html.compare(i, 3, "<a ") == 0) most = std::max(most, ++depth);
+    else if (html.compare(i, 4, "</a>") == 0) --depth;
+  }
+  return most;
 }
 
 // A small valid site: one school, one spec, one advert. Tests change parts.

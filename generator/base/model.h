@@ -131,7 +131,11 @@ struct Vacancy {
       suitable_for_early_career_teachers, english_fluency_required,
       safety_critical;
   std::vector<std::string> physical_requirements;
+  std::string welsh_language;  // essential | desirable | not-required, or ""
   bool draft = false;
+  // On a bilingual site: the advert has no translation, so every language's
+  // pages show its own words (rendering marks them with their language).
+  bool one_language = false;
   std::string body;  // Markdown
   int body_line = 1;  // line of the file where the body starts
 };
@@ -155,6 +159,13 @@ struct StaticFile {
   std::uintmax_t size = 0;
 };
 
+// A bilingual site's settings in one language, where site.yaml gives them
+// as {cy: ..., en-GB: ...}.
+struct LanguageSettings {
+  std::string title, description;
+  std::map<std::string, std::string> roles;  // role id -> label
+};
+
 struct SiteConfig {
   std::string title = "Vacancies", description, base_url = "http://localhost/",
               language = "en-GB", timezone = "Europe/London", theme = "default";
@@ -162,6 +173,23 @@ struct SiteConfig {
   std::string contact_email, contact_phone;
   std::map<std::string, std::string> roles;  // role id -> label
   int per_page = 50;  // vacancy cards on one page of a list
+  // `languages: [cy, en-GB]`: a bilingual site, the first the default (and
+  // `language` set to it). Empty for a site in one language.
+  std::vector<std::string> languages;
+  Mark language_mark;  // where site.yaml gives the language(s)
+  std::map<std::string, LanguageSettings> in_language;  // language ->
+};
+
+// One language's translations on a bilingual site (`languages:` in
+// site.yaml): content/vacancies/<slug>.<lang>.md and the like. Each is whole:
+// a translated advert holds the main file's facts with its own words.
+struct Translations {
+  std::map<std::string, Vacancy> vacancies;                        // slug ->
+  std::map<std::string, std::shared_ptr<const PersonSpec>> specs;  // id ->
+  std::map<std::string, Page> pages;                               // slug ->
+  std::map<std::string, School> schools;                           // id ->
+  // content/glossary.<lang>.yaml, when there is one: this language's whole glossary.
+  std::optional<std::vector<std::pair<std::string, std::string>>> glossary;
 };
 
 struct Site {
@@ -174,4 +202,5 @@ struct Site {
   std::vector<Vacancy> vacancies;  // sorted by slug
   std::vector<Page> pages;         // sorted by slug
   std::vector<StaticFile> files;   // content/files/, sorted
+  std::map<std::string, Translations> translations;  // language -> (bilingual sites)
 };

@@ -121,8 +121,29 @@ static void for_each_word(std::string_view s, F f) {
   }
 }
 
+// An abbreviation's first use: its <abbr> in a link to its glossary entry,
+// with the words it stands for for screen readers (and keyboard focus).
+static std::string linked(const std::string& abbr_html, const std::string& word,
+                          const std::string& meaning, const Glossary& glossary) {
+  std::string out = "<a class=\"abbr-link\" href=\"";
+  out += escape_html(glossary.page) + "#" + anchor_of(word) + "\">" + abbr_html;
+  out += "<span class=\"abbr-words visually-hidden\"> (" + meaning + ")</span></a>";
+  return out;
+}
+
+// Whether the text before byte `at` spells the abbreviation out already, as
+// in "Qualified Teacher Status (QTS": its words (without a bracketed aside),
+// then " (". Both are escaped HTML.
+static bool spelled_out_before(const std::string& html, size_t at, std::string meaning) {
+  if (at < 2 || html[at - 1] != '(') return false;
+  meaning = lower_ascii(meaning.substr(0, meaning.find(" (")));
+  size_t end = at - 1;
+  while (end > 0 && html[end - 1] == ' ') --end;
+  return end >= meaning.size() && lower_ascii(html.substr(end - meaning.size(), meaning.size())) == meaning;
+}
+
 std::string mark_abbreviations(const std::string& html, const Glossary& glossary,
-                               std::set<std::string>& seen) {
+                               std::set<std::string>& seen, bool may_link) {
   if (glossary.empty()) return html;
   std::string out;
   size_t copied = 0;
@@ -141,9 +162,13 @@ std::string mark_abbreviations(const std::string& html, const Glossary& glossary
       len = word.size();
       it = glossary.terms.find(word);
     }
-    if (it == glossary.terms.end() || !seen.insert(word).second) return;
+    if (it == glossary.terms.end() || seen.count(word)) return;
     out.append(html, copied, start - copied);
-    out += "<abbr title=\"" + escape_html(it->second) + "\">" + word + "</abbr>";
+    std::string meaning = escape_html(it->second);
+    std::string abbr = "<abbr title=\"" + meaning + "\">" + word + "</abbr>";
+    if (may_link) seen.insert(word);
+    bool link = may_link && !glossary.page.empty() && !spelled_out_before(html, start, meaning);
+    out += link ? linked(abbr, word, meaning, glossary) : abbr;
     copied = start + len;
   });
   if (copied == 0) return html;

@@ -25,6 +25,9 @@ struct Glossary {
   // be one, so most words of a page are passed over without a lookup.
   // Made by the constructor from `terms`.
   std::array<bool, 256> starts{};
+  // The glossary page's address ("/glossary/"), where each abbreviation has
+  // an entry at #anchor_of(abbr); "" when abbreviations link nowhere.
+  std::string page;
   explicit Glossary(const std::vector<std::pair<std::string, std::string>>& list = {});
   bool empty() const { return terms.empty(); }
   // The word or, for a plural such as "SENCos", its singular is listed.
@@ -32,11 +35,20 @@ struct Glossary {
 };
 
 // Marks the first use on a page of each abbreviation in already-escaped
-// HTML text: NVQ -> <abbr title="National Vocational Qualification">NVQ</abbr>.
-// `seen` carries what the page has marked so far.
+// HTML text: NVQ -> <abbr title="National Vocational Qualification">NVQ</abbr>,
+// and when the glossary has a page, a link to its entry around it that says
+// the words to a screen reader, and shows them on keyboard focus (a title
+// alone reaches neither touch screens nor keyboards):
+//   <a class="abbr-link" href="/glossary/#nvq"><abbr title="...">NVQ</abbr><span
+//   class="abbr-words visually-hidden"> (National Vocational Qualification)</span></a>
+// Where the text has spelled it out just before ("Qualified Teacher Status
+// (QTS)"), the <abbr> alone. `seen` carries what the page has marked so far.
+// Text where a link may not go (inside a link, or a heading) gives `may_link`
+// false: its abbreviations get the <abbr> alone, and the first use is still
+// to come.
 std::string mark_abbreviations(const std::string& escaped_html,
                                const Glossary& glossary,
-                               std::set<std::string>& seen);
+                               std::set<std::string>& seen, bool may_link = true);
 
 // Candidate abbreviations in plain text (words with two or more capitals,
 // such as SEND, SENCo, NVQ3) with their byte offsets: for the glossary warning.

@@ -68,6 +68,13 @@ const Vocabulary kLevels = {
     {"desirable", "Desirable"},
 };
 
+// How much Welsh a post needs, as schools in Wales state it.
+const Vocabulary kWelshLanguageLevels = {
+    {"essential", "Welsh is essential"},
+    {"desirable", "Welsh is desirable"},
+    {"not-required", "Welsh is not required"},
+};
+
 const Vocabulary kDays = {
     {"Mon", "Monday"}, {"Tue", "Tuesday"},  {"Wed", "Wednesday"}, {"Thu", "Thursday"},
     {"Fri", "Friday"}, {"Sat", "Saturday"}, {"Sun", "Sunday"},

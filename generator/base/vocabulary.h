@@ -15,6 +15,7 @@ extern const Vocabulary kSafeguardingChecks;
 extern const Vocabulary kPhysicalRequirements;
 extern const Vocabulary kPhases;
 extern const Vocabulary kLevels;
+extern const Vocabulary kWelshLanguageLevels;  // welsh_language: in an advert
 extern const Vocabulary kDays;
 extern const Vocabulary kSalaryPeriods;
 extern const Vocabulary kAssessmentMethods;  // the defaults of a person spec

@@ -388,6 +388,19 @@ void merge(const Site& site, std::vector<Findings>& found, size_t n_specs, Diagn
 
 }  // namespace
 
+// A bilingual site's translated adverts and pages: their own Markdown, checked
+// as the main files' is (safe links, no HTML).
+static void check_translations(const Site& site, const Context& c, Diagnostics& diags) {
+  for (auto& [language, t] : site.translations) {
+    Findings found;
+    for (auto& [slug, v] : t.vacancies)
+      check_body_uncached(v.body, v.mark, v.body_line, found, c.glossary);
+    for (auto& [slug, p] : t.pages) check_body_uncached(p.body, p.mark, p.body_line, found, c.glossary);
+    for (auto& d : found.diags.items)  // its warnings are the main file's to give
+      if (d.severity == Severity::error) diags.items.push_back(d);
+  }
+}
+
 void validate(Site& site, Diagnostics& diags, CheckCache* cache) {
   if (cache) cache->used.clear();
   Context c = context_of(site, cache);
@@ -406,4 +419,5 @@ void validate(Site& site, Diagnostics& diags, CheckCache* cache) {
   });
   if (cache) std::erase_if(cache->bodies, [&](auto& entry) { return !cache->used.count(entry.first); });
   merge(site, found, n_specs, diags);
+  check_translations(site, c, diags);
 }

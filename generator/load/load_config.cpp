@@ -70,6 +70,24 @@ static void read_contact(const YamlNode& contact, const YamlFile& file, SiteConf
   config.contact_phone = c.text("phone");
 }
 
+// A setting's words in each language of a bilingual site: {cy: ..., en-GB: ...}.
+template <class Put>
+static void read_in_languages(const YamlNode& map, const YamlFile& file, const SiteConfig& config,
+                              Diagnostics& diags, Put put) {
+  for (auto& [key, value] : map.entries) {
+    auto lang = scalar_text(key, file, diags, "a language");
+    auto words = scalar_text(value, file, diags, "the words in '" + lang.value_or("") + "'");
+    if (!lang || !words) continue;
+    bool listed = false;
+    for (auto& l : config.languages) listed = listed || lower_ascii(l) == lower_ascii(*lang);
+    if (!listed)
+      diags.error(mark_of(file, key), "'" + *lang + "' is not one of the site's 'languages'; "
+                                      "give the words in each language site.yaml lists");
+    else
+      put(*lang, *words);
+  }
+}
+
 static void read_roles(const YamlNode& roles, const Mark& mark, const YamlFile& file,
                        SiteConfig& config, Diagnostics& diags) {
   if (!roles.is_map()) {
@@ -78,6 +96,13 @@ static void read_roles(const YamlNode& roles, const Mark& mark, const YamlFile& 
   }
   for (auto& [key, value] : roles.entries) {
     auto id = scalar_text(key, file, diags, "a role id");
+    if (id && value.is_map()) {  // a bilingual site's: {cy: Cymorth dysgu, en-GB: Learning support}
+      read_in_languages(value, file, config, diags, [&](const std::string& lang, const std::string& label) {
+        config.in_language[lang].roles[*id] = label;
+        if (lang == config.language || !config.roles.count(*id)) config.roles[*id] = label;
+      });
+      continue;
+    }
     auto label = scalar_text(value, file, diags, "a role label");
     if (id && label) config.roles[*id] = *label;
   }
@@ -112,13 +137,31 @@ static void read_per_page(MapReader& m, SiteConfig& config, Diagnostics& diags) 
   config.per_page = static_cast<int>(*n);
 }
 
+// `languages: [cy, en-GB]`: a bilingual site, the first language the default.
+static void read_languages(MapReader& m, SiteConfig& config, Diagnostics& diags) {
+  std::vector<Mark> marks;
+  auto tags = m.text_list("languages", &marks);
+  for (size_t i = 0; i < tags.size(); ++i) {
+    if (!check_language(tags[i], marks[i], diags)) continue;
+    for (auto& earlier : config.languages)
+      if (lower_ascii(earlier) == lower_ascii(tags[i]))
+        diags.error(marks[i], "'" + tags[i] + "' is listed twice in 'languages'");
+    config.languages.push_back(tags[i]);
+  }
+  if (m.has("language") && !config.languages.empty() &&
+      lower_ascii(config.language) != lower_ascii(config.languages[0]))
+    diags.error(m.mark("language"), "'language' and the first of 'languages' differ; the first of "
+                                    "'languages' is the site's default language, so remove 'language'");
+  if (!config.languages.empty()) config.language = config.languages[0];
+}
+
 // The settings that are single words or addresses, each checked.
-static void read_settings(MapReader& m, SiteConfig& config, Diagnostics& diags) {
+static void read_settings(MapReader& m, const YamlFile& file, SiteConfig& config, Diagnostics& diags) {
   auto set = [&](const char* key, std::string& field) {
     if (m.has(key)) field = m.text(key);
   };
-  set("title", config.title);
-  set("description", config.description);
+  for (auto* key : {"title", "description"})
+    if (!m.get(key).is_map()) set(key, std::string(key) == "title" ? config.title : config.description);
   set("base_url", config.base_url);
   set("language", config.language);
   set("timezone", config.timezone);
@@ -128,6 +171,16 @@ static void read_settings(MapReader& m, SiteConfig& config, Diagnostics& diags) 
     config.base_url += '/';
   if (m.has("base_url")) warn_base_url_path(config.base_url, m.mark("base_url"), diags);
   if (m.has("language")) check_language(config.language, m.mark("language"), diags);
+  config.language_mark = m.mark(m.has("languages") ? "languages" : "language");
+  if (m.has("languages")) read_languages(m, config, diags);
+  for (auto* key : {"title", "description"}) {
+    if (!m.get(key).is_map()) continue;
+    bool title = std::string(key) == "title";
+    read_in_languages(m.get(key), file, config, diags, [&](const std::string& lang, const std::string& words) {
+      (title ? config.in_language[lang].title : config.in_language[lang].description) = words;
+      if (lang == config.language) (title ? config.title : config.description) = words;
+    });
+  }
   if (!is_slug(config.theme))
     diags.error(m.mark("theme"), "'theme' should be a folder name such as default");
   if (!set_timezone(config.timezone)) {
@@ -150,11 +203,11 @@ SiteConfig load_config(const std::string& root, Diagnostics& diags) {
   auto node = parse_yaml(*text, file, diags);
   if (!node || node->is_null()) return config;
   MapReader m(*node, file, diags,
-              {"title", "description", "base_url", "language", "organisation",
+              {"title", "description", "base_url", "language", "languages", "organisation",
                "contact", "timezone", "theme", "roles", "per_page"},
               "site.yaml");
   if (!m.ok()) return config;
-  read_settings(m, config, diags);
+  read_settings(m, file, config, diags);
   if (m.has("organisation")) read_organisation(m.get("organisation"), file, config, diags);
   if (m.has("contact")) read_contact(m.get("contact"), file, config, diags);
   if (m.has("roles")) read_roles(m.get("roles"), m.mark("roles"), file, config, diags);

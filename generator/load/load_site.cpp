@@ -12,6 +12,7 @@
 #include "base/parallel.h"
 #include "load/site_folder.h"
 #include "load/source.h"
+#include "load/translations.h"
 #include "base/text.h"
 #include "base/vocabulary.h"
 
@@ -77,11 +78,14 @@ std::optional<Page> parse_page(const std::string& text, const std::string& path,
   return p;
 }
 
-static void load_glossary(const std::string& root, Site& site, Diagnostics& diags) {
-  const std::string path = "content/glossary.yaml";
+// content/glossary.yaml, or a bilingual site's content/glossary.<lang>.yaml
+// (`language` given) into that language's translations.
+static void load_glossary(const std::string& root, Site& site, Diagnostics& diags,
+                          const std::string& language = "") {
+  const std::string path = language.empty() ? "content/glossary.yaml" : "content/glossary." + language + ".yaml";
   std::error_code ec;
   if (!fs::exists(fs::symlink_status(root + "/" + path, ec))) {
-    if (fs::exists(fs::symlink_status(root + "/content/glossary.yml", ec)))
+    if (language.empty() && fs::exists(fs::symlink_status(root + "/content/glossary.yml", ec)))
       diags.error({"content/glossary.yml", 0, 0}, "this file is not read, because its name ends "
                                                   ".yml: rename it to 'glossary.yaml'");
     return;
@@ -96,6 +100,8 @@ static void load_glossary(const std::string& root, Site& site, Diagnostics& diag
     return;
   }
   std::set<std::string> seen;
+  auto& into = language.empty() ? site.glossary
+                                 : site.translations[language].glossary.emplace();
   for (auto& [key, value] : node->entries) {
     auto abbr = scalar_text(key, file, diags, "an abbreviation");
     auto words = scalar_text(value, file, diags, "the meaning of '" + abbr.value_or("") + "'");
@@ -103,7 +109,7 @@ static void load_glossary(const std::string& root, Site& site, Diagnostics& diag
       diags.error(mark_of(file, key), "duplicate key '" + *abbr + "': it is already given above");
       continue;
     }
-    if (abbr && words) site.glossary.emplace_back(*abbr, *words);
+    if (abbr && words) into.emplace_back(*abbr, *words);
   }
 }
 
@@ -283,6 +289,11 @@ Site load_site(const std::string& root, Diagnostics& diags, LoadCache* cache) {
   auto school_paths = list_files(root, "content/schools", {".yaml"}, diags);
   auto standard_paths = list_files(root, "content/standards", {".yaml"}, diags);
   auto page_paths = list_files(root, "content/pages", {".md"}, diags);
+  // A bilingual site's translations (ta.en-GB.md) are read after the main files.
+  auto vacancy_translations = take_translations(vacancy_paths, site.config.languages);
+  auto spec_translations = take_translations(spec_paths, site.config.languages);
+  auto page_translations = take_translations(page_paths, site.config.languages);
+  auto school_translations = take_translations(school_paths, site.config.languages);
   for (auto* paths : {&vacancy_paths, &spec_paths, &school_paths, &standard_paths, &page_paths})
     for (auto& p : *paths) check_file_name(p, diags);
   for (auto* dir : {"content/specs", "content/schools", "content/standards"})
@@ -301,9 +312,13 @@ Site load_site(const std::string& root, Diagnostics& diags, LoadCache* cache) {
   site.vacancies = load_all<Vacancy>(root, vacancy_paths, parse_vacancy, diags, in(c.vacancies), changed);
   site.pages = load_all<Page>(root, page_paths, parse_page, diags, in(c.pages), changed);
   load_glossary(root, site, diags);
+  for (size_t i = 1; i < site.config.languages.size(); ++i)
+    load_glossary(root, site, diags, site.config.languages[i]);
   load_files(root, site, diags);
 
   std::sort(site.vacancies.begin(), site.vacancies.end(),
             [](auto& a, auto& b) { return a.slug < b.slug; });
+  load_translations(root, site, {vacancy_translations, spec_translations, page_translations,
+                                 school_translations}, diags);
   return site;
 }

@@ -12,7 +12,8 @@ static const std::vector<std::string> kVacancyKeys = {
     "reports_to", "posted", "closes", "starts", "apply", "documents",
     "safeguarding", "politically_restricted", "visa_sponsorship",
     "suitable_for_early_career_teachers", "english_fluency_required",
-    "safety_critical", "physical_requirements", "draft", "publish", "language"};
+    "safety_critical", "physical_requirements", "draft", "publish", "language",
+    "welsh_language"};
 
 // A date or date-time key. A date alone is the start of the day, or its end
 // for `closes` (the contract: "a date alone means the end of that day").
@@ -214,6 +215,10 @@ static void read_application(MapReader& m, const YamlFile& file, Vacancy& v, Dia
   v.safety_critical = m.flag("safety_critical");
   v.physical_requirements = read_words_list(m, "physical_requirements", ids_of(kPhysicalRequirements),
                                             "physical requirement", diags);
+  v.welsh_language = m.text("welsh_language");
+  if (!v.welsh_language.empty())
+    check_word(v.welsh_language, ids_of(kWelshLanguageLevels), "welsh_language level",
+               m.mark("welsh_language"), diags);
 }
 
 std::optional<Vacancy> parse_vacancy(const std::string& text,

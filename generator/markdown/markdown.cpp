@@ -59,6 +59,20 @@ bool is_link(cmark_node* n) {
   return t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE;
 }
 
+// Where an abbreviation in text node `n` may be marked: not at all in an
+// image's description (its alt text takes no markup); without a link inside a
+// link (no link in a link) or a heading (a heading's words stay its own).
+enum class Place { text, no_link, none };
+Place place_of(cmark_node* n) {
+  Place place = Place::text;
+  for (cmark_node* up = cmark_node_parent(n); up; up = cmark_node_parent(up)) {
+    auto t = cmark_node_get_type(up);
+    if (t == CMARK_NODE_IMAGE) return Place::none;
+    if (t == CMARK_NODE_LINK || t == CMARK_NODE_HEADING) place = Place::no_link;
+  }
+  return place;
+}
+
 bool safe_url(const char* url) {
   std::string u = lower_ascii(url ? url : "");
   return is_relative_url(u) || u.rfind("http:", 0) == 0 || u.rfind("https:", 0) == 0 ||
@@ -113,9 +127,12 @@ std::string markdown_to_html(const std::string& markdown,
   if (!marking) return options.unmarked ? *options.unmarked : render();
   for (cmark_node* n : doc.nodes()) {
     if (cmark_node_get_type(n) != CMARK_NODE_TEXT) continue;
+    Place place = place_of(n);
+    if (place == Place::none) continue;
     const char* literal = cmark_node_get_literal(n);
     std::string escaped = escape_html(literal ? literal : "");
-    std::string marked = mark_abbreviations(escaped, *options.glossary, *options.seen);
+    std::string marked =
+        mark_abbreviations(escaped, *options.glossary, *options.seen, place == Place::text);
     if (marked != escaped) {
       cmark_node* html = cmark_node_new(CMARK_NODE_HTML_INLINE);
       cmark_node_set_literal(html, marked.c_str());

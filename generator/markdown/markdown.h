@@ -15,7 +15,7 @@ struct MarkdownOptions {
   // their distance below it), so an outline never skips a level whether a
   // school starts its headings at # or ##. 0 leaves headings as written.
   int top_heading = 0;
-  const Glossary* glossary = nullptr;   // mark abbreviations with <abbr>
+  const Glossary* glossary = nullptr;   // mark abbreviations (mark_abbreviations)
   std::set<std::string>* seen = nullptr;  // abbreviations the page has marked
   // Also the HTML before abbreviations are marked (for JSON-LD), from the
   // same parse.

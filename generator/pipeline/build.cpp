@@ -6,11 +6,25 @@
 
 #include "load/load.h"
 #include "pipeline/left_out.h"
+#include "render/languages.h"
 #include "render/render.h"
 #include "theme/theme.h"
 #include "load/site_folder.h"
 #include "check/validate.h"
 #include "write/writer.h"
+
+// Every language of the site has the theme's words (i18n/<language>.yaml).
+static void check_site_words(const Site& site, const Theme& theme, Diagnostics& diags) {
+  std::vector<std::string> languages = site.config.languages;
+  if (languages.empty()) languages.push_back(site.config.language);
+  for (auto& language : languages)
+    if (!theme.words(language))
+      diags.error(site.config.language_mark.path.empty() ? Mark{"content/site.yaml", 0, 0}
+                                                          : site.config.language_mark,
+                  "the theme has no words in '" + language + "': add themes/" + site.config.theme +
+                      "/i18n/" + language + ".yaml to the site, with every key of the default "
+                      "theme's en-GB.yaml in this language");
+}
 
 LoadedSite load_checked(const std::string& root, Diagnostics& diags, PipelineCache* cache) {
   LoadedSite loaded;
@@ -18,6 +32,7 @@ LoadedSite load_checked(const std::string& root, Diagnostics& diags, PipelineCac
   if (diags.errors() && !site_yaml_path(root)) return loaded;  // not a site: nothing more to say
   validate(*loaded.site, diags, cache ? &cache->check : nullptr);
   loaded.theme = Theme::load(root, loaded.site->config.theme, diags);
+  check_site_words(*loaded.site, *loaded.theme, diags);
   return loaded;
 }
 
@@ -34,15 +49,13 @@ BuildReport build_site(const BuildRequest& request) {
   LoadedSite loaded = load_checked(request.site, report.diags);
   if (report.diags.errors()) return report;  // nothing written, nothing lost
 
-  SiteContext ctx(*loaded.site, loaded.theme, request.options);
-  add_listings(ctx);
   StagedOutput staged(report.output);
   if (auto e = staged.failure()) {
     report.diags.error({report.output, 0, 0}, *e);
     return report;
   }
   DirSink sink(staged.dir(), staged.previous());
-  render_site(ctx, sink);
+  size_t built = render_languages(*loaded.site, loaded.theme, request.options, sink);
   if (auto e = sink.failure()) {
     report.diags.error({report.output, 0, 0}, *e);
     return report;  // the staged folder is removed; the output is untouched
@@ -54,7 +67,7 @@ BuildReport build_site(const BuildRequest& request) {
   report.ok = true;
   report.files = sink.files();
   report.unchanged = sink.unchanged();
-  report.vacancies = ctx.built.size();
+  report.vacancies = built;
   report.left_out = left_out(*loaded.site, request.options.now, request.options.drafts);
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return report;

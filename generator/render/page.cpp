@@ -53,27 +53,47 @@ static Data page_data(const SiteContext& ctx, const std::string& path, const Pag
 
 static Data nav_links(const SiteContext& ctx, const std::string& path) {
   Data nav = list();
-  push(nav, link("Vacancies", ctx.url(""), path.empty()));
+  const Words& w = ctx.w();
+  push(nav, link(w["nav.vacancies"], ctx.url(""), path.empty()));
   if (has_page(ctx, "how-to-apply"))
-    push(nav, link("How to apply", ctx.url("how-to-apply/"), path == "how-to-apply/"));
+    push(nav, link(w["nav.how_to_apply"], ctx.url("how-to-apply/"), path == "how-to-apply/"));
   if (!ctx.site->glossary.empty())
-    push(nav, link("Glossary", ctx.url("glossary/"), path == "glossary/"));
+    push(nav, link(w["nav.glossary"], ctx.url("glossary/"), path == "glossary/"));
   return nav;
 }
 
 static Data footer_links(const SiteContext& ctx) {
   Data footer = list();
   for (auto& p : ctx.site->pages) push(footer, link(p.title, ctx.url(p.slug + "/")));
-  if (!ctx.site->glossary.empty()) push(footer, link("Glossary", ctx.url("glossary/")));
+  if (!ctx.site->glossary.empty()) push(footer, link(ctx.w()["nav.glossary"], ctx.url("glossary/")));
   for (auto& [id, s] : ctx.site->standards)
     push(footer, link(s.short_title.empty() ? s.title : s.short_title, ctx.url(standard_path(id))));
-  push(footer, link("Closed vacancies", ctx.url("archive/")));
+  push(footer, link(ctx.w()["nav.closed_vacancies"], ctx.url("archive/")));
   return footer;
+}
+
+// A bilingual site's: this page in each language, for the switcher and the
+// head's hreflang links.
+static Data language_links(const SiteContext& ctx, const std::string& path) {
+  Data languages = list();
+  std::string own = path == "404.html" ? "" : path;
+  for (auto& alt : ctx.alternates) {
+    Data d = object();
+    put(d, "language", alt.language);
+    put(d, "name", alt.name);
+    put(d, "url", alt.base_path + own);
+    put(d, "absolute_url", alt.base_url + own);
+    put(d, "current", lower_ascii(alt.language) == lower_ascii(ctx.site->config.language));
+    push(languages, std::move(d));
+  }
+  return languages;
 }
 
 void write_page(const SiteContext& ctx, Sink& sink, const std::string& path,
                 const std::string& tmpl, Data& data, const PageMeta& meta) {
   put(data, "site", site_data(ctx));
+  put(data, "has_languages", !ctx.alternates.empty());
+  put(data, "languages", language_links(ctx, path));
   put(data, "page", page_data(ctx, path, meta));
   put(data, "stylesheet_url", ctx.url(ctx.theme->asset_output("style.css")));
   put(data, "script_url", ctx.url(ctx.theme->asset_output("script.js")));
@@ -84,9 +104,9 @@ void write_page(const SiteContext& ctx, Sink& sink, const std::string& path,
   // Set even when empty: one vacancy's data serves three pages.
   data.set("jsonld", meta.jsonld.empty() ? Data(false) : Data(meta.jsonld));
   data.set("banner", meta.banner.empty() ? Data(false) : Data(meta.banner));
-  put(data, "content", ctx.theme->render(tmpl, data));
+  put(data, "content", ctx.theme->render(tmpl, data, ctx.words));
   bool folder = path.empty() || path.back() == '/';
-  sink.write(folder ? path + "index.html" : path, ctx.theme->render("layout", data));
+  sink.write(folder ? path + "index.html" : path, ctx.theme->render("layout", data, ctx.words));
 }
 
 void write_page(const SiteContext& ctx, Sink& sink, const std::string& path,

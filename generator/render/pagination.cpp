@@ -40,6 +40,8 @@ Data pagination_view(const SiteContext& ctx, const std::string& path, size_t pag
   put(p, "pages", std::move(links));
   put(p, "page", std::to_string(page));
   put(p, "page_count", std::to_string(pages));
+  put(p, "label", ctx.w().fill("pagination.label", {{"page", std::to_string(page)},
+                                                    {"count", std::to_string(pages)}}));
   if (page > 1) put(p, "prev_url", ctx.url(page_path(path, page - 1)));
   if (page < pages) put(p, "next_url", ctx.url(page_path(path, page + 1)));
   return p;
@@ -89,20 +91,23 @@ std::vector<std::string> later_pages(const SiteContext& ctx, const std::string& 
 
 void write_paged(const SiteContext& ctx, Sink& sink, const std::string& path, const std::string& tmpl,
                  const Data& data, const std::vector<const Vacancy*>& vs, const PageMeta& meta,
-                 const std::string& noun) {
+                 const std::string& counts) {
   size_t pages = page_count(ctx, vs.size());
   size_t per = std::max<size_t>(1, ctx.site->config.per_page);
   for (size_t page = 1; page <= pages; ++page) {
     Data d = data;
     PageMeta m = meta;
     if (pages == 1) {
-      add_cards(ctx, vs, d, noun);
+      add_cards(ctx, vs, d, counts);
     } else {
       auto from = vs.begin() + static_cast<long>((page - 1) * per);
       auto to = vs.begin() + static_cast<long>(std::min(vs.size(), page * per));
-      add_cards(ctx, vs, d, noun, std::vector<const Vacancy*>(from, to));
+      add_cards(ctx, vs, d, counts, std::vector<const Vacancy*>(from, to));
       put(d, "pagination", pagination_view(ctx, path, page, pages));
-      if (page > 1) m.title += " (page " + std::to_string(page) + " of " + std::to_string(pages) + ")";
+      if (page > 1)
+        m.title = ctx.w().fill("pagination.title", {{"title", m.title},
+                                                    {"page", std::to_string(page)},
+                                                    {"count", std::to_string(pages)}});
     }
     write_page(ctx, sink, page_path(path, page), tmpl, d, m);
   }

@@ -23,7 +23,7 @@ std::vector<std::string> later_pages(const SiteContext& ctx, const std::string& 
 // than one page, `pagination` (see themes/default/README.md).
 void write_paged(const SiteContext& ctx, Sink& sink, const std::string& path, const std::string& tmpl,
                  const Data& data, const std::vector<const Vacancy*>& vs, const PageMeta& meta,
-                 const std::string& noun = "open vacancy");
+                 const std::string& counts = "counts.open_vacancies");
 
 // The search index: one search-index.json while the open vacancies fit on
 // one page; else search-index.json holds the glossary, the first part's

@@ -31,24 +31,29 @@ std::string rounded_money(double amount, const std::string& currency, bool& roun
 }
 
 // Pay a year from an hourly rate, the hours a week and the paid weeks.
-std::string computed_pay_text(const Vacancy& v) {
+std::string computed_pay_text(const Vacancy& v, const Words& w) {
   const Salary& s = *v.salary;
   double factor = *v.hours.per_week * *v.hours.paid_weeks;
   bool rounded = false;
   std::string low = s.min ? rounded_money(*s.min * factor, s.currency, rounded) : "";
   std::string high = s.max ? rounded_money(*s.max * factor, s.currency, rounded) : "";
-  std::string range = low.empty() ? high : high.empty() || low == high ? low : low + " to " + high;
-  return (rounded ? "about " : "") + range + " a year: " + salary_text(s) + ", " +
-         format_number(*v.hours.per_week) + " hours a week, " + format_number(*v.hours.paid_weeks) +
-         " paid weeks";
+  std::string range = low.empty() ? high
+                      : high.empty() || low == high ? low
+                                                    : w.fill("pay.range", {{"low", low}, {"high", high}});
+  if (rounded) range = w.fill("pay.about", {{"amount", range}});
+  return w.fill("pay.computed", {{"range", range},
+                                 {"rate", salary_text(s, w)},
+                                 {"hours", format_number(*v.hours.per_week)},
+                                 {"weeks", format_number(*v.hours.paid_weeks)}});
 }
 
 }  // namespace
 
-std::string salary_text(const Salary& s) {
-  std::string period = label_of(kSalaryPeriods, s.period);
+std::string salary_text(const Salary& s, const Words& w) {
+  std::string period = w["periods." + s.period];
   if (s.min && s.max && *s.min != *s.max)
-    return format_money(*s.min, s.currency) + " to " + format_money(*s.max, s.currency) + " " + period;
+    return w.fill("pay.range", {{"low", format_money(*s.min, s.currency)},
+                                {"high", format_money(*s.max, s.currency)}}) + " " + period;
   if (s.min || s.max) return format_money(s.min ? *s.min : *s.max, s.currency) + " " + period;
   return s.note;
 }
@@ -58,15 +63,15 @@ bool paid_pro_rata(const Vacancy& v) {
          (v.hours.paid_weeks && *v.hours.paid_weeks < 52);
 }
 
-std::string salary_text(const Vacancy& v) {
+std::string salary_text(const Vacancy& v, const Words& w) {
   if (!v.salary) return {};
-  std::string words = salary_text(*v.salary);
+  std::string words = salary_text(*v.salary, w);
   bool amount = v.salary->min || v.salary->max;
-  if (amount && is_salary(*v.salary) && paid_pro_rata(v)) words += " full-time equivalent";
+  if (amount && is_salary(*v.salary) && paid_pro_rata(v)) words += " " + w["pay.full_time_equivalent"];
   return words;
 }
 
-std::string actual_pay_text(const Vacancy& v) {
+std::string actual_pay_text(const Vacancy& v, const Words& w) {
   if (!v.salary) return {};
   const Salary& s = *v.salary;
   if (s.actual_min || s.actual_max) {
@@ -74,10 +79,10 @@ std::string actual_pay_text(const Vacancy& v) {
     actual.min = s.actual_min;
     actual.max = s.actual_max;
     actual.currency = s.currency;
-    return salary_text(actual);
+    return salary_text(actual, w);
   }
   if (s.period == "hour" && (s.min || s.max) && v.hours.per_week && v.hours.paid_weeks)
-    return computed_pay_text(v);
+    return computed_pay_text(v, w);
   return {};
 }
 

@@ -11,12 +11,13 @@
 #include "render/page.h"
 #include "base/parallel.h"
 #include "render/views.h"
+#include "render/words_text.h"
 #include "base/vocabulary.h"
 
 Listing make_listing(const SiteContext& ctx, const Vacancy& v) {
   Listing l;
   l.status = status_of(v, ctx.options.now);
-  if (ctx.theme) l.card_html = ctx.theme->render("vacancy_card", card_view(ctx, v));
+  if (ctx.theme) l.card_html = ctx.theme->render("vacancy_card", card_view(ctx, v), ctx.words);
   l.search_entry = search_index_entry(ctx, v);
   l.atom_entry = atom_entry(ctx, v);
   l.feed_item = json_feed_item(ctx, v);
@@ -45,13 +46,15 @@ void render_vacancy(const SiteContext& ctx, const Vacancy& v, Sink& sink) {
   put(data, "vacancy", std::move(view));
   const School* school = ctx.school_of(v);
   PageMeta meta;
-  meta.title = v.title + (school ? " at " + school->name : "");
-  meta.description = v.summary.empty() ? v.title + ". Closes at " + datetime_words(v.closes) + "."
+  const Words& w = ctx.w();
+  meta.title = school ? w.fill("vacancy.at_school", {{"title", v.title}, {"school", school->name}}) : v.title;
+  meta.description = v.summary.empty() ? w.fill("vacancy.description", {{"title", v.title},
+                                                                       {"closes", datetime_words(v.closes, w)}})
                                        : v.summary;
   meta.body_class = "page-vacancy";
   meta.noindex = status == Status::closed || status == Status::draft || status == Status::scheduled;
   meta.jsonld = status == Status::closed ? "" : job_posting_jsonld(ctx, v, &plain_body);
-  if (status == Status::draft || status == Status::scheduled) meta.banner = status_words(status, v);
+  if (status == Status::draft || status == Status::scheduled) meta.banner = status_words(status, v, w);
   std::string base = vacancy_path(v);
   write_page(ctx, sink, base, "vacancy", data, meta);
 
@@ -64,13 +67,13 @@ static void render_spec_pages(const SiteContext& ctx, const Vacancy& v, Data& da
                               const PageMeta& meta, Sink& sink) {
   std::string base = vacancy_path(v);
   PageMeta print = meta;
-  print.title = "Person specification: " + meta.title;
+  print.title = ctx.w().fill("print.title", {{"title", meta.title}});
   print.body_class = "page-print-spec";
   print.jsonld.clear();
   print.noindex = true;
   write_page(ctx, sink, base + "person-specification/", "print_spec", data, print);
   PageMeta prepare = print;
-  prepare.title = "Prepare your application: " + meta.title;
+  prepare.title = ctx.w().fill("checklist.title", {{"title", meta.title}});
   prepare.body_class = "page-checklist";
   write_page(ctx, sink, base + "prepare/", "checklist", data, prepare);
 }
@@ -96,10 +99,11 @@ void render_others(const SiteContext& ctx, Sink& sink) {
     }
     put(data, "terms", std::move(terms));
     write_page(ctx, sink, "glossary/", "glossary", data,
-               {.title = "Glossary", .description = "What the abbreviations in our vacancies mean.",
+               {.title = ctx.w()["glossary.title"], .description = ctx.w()["glossary.description"],
                 .body_class = "page-glossary"});
   }
-  write_page(ctx, sink, "404.html", "not_found", object(), {.title = "Page not found", .body_class = "page-not-found", .noindex = true});
+  write_page(ctx, sink, "404.html", "not_found", object(),
+             {.title = ctx.w()["not_found.title"], .body_class = "page-not-found", .noindex = true});
   for (auto& a : ctx.theme->assets()) sink.write(a.output, a.content);
   for (auto& f : site.files) sink.copy(f.relative, f.source);
 }

@@ -26,27 +26,28 @@ std::vector<const Vacancy*> filter(const std::vector<const Vacancy*>& vs,
 
 // One "By ..." group of the index: a link per id, each to a list page.
 struct BrowseGroup {
-  std::string heading, prefix, intro;
+  std::string heading, prefix, intro;  // intro: the words' key, with {label}
   std::vector<std::pair<std::string, std::string>> links;  // id, label
   std::function<bool(const Vacancy&, const std::string&)> matches;
   bool list_pages = true;  // schools have pages of their own, made below
 };
 
 std::vector<BrowseGroup> browse_groups(const SiteContext& ctx) {
-  BrowseGroup schools{"By school", "schools/", "", {},
+  const Words& w = ctx.w();
+  BrowseGroup schools{w["index.by_school"], "schools/", "", {},
                       [](const Vacancy& v, const std::string& id) { return v.school == id; }, false};
   for (auto& [id, s] : ctx.site->schools) schools.links.emplace_back(id, s.name);
-  BrowseGroup roles{"By role", "roles/", "Open vacancies in the role category", {},
+  BrowseGroup roles{w["index.by_role"], "roles/", "lists.role_intro", {},
                     [](const Vacancy& v, const std::string& id) { return v.role == id; }};
   std::set<std::string> role_ids;
   for (auto& v : ctx.site->vacancies) role_ids.insert(v.role);
   for (auto& id : role_ids) roles.links.emplace_back(id, ctx.role_label(id));
-  BrowseGroup patterns{"By working pattern", "working-patterns/", "Open vacancies with the working pattern",
+  BrowseGroup patterns{w["index.by_working_pattern"], "working-patterns/", "lists.pattern_intro",
                        {}, [](const Vacancy& v, const std::string& id) {
                          auto& wp = v.working_pattern;
                          return std::find(wp.begin(), wp.end(), id) != wp.end();
                        }};
-  for (auto& [id, label] : kWorkingPatterns) patterns.links.emplace_back(id, label);
+  for (auto& [id, label] : kWorkingPatterns) patterns.links.emplace_back(id, w["working_patterns." + id]);
   return {schools, roles, patterns};
 }
 
@@ -69,9 +70,11 @@ Data browse_links(const SiteContext& ctx, Sink& sink, const BrowseGroup& g, Jobs
     jobs.push_back([&ctx, &sink, vs, label = label, path = g.prefix + id + "/", intro = g.intro] {
       Data page = object();
       put(page, "heading", label);
-      put(page, "intro", intro + " " + label + ".");
+      const Words& w = ctx.w();
+      put(page, "intro", w.fill(intro, {{"label", label}}));
       write_paged(ctx, sink, path, "list", page, vs,
-                  {.title = label + " vacancies", .description = "Open vacancies: " + label + ".",
+                  {.title = w.fill("lists.list_title", {{"label", label}}),
+                   .description = w.fill("lists.list_description", {{"label", label}}),
                    .body_class = "page-list"});
     });
   }
@@ -90,7 +93,9 @@ void queue_school_pages(const SiteContext& ctx, Sink& sink, Jobs& jobs,
       put(data, "school", school_view(ctx, school));
       write_paged(ctx, sink, path, "school", data, vs,
                   {.title = school.name,
-                   .description = school.description.empty() ? "Vacancies at " + school.name : school.description,
+                   .description = school.description.empty()
+                                      ? ctx.w().fill("lists.school_description", {{"school", school.name}})
+                                      : school.description,
                    .body_class = "page-school"});
     });
   }
@@ -105,7 +110,7 @@ void queue_standard_pages(const SiteContext& ctx, Sink& sink, Jobs& jobs,
       put(data, "standard", standard_view(ctx, standard));
       write_page(ctx, sink, standard_path(id), "standard", data,
                  {.title = standard.title,
-                  .description = "The criteria of " + standard.title + ", with the vacancies that cite them.",
+                  .description = ctx.w().fill("lists.standard_description", {{"title", standard.title}}),
                   .body_class = "page-standard"});
     });
   }
@@ -114,9 +119,9 @@ void queue_standard_pages(const SiteContext& ctx, Sink& sink, Jobs& jobs,
 void queue_archive_and_feeds(const SiteContext& ctx, Sink& sink, Jobs& jobs) {
   jobs.push_back([&ctx, &sink] {
     write_paged(ctx, sink, "archive/", "archive", object(), ctx.closed,
-                {.title = "Closed vacancies", .description = "Vacancies whose closing date has passed.",
+                {.title = ctx.w()["lists.archive_title"], .description = ctx.w()["lists.archive_description"],
                  .body_class = "page-archive"},
-                "closed vacancy");
+                "counts.closed_vacancies");
   });
   jobs.push_back([&ctx, &sink] { sink.write("feed.xml", atom_feed(ctx)); });
   jobs.push_back([&ctx, &sink] { sink.write("feed.json", json_feed(ctx)); });
@@ -128,6 +133,7 @@ void write_sitemap(const SiteContext& ctx, Sink& sink, std::vector<std::string> 
   for (auto& p : ctx.site->pages) paths.push_back(p.slug + "/");
   if (!ctx.site->glossary.empty()) paths.push_back("glossary/");
   std::sort(paths.begin(), paths.end());
+  if (!ctx.primary) return;  // the default language's tree lists every language's pages
   sink.write("sitemap.xml", sitemap_xml(ctx, paths));
   sink.write("robots.txt", robots_txt(ctx));
 }
@@ -144,7 +150,8 @@ void render_lists(const SiteContext& ctx, Sink& sink) {
     Data index = object();
     put(index, "browse", std::move(browse));
     write_paged(ctx, sink, "", "index", index, ctx.listed,
-                {.title = "Vacancies", .description = ctx.site->config.description, .body_class = "page-index"});
+                {.title = ctx.w()["nav.vacancies"], .description = ctx.site->config.description,
+                 .body_class = "page-index"});
   });
   queue_school_pages(ctx, sink, jobs, sitemap);
   queue_standard_pages(ctx, sink, jobs, sitemap);

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "markdown/markdown.h"
+#include "theme/theme.h"
 
 Status status_of(const Vacancy& v, Time now) {
   if (v.draft) return Status::draft;
@@ -26,6 +27,9 @@ SiteContext::SiteContext(const Site& s, std::shared_ptr<const Theme> t, BuildOpt
   base_url = options.base_url.empty() ? s.config.base_url : options.base_url;
   if (base_url.empty() || base_url.back() != '/') base_url += '/';
   base_path = path_of_url(base_url);
+  if (!glossary.empty()) glossary.page = url("glossary/");  // render_others writes it
+  words = theme ? theme->words(s.config.language) : nullptr;
+  if (!words) words = &default_words();
   for (auto& v : s.vacancies) {
     Status st = status_of(v, options.now);
     bool hidden = st == Status::draft || st == Status::scheduled;

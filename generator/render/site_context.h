@@ -12,6 +12,7 @@
 
 #include "base/model.h"
 #include "base/text.h"
+#include "theme/words.h"
 
 class Theme;
 
@@ -36,11 +37,22 @@ struct Listing {
   std::string feed_item;         // its item in feed.json
 };
 
+// The same page in one of a bilingual site's languages.
+struct Alternate {
+  std::string language;  // "en-GB"
+  std::string base_url;  // the tree's absolute root: "https://x/en/"
+  std::string base_path; // its path: "/en/"
+  std::string name;      // the language's name in itself: "English", "Cymraeg"
+};
+
 // What every page of one build shares, computed once.
 struct SiteContext {
   const Site* site = nullptr;
   BuildOptions options;
   std::shared_ptr<const Theme> theme;
+  // The words of the site's language (the theme's i18n/<language>.yaml);
+  // the default English when the context has no theme.
+  const Words* words = nullptr;
   Glossary glossary;
   std::string base_url;   // absolute, ends in '/'
   std::string base_path;  // its path: "/" or "/jobs/"
@@ -50,6 +62,11 @@ struct SiteContext {
   std::map<std::string, std::vector<const Vacancy*>> citing;  // standard id -> vacancies
   std::map<std::string, const StaticFile*> files;             // "files/x.docx" -> file
   std::map<const Vacancy*, Listing> listings;                 // every built vacancy's
+  // A bilingual site: every language's tree, this one's included (empty for
+  // a site in one language); `primary`: this is the default language's tree,
+  // at the root, which alone writes robots.txt and the sitemap of them all.
+  std::vector<Alternate> alternates;
+  bool primary = true;
 
   // Sorts the vacancies into built, listed and closed; `listings` is left
   // for the renderer to fill (see make_listing in render.h).
@@ -62,6 +79,7 @@ struct SiteContext {
 
   std::string url(const std::string& path) const { return base_path + path; }
   std::string absolute(const std::string& path) const { return base_url + path; }
+  const Words& w() const { return *words; }
   const School* school_of(const Vacancy& v) const;
   std::string role_label(const std::string& role) const;
   // The language of the advert's own text when it is not the site's ("cy"),

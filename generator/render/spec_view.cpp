@@ -1,27 +1,45 @@
 // The person specification's view (see views.h): kept apart from the
 // vacancy's, as the largest single part of a vacancy page's data.
 #include <set>
+#include <vector>
 
 #include "markdown/markdown.h"
 #include "check/validate.h"
 #include "render/views.h"
 #include "base/vocabulary.h"
+#include "render/words_text.h"
 
-// The NOS criteria a criterion cites, each a link to its standard's page.
-static Data standards_view(const SiteContext& ctx, const Criterion& c) {
+// The NOS criteria a criterion cites, each a link to its standard's page, into
+// row's `standards`, with their count and, when they all come from one standard,
+// its name (the folded list's summary: "NOS for learning support staff (2)").
+static void add_standards(Data& row, const SiteContext& ctx, const Criterion& c) {
   Data standards = list();
+  std::set<std::string> names;
+  size_t count = 0;
   for (auto& cite : c.standards) {
     auto target = resolve_citation(*ctx.site, cite);
     if (!target.standard) continue;
     Data link = object();
     std::string name = target.standard->short_title.empty() ? target.standard->title
                                                             : target.standard->short_title;
+    names.insert(name);
+    ++count;
     put(link, "label", name + " " + target.unit->id + " " + target.code + ": " + target.text);
     put(link, "code", target.unit->id + " " + target.code);
     put(link, "url", citation_url(ctx, cite));
     push(standards, std::move(link));
   }
-  return standards;
+  put(row, "standards", std::move(standards));
+  put(row, "has_standards", count > 0);
+  put(row, "standards_count", std::to_string(count));
+  put(row, "standards_name", names.size() == 1 ? *names.begin() : std::string());
+}
+
+// A method's words: the school's own, or the theme's for a standard method
+// the specification names in the standard words.
+static std::string method_label(const Words& w, const PersonSpec& spec, const std::string& id) {
+  std::string label = label_of(spec.assessment_methods, id);
+  return label == label_of(kAssessmentMethods, id) ? label_in(w, "methods", id) : label;
 }
 
 // One row of a section's table. Adds the methods it is assessed by to `used`.
@@ -30,14 +48,15 @@ static Data criterion_view(const SiteContext& ctx, const PersonSpec& spec, const
                            std::set<std::string>& used) {
   Data row = object();
   put(row, "text_html", mark_abbreviations(escape_html(c.text), ctx.glossary, seen));
-  put(row, "level_label", label_of(kLevels, c.level));
+  const Words& w = ctx.w();
+  put(row, "level_label", label_in(w, "levels", c.level));
   put(row, "essential", c.level == "essential");
   std::vector<std::string> methods;
   for (auto& m : c.assessed) {
-    methods.push_back(label_of(spec.assessment_methods, m));
+    methods.push_back(method_label(w, spec, m));
     used.insert(m);
   }
-  put(row, "assessed_text", join_sentence(methods));
+  put(row, "assessed_text", join_list(methods, w, true));
   put(row, "has_assessed", !methods.empty());
   put(row, "note", c.note);
   put(row, "has_note", !c.note.empty());
@@ -47,9 +66,28 @@ static Data criterion_view(const SiteContext& ctx, const PersonSpec& spec, const
   for (auto& dt : c.details) push(details, text(dt));
   put(row, "details", std::move(details));
   put(row, "has_details", !c.details.empty());
-  put(row, "standards", standards_view(ctx, c));
-  put(row, "has_standards", !c.standards.empty());
+  add_standards(row, ctx, c);
   return row;
+}
+
+// Runs of a section's criteria that share a level and methods, each with those
+// once beside its rows (`rows`, one per criterion): the stacked layout on a
+// phone says them per group instead of on every row.
+static Data groups_view(const Section& section, const std::vector<Data>& rows) {
+  Data groups = list();
+  for (size_t i = 0; i < rows.size();) {
+    const Criterion& first = section.criteria[i];
+    Data group = object();
+    for (auto key : {"level_label", "essential", "assessed_text", "has_assessed"})
+      if (auto* value = rows[i].get(key)) put(group, key, *value);  // an empty text is left out
+    Data members = list();
+    for (; i < rows.size() && section.criteria[i].level == first.level &&
+           section.criteria[i].assessed == first.assessed; ++i)
+      push(members, Data(rows[i]));
+    put(group, "criteria", std::move(members));
+    push(groups, std::move(group));
+  }
+  return groups;
 }
 
 // One section: its heading, caption and table rows. `id` is unique in the spec.
@@ -59,12 +97,15 @@ static Data section_view(const SiteContext& ctx, const PersonSpec& spec, const S
   Data s = object();
   put(s, "id", "spec-" + id);
   put(s, "name", section.name);
-  put(s, "caption", role + ": " + section.name);
+  put(s, "caption", ctx.w().fill("spec.caption", {{"role", role}, {"section", section.name}}));
   put(s, "caption_id", "spec-" + id + "-caption");
   put(s, "prompt", section.prompt);
   put(s, "note", section.note);
+  std::vector<Data> rows;
+  for (auto& c : section.criteria) rows.push_back(criterion_view(ctx, spec, section, c, seen, used));
+  put(s, "groups", groups_view(section, rows));
   Data criteria = list();
-  for (auto& c : section.criteria) push(criteria, criterion_view(ctx, spec, section, c, seen, used));
+  for (auto& row : rows) push(criteria, std::move(row));
   put(s, "criteria", std::move(criteria));
   return s;
 }
@@ -72,12 +113,12 @@ static Data section_view(const SiteContext& ctx, const PersonSpec& spec, const S
 // The key to the assessment methods the criteria use, in the spec's order
 // (the school's own numbered key, like the SENCo's, or the standard methods):
 // shown beside the tables wherever any criterion says how it is assessed.
-static void add_legend(Data& d, const PersonSpec& spec, const std::set<std::string>& used) {
+static void add_legend(const Words& w, Data& d, const PersonSpec& spec, const std::set<std::string>& used) {
   Data legend = list();
   for (auto& [id, label] : spec.assessment_methods) {
     if (!used.count(id)) continue;
     Data l = object();
-    put(l, "label", label);
+    put(l, "label", method_label(w, spec, id));
     push(legend, std::move(l));
   }
   put(d, "has_legend", !legend.is_empty_list());
@@ -107,6 +148,6 @@ Data spec_view(const SiteContext& ctx, const PersonSpec& spec, const std::string
   put(d, "sections", std::move(sections));
   put(d, "has_essential", any_essential(spec, true));
   put(d, "has_desirable", any_essential(spec, false));
-  add_legend(d, spec, used);
+  add_legend(ctx.w(), d, spec, used);
   return d;
 }

@@ -7,6 +7,7 @@
 #include "markdown/markdown.h"
 #include "base/vocabulary.h"
 #include "render/pay.h"
+#include "render/words_text.h"
 
 Data object() { return Data(Data::type::object); }
 Data list() { return Data(Data::type::list); }
@@ -33,29 +34,24 @@ std::string address_line(const Address& a) {
   return line;
 }
 
-std::string working_pattern_label(const Vacancy& v) {
+std::string working_pattern_label(const Vacancy& v, const Words& w) {
   std::vector<std::string> labels;
-  for (auto& p : v.working_pattern) labels.push_back(label_of(kWorkingPatterns, p));
-  return join_sentence(labels);
+  for (auto& p : v.working_pattern) labels.push_back(label_in(w, "working_patterns", p));
+  return join_list(labels, w, true);
 }
 
-std::string hours_text(const Vacancy& v) {
+std::string hours_text(const Vacancy& v, const Words& w) {
   if (!v.hours.per_week) return {};
-  return format_number(*v.hours.per_week) + " hours a week";
+  return w.fill("pay.hours_a_week", {{"n", format_number(*v.hours.per_week)}});
 }
 
-static std::string clock_words(const std::string& hhmm) {
-  if (hhmm.size() != 5) return hhmm;
-  return time_words(std::stoi(hhmm.substr(0, 2)), std::stoi(hhmm.substr(3)));
-}
-
-std::string status_words(Status s, const Vacancy& v) {
+std::string status_words(Status s, const Vacancy& v, const Words& w) {
   switch (s) {
-    case Status::draft: return "Draft: not published";
-    case Status::scheduled: return "Scheduled: goes live at " + datetime_words(*v.publish);
-    case Status::closing_soon: return "Closing soon";
-    case Status::closed: return "This vacancy has closed";
-    default: return "Open";
+    case Status::draft: return w["status.draft"];
+    case Status::scheduled: return w.fill("status.scheduled", {{"when", datetime_words(*v.publish, w)}});
+    case Status::closing_soon: return w["status.closing_soon"];
+    case Status::closed: return w["status.has_closed"];
+    default: return w["status.open"];
   }
 }
 
@@ -71,47 +67,49 @@ Data card_view(const SiteContext& ctx, const Vacancy& v) {
   put(d, "locality", school ? school->address.locality : "");
   put(d, "summary", v.summary);
   put(d, "grade", v.grade);
-  put(d, "salary_text", salary_text(v));
-  put(d, "actual_pay_text", actual_pay_text(v));
-  put(d, "contract_label", label_of(kContracts, v.contract));
-  put(d, "working_pattern_label", working_pattern_label(v));
-  put(d, "hours_text", hours_text(v));
-  put(d, "closes_text", datetime_words(v.closes));
+  const Words& w = ctx.w();
+  put(d, "salary_text", salary_text(v, w));
+  put(d, "actual_pay_text", actual_pay_text(v, w));
+  put(d, "contract_label", label_in(w, "contracts", v.contract));
+  put(d, "working_pattern_label", working_pattern_label(v, w));
+  put(d, "hours_text", hours_text(v, w));
+  put(d, "closes_text", datetime_words(v.closes, w));
   put(d, "closes_iso", iso8601(v.closes));
   put(d, "closing_soon", status == Status::closing_soon);
   put(d, "closed", status == Status::closed);
   // Only in a preview (or a build with --drafts): so that nobody takes a
   // draft for a published advert.
   put(d, "unpublished", status == Status::draft || status == Status::scheduled);
-  put(d, "status_text", status_words(status, v));
+  put(d, "status_text", status_words(status, v, w));
   put(d, "role_label", ctx.role_label(v.role));
+  put(d, "one_language", v.one_language);  // a bilingual site's advert with no translation
   return d;
 }
 
 // "3 open vacancies", and in a preview "1 open vacancy, 1 draft, 1 scheduled":
 // drafts and scheduled adverts are never counted as open.
 static std::string count_words(const SiteContext& ctx, const std::vector<const Vacancy*>& vs,
-                               const std::string& noun) {
+                               const std::string& counts) {
   size_t drafts = 0, scheduled = 0;
   for (auto* v : vs) {
     Status s = status_of(*v, ctx.options.now);
     drafts += s == Status::draft;
     scheduled += s == Status::scheduled;
   }
-  std::string plural = noun.substr(0, noun.size() - 1) + "ies";  // vacancy -> vacancies
-  std::string words = counted(vs.size() - drafts - scheduled, noun, plural);
-  if (drafts) words += ", " + counted(drafts, "draft");
-  if (scheduled) words += ", " + std::to_string(scheduled) + " scheduled";
+  const Words& w = ctx.w();
+  std::string words = w.count(vs.size() - drafts - scheduled, counts);
+  if (drafts) words += ", " + w.count(drafts, "counts.drafts");
+  if (scheduled) words += ", " + w.count(scheduled, "counts.scheduled");
   return words;
 }
 
 void add_cards(const SiteContext& ctx, const std::vector<const Vacancy*>& vs,
-               Data& into, const std::string& noun) {
-  add_cards(ctx, vs, into, noun, vs);
+               Data& into, const std::string& counts) {
+  add_cards(ctx, vs, into, counts, vs);
 }
 
 void add_cards(const SiteContext& ctx, const std::vector<const Vacancy*>& vs, Data& into,
-               const std::string& noun, const std::vector<const Vacancy*>& shown) {
+               const std::string& counts, const std::vector<const Vacancy*>& shown) {
   Data cards = list();
   for (auto* v : shown) {
     Data card = object();
@@ -120,7 +118,7 @@ void add_cards(const SiteContext& ctx, const std::vector<const Vacancy*>& vs, Da
   }
   put(into, "vacancies", std::move(cards));
   put(into, "has_vacancies", !vs.empty());
-  put(into, "count_text", count_words(ctx, vs, noun));
+  put(into, "count_text", count_words(ctx, vs, counts));
 }
 
 static void add_other(Data& other, const std::string& label, const std::string& value_html) {
@@ -135,15 +133,15 @@ static std::string yes_no(const std::optional<bool>& b, const std::string& yes,
   return escape_html(*b ? yes : no);
 }
 
-static Data schedule_view(const Vacancy& v) {
+static Data schedule_view(const Vacancy& v, const Words& w) {
   Data schedule = list();
   for (auto& slot : v.hours.schedule) {
     Data row = object();
     std::vector<std::string> days;
-    for (auto& day : slot.days) days.push_back(label_of(kDays, day));
-    put(row, "days_label", join_words(days));
-    put(row, "start_text", clock_words(slot.start));
-    put(row, "end_text", clock_words(slot.end));
+    for (auto& day : slot.days) days.push_back(w["weekdays." + day]);
+    put(row, "days_label", join_list(days, w));
+    put(row, "start_text", clock_words(slot.start, w));
+    put(row, "end_text", clock_words(slot.end, w));
     put(row, "start_iso", slot.start);
     put(row, "end_iso", slot.end);
     push(schedule, std::move(row));
@@ -151,14 +149,14 @@ static Data schedule_view(const Vacancy& v) {
   return schedule;
 }
 
-static Data hours_view(const Vacancy& v) {
+static Data hours_view(const Vacancy& v, const Words& w) {
   Data hours = object();
-  put(hours, "per_week_text", hours_text(v));
+  put(hours, "per_week_text", hours_text(v, w));
   put(hours, "weeks", v.hours.weeks);
   put(hours, "notes", v.hours.notes);
   put(hours, "has_schedule", !v.hours.schedule.empty());
-  put(hours, "caption", "Working hours for " + v.title);
-  put(hours, "schedule", schedule_view(v));
+  put(hours, "caption", w.fill("pay.working_hours_for", {{"title", v.title}}));
+  put(hours, "schedule", schedule_view(v, w));
   return hours;
 }
 
@@ -188,52 +186,66 @@ static Data documents_view(const SiteContext& ctx, const Vacancy& v) {
   return documents;
 }
 
-static Data safeguarding_view(const Vacancy& v) {
+static Data safeguarding_view(const Vacancy& v, const Words& w) {
   Data safeguarding = object();
-  put(safeguarding, "check_label", label_of(kSafeguardingChecks, v.safeguarding_check));
+  put(safeguarding, "check_label", label_in(w, "checks", v.safeguarding_check));
   put(safeguarding, "statement", v.safeguarding_statement);
   return safeguarding;
 }
 
 // The "Other requirements" rows: only those the advert answers.
-static Data other_view(const Vacancy& v) {
+static Data other_view(const Vacancy& v, const Words& w) {
   Data other = list();
+  const std::string& no = w["other.no"];
   if (v.politically_restricted)
-    add_other(other, "Politically restricted post",
-              yes_no(v.politically_restricted,
-                     "Yes: the postholder may not take part in certain political activities",
-                     "No"));
+    add_other(other, w["other.politically_restricted"],
+              yes_no(v.politically_restricted, w["other.politically_restricted_yes"], no));
   if (v.english_fluency_required)
-    add_other(other, "Spoken English",
-              yes_no(v.english_fluency_required,
-                     "Fluent spoken English is essential for this role (Part 7 of the Immigration Act 2016)",
-                     "No fluency requirement under Part 7 of the Immigration Act 2016"));
+    add_other(other, w["other.spoken_english"],
+              yes_no(v.english_fluency_required, w["other.english_yes"], w["other.english_no"]));
   if (!v.physical_requirements.empty()) {
     std::string items = "<ul>";
     for (auto& p : v.physical_requirements)
-      items += "<li>" + escape_html(label_of(kPhysicalRequirements, p)) + "</li>";
-    add_other(other, "Physical requirements", items + "</ul>");
+      items += "<li>" + escape_html(label_in(w, "physical", p)) + "</li>";
+    add_other(other, w["other.physical_requirements"], items + "</ul>");
   }
   if (v.safety_critical)
-    add_other(other, "Safety-critical post",
-              yes_no(v.safety_critical, "Yes: a pre-employment medical assessment is needed", "No"));
+    add_other(other, w["other.safety_critical"],
+              yes_no(v.safety_critical, w["other.safety_critical_yes"], no));
   if (v.visa_sponsorship)
-    add_other(other, "Visa sponsorship",
-              yes_no(v.visa_sponsorship, "We can sponsor a Skilled Worker visa for this post",
-                     "We cannot sponsor a visa for this post"));
+    add_other(other, w["other.visa_sponsorship"],
+              yes_no(v.visa_sponsorship, w["other.visa_yes"], w["other.visa_no"]));
   if (v.suitable_for_early_career_teachers)
-    add_other(other, "Early career teachers",
-              yes_no(v.suitable_for_early_career_teachers, "Suitable for early career teachers",
-                     "Not suitable for early career teachers"));
+    add_other(other, w["other.early_career"],
+              yes_no(v.suitable_for_early_career_teachers, w["other.early_career_yes"],
+                     w["other.early_career_no"]));
   return other;
+}
+
+// The specification, with a "Welsh language" section of one criterion when
+// the advert says Welsh is essential or desirable (welsh_language:).
+static const PersonSpec& with_welsh_language(const Words& w, const Vacancy& v) {
+  if (v.welsh_language != "essential" && v.welsh_language != "desirable") return *v.spec;
+  thread_local PersonSpec spec;
+  spec = *v.spec;
+  Criterion c;
+  c.text = w["spec.welsh_criterion"];
+  c.level = v.welsh_language;
+  for (auto& [id, label] : spec.assessment_methods)
+    if (id == "interview") c.assessed = {"interview"};
+  Section s;
+  s.name = w["spec.welsh_section"];
+  s.criteria.push_back(c);
+  spec.sections.push_back(s);
+  return spec;
 }
 
 // The person specification, with its table rendered once for the vacancy
 // page and the print view alike.
 static Data vacancy_spec_view(const SiteContext& ctx, const Vacancy& v, std::set<std::string>& seen) {
-  Data spec = spec_view(ctx, *v.spec, v.title, seen);
+  Data spec = spec_view(ctx, with_welsh_language(ctx.w(), v), v.title, seen);
   put(spec, "lang", ctx.text_language(v));
-  if (ctx.theme) put(spec, "table_html", ctx.theme->render("person_spec", spec));
+  if (ctx.theme) put(spec, "table_html", ctx.theme->render("person_spec", spec, ctx.words));
   return spec;
 }
 
@@ -241,15 +253,17 @@ static Data vacancy_spec_view(const SiteContext& ctx, const Vacancy& v, std::set
 static void add_facts(const SiteContext& ctx, const Vacancy& v, Data& d) {
   const School* school = ctx.school_of(v);
   put(d, "reference", v.reference);
-  put(d, "posted_text", date_words(v.posted));
+  const Words& w = ctx.w();
+  put(d, "posted_text", date_words(v.posted, w));
   put(d, "posted_iso", iso8601(v.posted));
   auto starts = parse_datetime(v.starts);
-  put(d, "starts_text", starts ? date_words(to_time(*starts, false)) : v.starts);
+  put(d, "starts_text", starts ? date_words(to_time(*starts, false), w) : v.starts);
   put(d, "starts_lang", starts ? "" : ctx.text_language(v));  // the school's words, not a date
   if (school) put(d, "school_address", address_line(school->address));
   put(d, "salary_note", v.salary ? v.salary->note : "");
   put(d, "reports_to", v.reports_to);
-  put(d, "hours", hours_view(v));
+  put(d, "hours", hours_view(v, w));
+  put(d, "welsh_language_label", label_in(w, "welsh_levels", v.welsh_language));
   // Notes alone are worth a row too; an advert with none of these has no Hours row.
   put(d, "has_hours", v.hours.per_week || !v.hours.weeks.empty() || !v.hours.schedule.empty() ||
                           !v.hours.notes.empty());
@@ -273,13 +287,13 @@ Data vacancy_view(const SiteContext& ctx, const Vacancy& v, std::set<std::string
   put(d, "apply", apply_view(v));
   put(d, "documents", documents_view(ctx, v));
   put(d, "has_documents", !v.documents.empty());
-  put(d, "safeguarding", safeguarding_view(v));
-  Data other = other_view(v);
+  put(d, "safeguarding", safeguarding_view(v, ctx.w()));
+  Data other = other_view(v, ctx.w());
   put(d, "has_other", !other.is_empty_list());
   put(d, "other", std::move(other));
   add_links(ctx, v, d);
   Status status = status_of(v, ctx.options.now);
-  put(d, "banner", status == Status::draft || status == Status::scheduled ? status_words(status, v) : "");
+  put(d, "banner", status == Status::draft || status == Status::scheduled ? status_words(status, v, ctx.w()) : "");
   return d;
 }
 
@@ -287,7 +301,7 @@ Data school_view(const SiteContext& ctx, const School& s) {
   Data d = object();
   put(d, "name", s.name);
   put(d, "address", address_line(s.address));
-  put(d, "phase_label", label_of(kPhases, s.phase));
+  put(d, "phase_label", label_in(ctx.w(), "phases", s.phase));
   put(d, "website", s.website);
   put(d, "description", s.description);
   put(d, "employer", s.employer);

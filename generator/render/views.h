@@ -27,11 +27,12 @@ void push(Data& list, Data&& value);
 // One vacancy in a list.
 Data card_view(const SiteContext& ctx, const Vacancy& v);
 // A list of vacancies with has_vacancies and count_text.
+// `counts` names the words of the count: "counts.open_vacancies".
 void add_cards(const SiteContext& ctx, const std::vector<const Vacancy*>& vs,
-               Data& into, const std::string& noun = "open vacancy");
+               Data& into, const std::string& counts = "counts.open_vacancies");
 // The same with the cards of `shown` only (one page of `vs`), counting all of `vs`.
 void add_cards(const SiteContext& ctx, const std::vector<const Vacancy*>& vs, Data& into,
-               const std::string& noun, const std::vector<const Vacancy*>& shown);
+               const std::string& counts, const std::vector<const Vacancy*>& shown);
 
 // A vacancy page's `vacancy` value. `seen` marks abbreviations once a page;
 // `plain_body` is given the job description without those marks.
@@ -44,8 +45,8 @@ Data school_view(const SiteContext& ctx, const School& s);
 Data standard_view(const SiteContext& ctx, const Standard& s);
 
 // "Closing soon", "This vacancy has closed", "Draft: not published", ...
-std::string status_words(Status s, const Vacancy& v);
-std::string working_pattern_label(const Vacancy& v);
+std::string status_words(Status s, const Vacancy& v, const Words& w = default_words());
+std::string working_pattern_label(const Vacancy& v, const Words& w = default_words());
 // "1 Oak Lane, Leeds, LS1 1AA": the parts given, in order.
 std::string address_line(const Address& a);
-std::string hours_text(const Vacancy& v);
+std::string hours_text(const Vacancy& v, const Words& w = default_words());

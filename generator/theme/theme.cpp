@@ -10,6 +10,7 @@
 #include "load/source.h"
 #include "base/text.h"
 #include "theme/theme_folder.h"
+#include "theme/words.h"
 
 namespace fs = std::filesystem;
 
@@ -169,6 +170,7 @@ std::shared_ptr<const Theme> Theme::load(const std::string& root,
     diags.error({"site.yaml", 0, 0}, "there is no theme folder themes/" + name);
   }
   check_templates(raw, diags);
+  theme->words_ = load_words(root, theme->folders_, diags);
   std::map<std::string, std::string> texts;
   for (auto& [tname, src] : raw) texts[tname] = src.text;
   for (auto& [tname, text] : texts) theme->sources_[tname] = expand_partials(text, texts, 0);
@@ -188,7 +190,9 @@ std::string Theme::asset_output(const std::string& name) const {
   return name;
 }
 
-std::string Theme::render(const std::string& name, const Data& data) const {
+const Words* Theme::words(const std::string& language) const { return words_for(words_, language); }
+
+std::string Theme::render(const std::string& name, const Data& data, const Words* words) const {
   if (watch_) watch_(name, data);
   // kainjow's render is not const, so each thread keeps its own compiled copy.
   thread_local std::map<std::pair<long, std::string>, kainjow::mustache::mustache> cache;
@@ -201,5 +205,8 @@ std::string Theme::render(const std::string& name, const Data& data) const {
     if (src == sources_.end()) throw std::logic_error("no template '" + name + "' in the theme");
     it = cache.emplace(key, kainjow::mustache::mustache(src->second)).first;
   }
-  return it->second.render(data);
+  if (!words) return it->second.render(data);
+  kainjow::mustache::context<std::string> stack(&words->data);
+  stack.push(&data);
+  return it->second.render(stack);
 }

@@ -13,6 +13,7 @@
 #include "base/diagnostics.h"
 
 using Data = kainjow::mustache::data;
+struct Words;  // theme/words.h
 
 struct Asset {
   std::string name;     // as in the theme: "style.css"
@@ -28,8 +29,12 @@ class Theme {
                                            const std::string& name,
                                            Diagnostics& diags);
 
-  // Renders template `name` (without .mustache). Thread-safe.
-  std::string render(const std::string& name, const Data& data) const;
+  // Renders template `name` (without .mustache). Thread-safe. With `words`,
+  // their `t` is found beneath `data` ({{t.facts.closing_date}}), not copied.
+  std::string render(const std::string& name, const Data& data,
+                     const Words* words = nullptr) const;
+  // The words for a language (theme/words.h), nullptr when the theme has none.
+  const Words* words(const std::string& language) const;
   // Calls `watch` with each template's name and the data it is given, from
   // whichever thread renders it: the one place that sees what every template
   // is given (the contract test checks the templates and the README by it).
@@ -47,6 +52,7 @@ class Theme {
   std::map<std::string, std::string> sources_;  // partials expanded
   std::vector<Asset> assets_;
   std::vector<std::string> folders_;
+  std::map<std::string, std::shared_ptr<const Words>> words_;  // i18n/<language>.yaml
   long id_ = 0;  // tells per-thread template caches apart
   Watch watch_;
 };

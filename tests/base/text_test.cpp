@@ -52,6 +52,37 @@ TEST_CASE("glossary: a plural of a listed abbreviation is known, and marked as i
         "Our <abbr title=\"Special educational needs co-ordinator\">SENCo</abbr>s");
 }
 
+TEST_CASE("glossary: the first use links to its entry, later uses stay plain") {
+  Glossary glossary({{"SEN", "Special educational needs"}, {"TA", "Teaching \"assistant\""}});
+  glossary.page = "/jobs/glossary/";
+  std::set<std::string> seen;
+  CHECK(mark_abbreviations("SEN pupils, SEN support", glossary, seen) ==
+        "<a class=\"abbr-link\" href=\"/jobs/glossary/#sen\"><abbr title=\"Special educational needs\">SEN</abbr>"
+        "<span class=\"abbr-words visually-hidden\"> (Special educational needs)</span></a> pupils, SEN support");
+  CHECK(mark_abbreviations("More SEN", glossary, seen) == "More SEN");  // seen earlier on the page
+  // Where a link may not go: the <abbr> alone, and the first use is still to come.
+  CHECK(mark_abbreviations("A TA", glossary, seen, false) ==
+        "A <abbr title=\"Teaching &quot;assistant&quot;\">TA</abbr>");
+  CHECK(seen.count("TA") == 0);
+  CHECK(mark_abbreviations("TA", glossary, seen).find("href=\"/jobs/glossary/#ta\"") != std::string::npos);
+  // Spelled out just before: the <abbr> alone, and that was the first use.
+  Glossary spelled({{"QTS", "Qualified Teacher Status"},
+                    {"BTEC", "Business and Technology Education Council (vocational qualifications)"}});
+  spelled.page = "/glossary/";
+  std::set<std::string> spelled_seen;
+  CHECK(mark_abbreviations("Qualified teacher status (QTS), then QTS", spelled, spelled_seen) ==
+        "Qualified teacher status (<abbr title=\"Qualified Teacher Status\">QTS</abbr>), then QTS");
+  CHECK(mark_abbreviations("a Business and Technology Education Council (BTEC)", spelled, spelled_seen)
+            .find("(<abbr title=\"Business and Technology Education Council (vocational qualifications)\">BTEC</abbr>)") !=
+        std::string::npos);
+  std::set<std::string> other_seen;  // brackets alone are not the words
+  CHECK(mark_abbreviations("a course (QTS)", spelled, other_seen).find("href=\"/glossary/#qts\"") != std::string::npos);
+  // No glossary page: the <abbr> alone.
+  std::set<std::string> fresh;
+  glossary.page.clear();
+  CHECK(mark_abbreviations("SEN", glossary, fresh) == "<abbr title=\"Special educational needs\">SEN</abbr>");
+}
+
 TEST_CASE("curly quotes from a word processor are named, with the straight one to type") {
   CHECK(curly_quote_advice("plain \"text\" and it's").empty());
   CHECK(curly_quote_advice("\u201c11:45\u201d").find("type a straight \" instead") != std::string::npos);

@@ -6,11 +6,13 @@ import { defineConfig } from 'html-validate';
 export default defineConfig({
   root: true,
   extends: ['html-validate:recommended'],
+  // <details> is not sectioning content in the HTML standard (only article, aside,
+  // nav and section are), so it may be inside a <th>: the person specification folds
+  // a criterion's standards into one in its row header. html-validate 10 still
+  // counts it as sectioning (the old "sectioning root"); the W3C Nu Html Checker,
+  // which vnu.test.mjs runs, agrees with the standard.
+  elements: ['html5', { details: { sectioning: false } }],
   rules: {
-    // The person specification tables restore role=table/rowgroup/row/cell on
-    // purpose: their stacked layout at narrow widths uses display:block, which
-    // drops table semantics in some engines (shared/notes/accessible-tables.md).
-    'no-redundant-role': 'off',
     // The scrolling wrapper of a wide table is a focusable role=region named by
     // its caption, as the WAI tables tutorial recommends: no native element does that.
     'prefer-native-element': ['error', { exclude: ['region'] }],

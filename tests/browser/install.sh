@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what tests/browser/run.sh needs on a clean machine: Debian's Chromium
-# (never a browser download), a font, and the pinned npm packages. Idempotent, quiet.
+# (never a browser download), a font, Java for the Nu Html Checker, and the pinned npm
+# packages. Idempotent, quiet.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -12,6 +13,9 @@ sudo_() {
 need=()
 [[ -x /usr/bin/chromium ]] || need+=(chromium)
 dpkg-query -W -f='${Status}' fonts-dejavu-core 2>/dev/null | grep -q 'ok installed' || need+=(fonts-dejavu-core)
+# Java for the W3C Nu Html Checker (npm vnu-jar), from Debian, before npm ci: vnu-jar's
+# install step then finds it and downloads nothing
+dpkg-query -W -f='${Status}' default-jre-headless 2>/dev/null | grep -q 'ok installed' || need+=(default-jre-headless)
 if ((${#need[@]})); then
   export DEBIAN_FRONTEND=noninteractive
   sudo_ apt-get update -qq >/dev/null

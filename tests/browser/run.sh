@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Browser accessibility tests (issue 7): builds the example site and the awkward
 # test site with a staffroom binary, serves each over HTTP and tests every page
-# in Debian's Chromium with playwright-core, axe-core and html-validate.
+# in Debian's Chromium with playwright-core, axe-core and html-validate, and every
+# page and stylesheet with the W3C Nu Html Checker (vnu.test.mjs, on Debian's Java).
 #
 #   tests/browser/run.sh [path/to/staffroom]
 #
 # Without an argument the binary is looked for in build/ at the top of the repo.
-# Needs /usr/bin/chromium and node >= 20.19 (tests/browser/install.sh installs them).
+# Needs /usr/bin/chromium, java and node >= 20.19 (tests/browser/install.sh installs them).
 # Screenshots go to tests/browser/screenshots/ (not committed).
 set -euo pipefail
 
@@ -45,6 +46,8 @@ build_site() {  # name site-folder [more build options]
 build_site example "$repo"
 # --drafts: the draft and scheduled adverts too, with the preview banner
 build_site awkward "$here/../sites/awkward" --drafts
+# Welsh at the root, English under /en/ (issue 17)
+build_site bilingual "$here/../sites/bilingual"
 # A site whose lists are in pages (issue 18): the good bad-site's advert 130
 # times with a title each, so the index has 3 pages of 50 and its search index
 # 2 parts (pagination.test.mjs)
@@ -65,5 +68,5 @@ fi
 
 # Every *.test.mjs here (a11y.test.mjs, filters.test.mjs, ...), one file at a time:
 # node's test runner prints "# pass N" and "# fail N" and exits non-zero on a failure.
-STAFFROOM_SITES="example=$out/example,awkward=$out/awkward" STAFFROOM_PAGED_SITE="$out/paged" \
+STAFFROOM_SITES="example=$out/example,awkward=$out/awkward,bilingual=$out/bilingual" STAFFROOM_PAGED_SITE="$out/paged" \
   node --test --test-reporter=tap --test-concurrency=1 ./*.test.mjs

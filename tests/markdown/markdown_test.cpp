@@ -7,6 +7,7 @@
 
 #include "markdown/markdown.h"
 #include "base/text.h"
+#include "../test_util.h"
 
 TEST_CASE("GitHub-flavoured extensions work") {
   CHECK(markdown_to_html("| a | b |\n|---|---|\n| 1 | 2 |\n").find("<table>") != std::string::npos);
@@ -43,6 +44,28 @@ TEST_CASE("abbreviations are marked at their first use only, and text stays esca
   Glossary amp({{"amp", "x"}, {"AMP", "y"}});
   std::set<std::string> none;
   CHECK(mark_abbreviations("a &amp; b", amp, none) == "a &amp; b");
+}
+
+TEST_CASE("an abbreviation's first use in running text links to the glossary, never inside a link or heading") {
+  Glossary glossary({{"SEN", "Special educational needs"}, {"DBS", "Disclosure and Barring Service"}});
+  glossary.page = "/glossary/";
+  std::set<std::string> seen;
+  auto html = markdown_to_html(
+      "## SEN support\n\nRead our [SEN policy](https://example.org/sen) and see www.example.org/DBS.\n\n"
+      "![A DBS poster](poster.png)\n\nWe teach SEN pupils. More SEN. A DBS check, another DBS check.\n",
+      {0, &glossary, &seen});
+  CHECK(test::link_depth(html) == 1);
+  // In the heading and the link: the <abbr> alone.
+  CHECK(html.find("<h2><abbr title=\"Special educational needs\">SEN</abbr> support</h2>") != std::string::npos);
+  CHECK(html.find("<a href=\"https://example.org/sen\"><abbr title=\"Special educational needs\">SEN</abbr> policy</a>") !=
+        std::string::npos);
+  // In an image's description, nothing (alt text takes no markup).
+  CHECK(html.find("alt=\"A DBS poster\"") != std::string::npos);
+  // The first use in running text links, once; later uses stay plain.
+  CHECK(test::count(html, "href=\"/glossary/#sen\"") == 1);
+  CHECK(test::count(html, "href=\"/glossary/#dbs\"") == 1);
+  CHECK(html.find("</a> pupils. More SEN. A <a class=\"abbr-link\" href=\"/glossary/#dbs\">") != std::string::npos);
+  CHECK(html.find("check, another DBS check.") != std::string::npos);
 }
 
 TEST_CASE("Markdown converted on several threads at once gives the same HTML every time") {

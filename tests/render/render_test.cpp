@@ -70,6 +70,33 @@ TEST_CASE("the person specification is a real table per section") {
   CHECK(html.find("Desirable", html.find("First aid certificate")) != std::string::npos);
 }
 
+TEST_CASE("the person specification groups criteria that share a level and methods") {
+  test::TempDir dir;
+  test::write_minimal_site(dir.path);
+  std::string spec = test::read_file(dir.path / "content/specs/ta.yaml");
+  spec += "      - { text: Speaks Welsh, level: desirable, assessed: [qualification] }\n"
+          "  - name: Experience\n    criteria:\n"
+          "      - { text: Worked with children, level: essential }\n";
+  test::write_file(dir.path / "content/specs/ta.yaml", spec);
+  REQUIRE(build(dir.path).ok);
+  std::string html = page(dir.path, "vacancies/ta/index.html");
+  // Qualifications: essential [application, qualification]; then two desirable
+  // [qualification], one group. Experience: one group, with no methods.
+  CHECK(test::count(html, "<tbody class=\"spec-group") == 3);
+  CHECK(test::count(html, "<tr class=\"spec-group-head\" aria-hidden=\"true\">") == 3);
+  CHECK(test::count(html, "<tr class=\"spec-row\">") == 4);
+  CHECK(html.find("How it is assessed: Application form and proof of qualification") != std::string::npos);
+  CHECK(test::count(html, "How it is assessed: Proof of qualification") == 1);
+  // Each row keeps its own cells (the wide table, print, screen readers)...
+  CHECK(test::count(html, "<td class=\"level\">") == 4);
+  // ...and what the school does not say is left empty, not "Not stated".
+  CHECK(html.find("Not stated") == std::string::npos);
+  CHECK(html.find("<td class=\"assessed\"></td>") != std::string::npos);
+  // No ARIA roles on the table's elements: the HTML gives them (W3C Nu Html Checker).
+  for (auto role : {"table", "rowgroup", "row", "cell", "columnheader", "rowheader"})
+    CHECK_MESSAGE(html.find("role=\"" + std::string(role) + "\"") == std::string::npos, role);
+}
+
 TEST_CASE("every string from YAML is escaped, and raw HTML in an advert is left out") {
   test::TempDir dir;
   test::write_minimal_site(dir.path);
@@ -97,18 +124,29 @@ TEST_CASE("Unicode survives: Welsh names, curly quotes, pound signs and dashes")
   CHECK(html.find("Ysgol Gymraeg Llanfair – Ŵyn’s “Best” School — £") != std::string::npos);
 }
 
-TEST_CASE("abbreviations are marked once per page with their meaning") {
+TEST_CASE("an abbreviation's first use on a page links to its glossary entry, and only the first") {
   test::TempDir dir;
   test::write_minimal_site(dir.path);
-  test::write_file(dir.path / "content/glossary.yaml", "SEN: Special educational needs\nEHCP: Education, Health and Care Plan\n");
+  test::write_file(dir.path / "content/glossary.yaml", "SEN: Special educational needs\nSENCo: SEN co-ordinator\n"
+                   "EHCP: Education, Health and Care Plan\n");
   test::write_file(dir.path / "content/vacancies/ta.md",
                    "---\ntitle: TA\nschool: oak\nrole: x\nspec: ta\nposted: 2026-11-01\ncloses: 2027-12-05\n---\n"
-                   "Support SEN pupils. More SEN work. Write EHCPs.\n");
+                   "## Working with the SENCo\n\nSee the [SEN policy](https://example.org/sen).\n\n"
+                   "Support SEN pupils. More SEN work with our SENCos. Write EHCPs.\n");
   REQUIRE(build(dir.path).ok);
   std::string html = page(dir.path, "vacancies/ta/index.html");
-  CHECK(test::count(html, "<abbr title=\"Special educational needs\">SEN</abbr>") == 1);
-  CHECK(html.find("<abbr title=\"Education, Health and Care Plan\">EHCP</abbr>s") != std::string::npos);
-  CHECK(std::filesystem::exists(dir.path / "public/glossary/index.html"));
+  // One link each, to an entry the glossary page has.
+  CHECK(test::count(html, "<a class=\"abbr-link\" href=\"/glossary/#sen\"><abbr title=\"Special educational needs\">SEN</abbr>") == 1);
+  CHECK(test::count(html, "href=\"/glossary/#senco\"") == 1);
+  CHECK(html.find("(Special educational needs)</span></a> pupils. More SEN work") != std::string::npos);
+  CHECK(html.find("<abbr title=\"Education, Health and Care Plan\">EHCP</abbr>") != std::string::npos);
+  std::string glossary = page(dir.path, "glossary/index.html");
+  CHECK(glossary.find("id=\"sen\"") != std::string::npos);
+  CHECK(glossary.find("id=\"senco\"") != std::string::npos);
+  // The heading and the advert's own link keep their <abbr> with no link in them.
+  CHECK(html.find("Working with the <abbr title=\"SEN co-ordinator\">SENCo</abbr></h") != std::string::npos);
+  CHECK(html.find("\"><abbr title=\"Special educational needs\">SEN</abbr> policy</a>") != std::string::npos);
+  CHECK(test::link_depth(html) == 1);  // no link inside a link anywhere on the page
 }
 
 TEST_CASE("drafts and scheduled adverts are not built, except in preview with a banner") {

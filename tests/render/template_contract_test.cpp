@@ -14,8 +14,10 @@
 #include "pipeline/build.h"
 #include "base/clock.h"
 #include "write/memory_sink.h"
+#include "render/languages.h"
 #include "render/render.h"
 #include "theme/theme.h"
+#include "theme/words.h"
 #include "../test_util.h"
 
 namespace {
@@ -62,10 +64,8 @@ FileMap render(const fs::path& root, bool drafts, std::vector<Render>* renders =
   BuildOptions options;
   options.now = to_time(*parse_datetime("2026-12-01T09:00"), false);
   options.drafts = drafts;
-  SiteContext ctx(*loaded.site, theme, options);
-  add_listings(ctx);
   MemorySink sink;
-  render_site(ctx, sink);
+  render_languages(*loaded.site, theme, options, sink);  // a bilingual site's every tree
   return sink.take();
 }
 
@@ -81,11 +81,11 @@ void render_paged(std::vector<Render>* renders) {
   render(dir.path, false, renders);
 }
 
-// The example site and the awkward one, as built and as previewed, and the
-// example in pages.
+// The example site, the awkward one and the bilingual one, as built and as
+// previewed, and the example in pages.
 std::vector<Render> all_renders() {
   std::vector<Render> renders;
-  for (auto site : {kSource, kSource / "tests/sites/awkward"})
+  for (auto site : {kSource, kSource / "tests/sites/awkward", kSource / "tests/sites/bilingual"})
     for (bool drafts : {false, true}) render(site, drafts, &renders);
   render_paged(&renders);
   return renders;
@@ -264,7 +264,8 @@ TEST_CASE("every name a default template uses is given by the views on the examp
   }
   for (auto& r : all_renders()) {
     REQUIRE_MESSAGE(trees.count(r.name), "rendered a template the theme does not have: " << r.name);
-    std::vector<const Data*> stack{&r.data};
+    // The theme's words (`t`) are beneath every template's data.
+    std::vector<const Data*> stack{&default_words().data, &r.data};
     walk(trees[r.name], stack, given);
   }
   std::set<std::string> missing;
@@ -276,6 +277,7 @@ TEST_CASE("every name a default template uses is given by the views on the examp
 TEST_CASE("themes/default/README.md documents exactly the names the views give") {
   std::set<std::string> given;
   for (auto& r : all_renders()) names_in(r.data, given);
+  given.insert("t");  // the theme's words, beneath every template's data
   std::set<std::string> documented = documented_names(), templates;
   for (auto& name : template_names()) templates.insert(name);
   std::set<std::string> undocumented, unknown;
@@ -336,4 +338,21 @@ TEST_CASE("the assessment-method legend shows beside every specification whose c
     check_legend(*files.at(path), path);
     CHECK_MESSAGE(files.at(path)->find("<li>Interview</li>") != std::string::npos, path);
   }
+}
+
+TEST_CASE("standards cited by a criterion are folded into one control") {
+  FileMap files = render(kSource, false);
+  const std::string& lsa = *files.at("vacancies/one-to-one-learning-support-assistant/index.html");
+  auto from = lsa.find("<table class=\"spec-table\"");
+  REQUIRE(from != std::string::npos);
+  std::string tables = lsa.substr(from, lsa.rfind("</table>") - from);
+  // Every citation in the tables is a listed link inside a <details>: one Tab
+  // stop (its summary) per criterion that cites standards, not one per citation.
+  size_t links = test::count(tables, "<a href=\"/standards/");
+  CHECK(links > 20);
+  CHECK(test::count(tables, "<li><a href=\"/standards/") == links);
+  size_t folded = test::count(tables, "<details class=\"criterion-standards\">");
+  CHECK(folded > 0);
+  CHECK(folded < links);
+  CHECK(test::count(tables, "<summary>NOS for learning support staff (") == folded);
 }

@@ -5,6 +5,7 @@
 
 #include "base/clock.h"
 #include "render/outputs/outputs.h"
+#include "render/words_text.h"
 
 namespace {
 
@@ -20,8 +21,11 @@ std::string feed_author(const SiteContext& ctx) {
 
 // Plain text: the advert's summary (or what and where), then the closing time.
 std::string summary_text(const SiteContext& ctx, const Vacancy& v) {
-  std::string s = v.summary.empty() ? v.title + " at " + school_name(ctx, v) + "." : v.summary;
-  return s + " Closing date: " + datetime_words(v.closes) + ".";
+  const Words& w = ctx.w();
+  std::string s = v.summary.empty()
+                      ? w.fill("vacancy.at_school", {{"title", v.title}, {"school", school_name(ctx, v)}}) + "."
+                      : v.summary;
+  return s + " " + w.fill("outputs.closing_date", {{"closes", datetime_words(v.closes, w)}});
 }
 
 // The feed's updated time: the latest posted time, else the build's now.

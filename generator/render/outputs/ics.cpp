@@ -1,6 +1,7 @@
 // An iCalendar (RFC 5545) event for a vacancy's closing time, with a reminder.
 #include "base/clock.h"
 #include "render/outputs/outputs.h"
+#include "render/words_text.h"
 
 namespace {
 
@@ -77,14 +78,16 @@ std::string vacancy_ics(const SiteContext& ctx, const Vacancy& v) {
   line("DTSTAMP:" + utc_basic(v.posted));
   line("DTSTART:" + utc_basic(v.closes - 30 * 60));
   line("DTEND:" + utc_basic(v.closes));
-  line("SUMMARY:" + ics_text("Closing date: " + v.title + " at " + school_name));
-  line("DESCRIPTION:" + ics_text("Applications for " + v.title + " at " + school_name +
-                                 " close at " + datetime_words(v.closes) + ".\n" + url));
+  const Words& w = ctx.w();
+  std::vector<std::pair<std::string, std::string>> values = {
+      {"title", v.title}, {"school", school_name}, {"closes", datetime_words(v.closes, w)}};
+  line("SUMMARY:" + ics_text(w.fill("outputs.calendar_summary", values)));
+  line("DESCRIPTION:" + ics_text(w.fill("outputs.calendar_description", values) + "\n" + url));
   line("URL:" + url);
   line("BEGIN:VALARM");
   line("TRIGGER:-P1D");
   line("ACTION:DISPLAY");
-  line("DESCRIPTION:" + ics_text("Applications close tomorrow: " + v.title + " at " + school_name));
+  line("DESCRIPTION:" + ics_text(w.fill("outputs.calendar_alarm", values)));
   line("END:VALARM");
   line("END:VEVENT");
   line("END:VCALENDAR");

@@ -12,6 +12,7 @@
 #include "render/outputs/outputs.h"
 #include "render/pay.h"
 #include "render/views.h"
+#include "render/words_text.h"
 
 namespace {
 
@@ -72,7 +73,7 @@ std::string search_index_entry(const SiteContext& ctx, const Vacancy& v) {
   o["role_label"] = ctx.role_label(v.role);
   o["contract"] = v.contract;
   o["working_pattern"] = v.working_pattern;
-  o["working_pattern_label"] = working_pattern_label(v);  // searched: "term time"
+  o["working_pattern_label"] = working_pattern_label(v, ctx.w());  // searched: "term time"
   o["grade"] = v.grade;
   o["town"] = school ? school->address.locality : "";
   o["salary_min"] = v.salary ? amount(v.salary->min) : ojson(nullptr);
@@ -84,7 +85,7 @@ std::string search_index_entry(const SiteContext& ctx, const Vacancy& v) {
   o["visa_sponsorship"] = v.visa_sponsorship.value_or(false);
   o["posted"] = iso_date(v.posted);
   o["closes"] = iso8601(v.closes);
-  o["closes_text"] = datetime_words(v.closes);
+  o["closes_text"] = datetime_words(v.closes, ctx.w());
   o["summary"] = v.summary;
   ojson criteria = ojson::array();
   if (v.spec)

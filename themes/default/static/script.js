@@ -98,7 +98,8 @@
     if (store && clear) {
       clear.hidden = false;
       clear.addEventListener("click", function () {
-        if (!window.confirm("Delete all your notes on this page from this browser? This cannot be undone.")) {
+        if (!window.confirm(clear.getAttribute("data-confirm") ||
+            "Delete all your notes on this page from this browser? This cannot be undone.")) {
           return;
         }
         Array.prototype.forEach.call(fields, function (field) {
@@ -107,13 +108,25 @@
           fit(field);
         });
         if (status) {
-          status.textContent = "Your notes have been deleted from this browser.";
+          status.textContent = clear.getAttribute("data-done") || "Your notes have been deleted from this browser.";
         }
       });
     }
   }
 
   /* ---------- Index: search, filters and sorting ---------- */
+
+  // The page's words (data-t-* on the filter panel, from the theme's
+  // i18n/<language>.yaml), with `fallback` for a theme that lacks one;
+  // {n}, {shown} and {all} are filled in.
+  var panelWords = null;
+  function say(name, fallback, values) {
+    var text = (panelWords && panelWords.getAttribute("data-t-" + name)) || fallback;
+    Object.keys(values || {}).forEach(function (k) {
+      text = text.split("{" + k + "}").join(String(values[k]));
+    });
+    return text;
+  }
 
   // Labels for the ids the search index carries (the generator's vocabulary)
   var CONTRACTS = { "permanent": "Permanent", "fixed-term": "Fixed term", "temporary": "Temporary", "casual": "Casual" };
@@ -445,9 +458,9 @@
       var v = item.v;
       offer("school", v.school_id, v.school);
       offer("role", v.role, v.role_label);
-      offer("contract", v.contract, CONTRACTS[v.contract]);
+      offer("contract", v.contract, say("contract-" + v.contract, CONTRACTS[v.contract]));
       item.patterns.forEach(function (p) {
-        offer("pattern", p, PATTERNS[p]);
+        offer("pattern", p, say("pattern-" + p, PATTERNS[p]));
       });
     });
     Object.keys(options).forEach(function (kind) {
@@ -458,12 +471,14 @@
   function announce(f, shown, filtered, titlesFirst) {
     var count = f.items.length;
     if (!filtered) {
-      f.status.textContent = "Showing all " + count + (count === 1 ? " open vacancy." : " open vacancies.");
+      f.status.textContent = count === 1 ? say("showing-one", "Showing all {n} open vacancy.", { n: count })
+        : say("showing-other", "Showing all {n} open vacancies.", { n: count });
     } else if (shown === 0) {
-      f.status.textContent = "No vacancies match.";
+      f.status.textContent = say("none-match", "No vacancies match.");
     } else {
-      f.status.textContent = shown + (shown === 1 ? " vacancy matches." : " vacancies match.") +
-        (titlesFirst ? " Those with your search words in the title come first." : "");
+      f.status.textContent = (shown === 1 ? say("matches-one", "{n} vacancy matches.", { n: shown })
+        : say("matches-other", "{n} vacancies match.", { n: shown })) +
+        (titlesFirst ? " " + say("titles-first", "Those with your search words in the title come first.") : "");
     }
   }
 
@@ -494,7 +509,8 @@
       f.empty.hidden = shown > 0;
     }
     if (f.heading) {
-      f.heading.textContent = filtered ? shown + " of " + f.headingText : f.headingText;
+      f.heading.textContent = filtered ? say("of", "{shown} of {all}", { shown: shown, all: f.headingText })
+        : f.headingText;
     }
   }
 
@@ -610,6 +626,7 @@
       return;
     }
     var heading = document.getElementById("vacancy-count"); // "4 open vacancies"
+    panelWords = panel;
     // What the filters work on, shared by the functions above
     var f = {
       panel: panel,
