@@ -7,6 +7,7 @@
 
 #include "base/clock.h"
 #include "base/parallel.h"
+#include "render/languages.h"
 #include "theme/theme.h"
 
 namespace fs = std::filesystem;
@@ -84,6 +85,7 @@ PreviewResult PreviewSite::rebuild(const std::vector<std::string>& changed,
 // True when every file saved, and every file the loads found changed, since
 // the last good build is an advert's (one of its adverts, or one now).
 bool PreviewSite::adverts_only() const {
+  if (!site_ || language_trees(site_->config).size() > 1) return false;
   auto advert = [&](const std::string& p) { return adverts_.count(p) || cache_.load.vacancies.count(p); };
   return std::all_of(pending_.begin(), pending_.end(), advert) &&
          std::all_of(changed_.begin(), changed_.end(), advert);
@@ -111,6 +113,7 @@ static Listings take_listings(SiteContext& ctx) {
 PreviewResult PreviewSite::rebuild_all(LoadedSite loaded, PreviewResult r,
                                        const Published& published) {
   r.full = true;
+  if (language_trees(loaded.site->config).size() > 1) return rebuild_languages(std::move(loaded), std::move(r), published);
   SiteContext ctx(*loaded.site, loaded.theme, options_now());
   add_listings(ctx);
   MemorySink sink(root_);
@@ -125,6 +128,27 @@ PreviewResult PreviewSite::rebuild_all(LoadedSite loaded, PreviewResult r,
   r.files = sink.files();
   list_paths_ = lists.paths();
   listings_ = take_listings(ctx);
+  site_ = std::move(loaded.site);
+  theme_ = loaded.theme;
+  publish(sink.take());
+  published({"*"});
+  r.ok = true;
+  return r;
+}
+
+// A bilingual site: every language's tree, rendered whole each time (its
+// translations make an advert's pages depend on more than its own file).
+PreviewResult PreviewSite::rebuild_languages(LoadedSite loaded, PreviewResult r,
+                                             const Published& published) {
+  MemorySink sink(root_);
+  render_languages(*loaded.site, loaded.theme, options_now(), sink);
+  if (auto failure = sink.failure()) {
+    r.diags.error({"content/files", 0, 0}, *failure);
+    return r;
+  }
+  r.files = sink.files();
+  list_paths_.clear();
+  listings_.clear();
   site_ = std::move(loaded.site);
   theme_ = loaded.theme;
   publish(sink.take());

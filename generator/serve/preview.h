@@ -2,7 +2,8 @@
 // save the same load and checks as `staffroom build` (load_checked), with a
 // cache so that unchanged files are not read or parsed again. When only
 // adverts changed, only their pages and the lists are rendered again;
-// anything else renders it all. Nothing is replaced unless the new build
+// anything else renders it all, as does any change to a bilingual site
+// (each language's tree, as `staffroom build` writes them). Nothing is replaced unless the new build
 // has no errors.
 #pragma once
 
@@ -52,6 +53,7 @@ class PreviewSite {
 
  private:
   PreviewResult rebuild_all(LoadedSite loaded, PreviewResult r, const Published& published);
+  PreviewResult rebuild_languages(LoadedSite loaded, PreviewResult r, const Published& published);
   PreviewResult rebuild_adverts(LoadedSite loaded, PreviewResult r, const Published& published);
   void read_preview_theme(const std::shared_ptr<const Theme>& theme, PreviewResult& r);
   bool adverts_only() const;

@@ -130,3 +130,31 @@ TEST_CASE("load cache: unchanged files are taken from it, changed ones read agai
   CHECK(cache.changed == std::vector<std::string>{"content/vacancies/cook.md"});
   CHECK(cache.vacancies.size() == 2);
 }
+
+TEST_CASE("preview: a bilingual site serves every language's pages, and a translation's edit shows") {
+  test::TempDir dir;
+  fs::copy(fs::path(STAFFROOM_SOURCE_DIR) / "tests/sites/bilingual", dir.path, fs::copy_options::recursive);
+  BuildOptions o;
+  o.now = to_time(*parse_datetime("2026-11-20T12:00"), false);
+  PreviewSite site(dir.path.string(), o, true);
+  auto ignore = [](auto&) {};
+  REQUIRE(site.rebuild({}, ignore).ok);
+  auto page = [&](const std::string& path) {
+    auto files = site.files();
+    auto it = files->find(path);
+    return it == files->end() ? std::string() : *it->second;
+  };
+  CHECK(contains(page("vacancies/cynorthwyydd-addysgu/index.html"), "Cynorthwyydd Addysgu Lefel 2"));
+  CHECK(contains(page("en/vacancies/cynorthwyydd-addysgu/index.html"), "Teaching Assistant Level 2"));
+  CHECK(contains(page("en/index.html"), "lang=\"en-GB\""));
+
+  auto translation = dir.path / "content/vacancies/cynorthwyydd-addysgu.en-GB.md";
+  std::string text = test::read_file(translation);
+  text.replace(text.find("Teaching Assistant Level 2"), 26, "Classroom Assistant Level 2");
+  put_file(translation, text);
+  auto r = site.rebuild({"content/vacancies/cynorthwyydd-addysgu.en-GB.md"}, ignore);
+  REQUIRE(r.ok);
+  CHECK(contains(page("en/vacancies/cynorthwyydd-addysgu/index.html"), "Classroom Assistant Level 2"));
+  CHECK(contains(page("en/index.html"), "Classroom Assistant Level 2"));
+  CHECK_FALSE(contains(page("vacancies/cynorthwyydd-addysgu/index.html"), "Classroom Assistant"));
+}
