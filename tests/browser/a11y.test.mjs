@@ -400,8 +400,9 @@ async function checkSpecTables(page, width) {
           assessed: tr.querySelector('td.assessed')?.textContent || '',
           // the level and methods cells' words on screen (only in the wide layout)
           cellWordsShown: [...tr.querySelectorAll('td > span')].some(shown),
-          // links to standards outside a folded <details>: each one a Tab stop
-          unfoldedLinks: [...tr.querySelectorAll('a[href]')].filter((a) => !a.closest('details')).length,
+          // links to standards outside a folded <details>: each one a Tab stop (an
+          // abbreviation's one link to the glossary is not one of them)
+          unfoldedLinks: [...tr.querySelectorAll('a[href]:not(.abbr-link)')].filter((a) => !a.closest('details')).length,
           summaries: tr.querySelectorAll('summary').length,
         })),
         text: t.textContent,

@@ -40,6 +40,12 @@ const held = chromiumAndServers(sites);
 
 for (const site of sites) {
   const glossary = site.pages.find((pg) => pg.file === 'glossary/index.html');
+  // Each language's tree has its own glossary ("glossary/", and "en/glossary/"
+  // on a bilingual site): a page's abbreviations lead to its own tree's.
+  const glossaries = site.pages.filter((pg) => pg.file.endsWith('glossary/index.html'))
+    .map((pg) => ({ tree: pg.file.slice(0, -'glossary/index.html'.length), html: pg.html }))
+    .sort((a, b) => b.tree.length - a.tree.length);
+  const glossaryOf = (file) => glossaries.find((g) => file.startsWith(g.tree));
   const vacancy = site.pages.find((pg) => /^vacancies\/[^/]+\/index\.html$/.test(pg.file) &&
     abbreviationLinks(pg.html).length);
 
@@ -53,9 +59,10 @@ for (const site of sites) {
         links += found.length;
         const anchors = found.map((l) => l.anchor);
         assert.deepEqual(anchors, [...new Set(anchors)], `${pg.file}: an abbreviation linked twice`);
+        const own = glossaryOf(pg.file);
         for (const l of found) {
-          assert.equal(l.href, `${site.base}glossary/`, `${pg.file}: the glossary's address`);
-          assert.ok(glossary.html.includes(`id="${l.anchor}"`), `${pg.file}: the glossary has no entry #${l.anchor}`);
+          assert.equal(l.href, `${site.base}${own.tree}glossary/`, `${pg.file}: the glossary's address`);
+          assert.ok(own.html.includes(`id="${l.anchor}"`), `${pg.file}: the glossary has no entry #${l.anchor}`);
         }
         assert.ok(linkDepth(pg.html) <= 1, `${pg.file}: a link inside a link`);
       }

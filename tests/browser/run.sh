@@ -7,6 +7,7 @@
 #   tests/browser/run.sh [path/to/staffroom]
 #
 # Without an argument the binary is looked for in build/ at the top of the repo.
+# STAFFROOM_TEST_FILES="./a11y.test.mjs ./vnu.test.mjs" runs only those files.
 # Needs /usr/bin/chromium, java and node >= 20.19 (tests/browser/install.sh installs them).
 # Screenshots go to tests/browser/screenshots/ (not committed).
 set -euo pipefail
@@ -66,7 +67,8 @@ if [[ ! -d node_modules ]]; then
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
-# Every *.test.mjs here (a11y.test.mjs, filters.test.mjs, ...), one file at a time:
+# Every *.test.mjs here (a11y.test.mjs, filters.test.mjs, ...), or those named in
+# STAFFROOM_TEST_FILES, one file at a time:
 # node's test runner prints "# pass N" and "# fail N" and exits non-zero on a failure.
 STAFFROOM_SITES="example=$out/example,awkward=$out/awkward,bilingual=$out/bilingual" STAFFROOM_PAGED_SITE="$out/paged" \
-  node --test --test-reporter=tap --test-concurrency=1 ./*.test.mjs
+  node --test --test-reporter=tap --test-concurrency=1 ${STAFFROOM_TEST_FILES:-./*.test.mjs}
