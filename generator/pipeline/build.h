@@ -38,6 +38,9 @@ struct BuildRequest {
   std::string site = ".";
   std::string output;          // default: <site>/public
   BuildOptions options;
+  // Use and keep the build cache in <site>/.staffroom-cache (see
+  // build_cache.h); the command line's default, off with --no-cache.
+  bool cache = false;
 };
 
 struct BuildReport {
@@ -48,6 +51,8 @@ struct BuildReport {
   double seconds = 0;
   std::string output;
   std::string left_out;  // drafts and scheduled adverts not published, in words
+  std::string note;      // about the build cache, in words, when it was not usable
+  size_t reused = 0;     // adverts whose pages were taken from the previous output
   bool ok = false;
 };
 
