@@ -6,6 +6,7 @@
 
 #include "load/load.h"
 #include "pipeline/build_cache.h"
+#include "pipeline/cache_file.h"
 #include "pipeline/left_out.h"
 #include "render/languages.h"
 #include "render/render.h"
@@ -44,6 +45,7 @@ static void save_cache(const BuildRequest& request, BuildReport& report, const S
               next.adverts);
   next.load.timezone = cache.load.timezone;
   next.load.vacancies = std::move(cache.load.vacancies);
+  next.load.specs = std::move(cache.load.specs);
   next.bodies = std::move(cache.check.bodies);
   if (auto e = write_build_cache(request.site, report.output, next))
     report.note = "the build cache could not be saved (" + *e + "), so the next build will do "
@@ -66,8 +68,11 @@ BuildReport build_site(const BuildRequest& request) {
   if (old) {
     cache.load.timezone = old->load.timezone;
     cache.load.vacancies = std::move(old->load.vacancies);
+    cache.load.specs = std::move(old->load.specs);
     cache.check.bodies = std::move(old->bodies);
   }
+  BuildCache next;
+  if (old) next.digests = old->digests;
   LoadedSite loaded = load_checked(request.site, report.diags, request.cache ? &cache : nullptr);
   if (report.diags.errors()) return report;  // nothing written, nothing lost
 
@@ -77,10 +82,9 @@ BuildReport build_site(const BuildRequest& request) {
     return report;
   }
   DirSink sink(staged.dir(), staged.previous());
-  BuildCache next;
   RenderReuse reuse;
   if (request.cache) {
-    next.site_key = site_key(*loaded.site, *loaded.theme, request.options, report.output);
+    next.site_key = site_key(*loaded.site, cache.load, *loaded.theme, request.options, report.output);
     if (old)
       reuse.kept = keep_unchanged(*old, *loaded.site, cache.load, next.site_key, request.options.now,
                                   staged.previous(), sink, next.adverts);

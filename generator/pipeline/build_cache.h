@@ -49,27 +49,20 @@ struct AdvertRecord {
 struct BuildCache {
   std::string output;          // the output folder it describes, absolute
   std::uint64_t site_key = 0;  // see site_key()
-  LoadCache load;              // the adverts only
+  LoadCache load;              // the adverts and specifications only
   std::map<std::uint64_t, BodyFindings> bodies;
   std::map<std::string, AdvertRecord> adverts;  // by slug
+  // Each file's digest as read (see cache_file.cpp): one that would be the
+  // same is not written again.
+  std::map<std::size_t, std::uint64_t> digests;
 };
 
-// The cache for building `site` into `output`. Nothing when there is none,
-// when it describes another output folder or the output is not there
-// (nothing to link from), or when it cannot be trusted: then `note` says
-// so in plain words (damaged, unreadable, made by another Staffroom).
-std::optional<BuildCache> read_build_cache(const std::string& site, const std::string& output,
-                                           std::string& note);
-// Saves it as the cache of `output` (into a new file swapped in); a message
-// when that failed.
-std::optional<std::string> write_build_cache(const std::string& site, const std::string& output,
-                                             BuildCache& cache);
-
-// The key of everything but the adverts that can change an advert's page:
-// site.yaml, every other file under content/, the theme's files, the build
-// options and this Staffroom program itself.
-std::uint64_t site_key(const Site& site, const Theme& theme, const BuildOptions& options,
-                       const std::string& output);
+// The key of everything but the adverts and their specifications that can
+// change an advert's page: site.yaml, every other file under content/, the
+// theme's files, the build options and this Staffroom program itself.
+// (`loaded` gives the specifications' files, which each advert's key holds.)
+std::uint64_t site_key(const Site& site, const LoadCache& loaded, const Theme& theme,
+                       const BuildOptions& options, const std::string& output);
 
 // Links the pages of every advert that has not changed since `old` from
 // the previous output into `sink`; returns them as rendering's `kept`, and

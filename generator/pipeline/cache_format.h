@@ -25,6 +25,7 @@
 // Appends values to `bytes`.
 struct CacheWriter {
   std::string bytes;
+  std::string last_path;  // of the last Mark: most repeat it, and are written without
   template <class... T>
   void operator()(T&... values) { (item(values), ...); }
 
@@ -64,6 +65,12 @@ struct CacheWriter {
       (*this)(key, v);
     }
   }
+  void item(Mark& m) {
+    bool same = m.path == last_path;
+    item(same);
+    if (!same) item(last_path = m.path);
+    (*this)(m.line, m.col);
+  }
   void item(std::shared_ptr<const PersonSpec>& p) {
     bool has = p != nullptr;
     item(has);
@@ -76,6 +83,7 @@ struct CacheReader {
   std::string_view bytes;
   size_t at = 0;
   bool ok = true;
+  std::string last_path;
 
   template <class... T>
   void operator()(T&... values) { (item(values), ...); }
@@ -137,6 +145,13 @@ struct CacheReader {
       item(m[std::move(key)]);
     }
   }
+  void item(Mark& m) {
+    bool same = false;
+    item(same);
+    if (same) m.path = last_path;
+    else item(m.path), last_path = m.path;
+    (*this)(m.line, m.col);
+  }
   void item(std::shared_ptr<const PersonSpec>& p) {
     bool has = false;
     item(has);
@@ -151,7 +166,6 @@ struct CacheReader {
 // The members of each type kept in the cache. A member added to one of
 // these types must be added here too (cache_format.cpp checks the sizes,
 // so that one left out is a failed build, not a stale page).
-template <class A> void fields(A& a, Mark& x) { a(x.path, x.line, x.col); }
 template <class A> void fields(A& a, Diagnostic& x) { a(x.mark, x.severity, x.message); }
 template <class A> void fields(A& a, Diagnostics& x) { a(x.items); }
 template <class A> void fields(A& a, Criterion& x) {
@@ -178,7 +192,7 @@ template <class A> void fields(A& a, Vacancy& x) {
   a(x.body, x.body_line);
 }
 template <class A> void fields(A& a, FileStamp& x) { a(x.size, x.mtime_ns, x.ctime_ns, x.device, x.inode); }
-template <class A> void fields(A& a, CachedFile<Vacancy>& x) { a(x.stamp, x.read_at_ns, x.hash, x.value, x.diags); }
+template <class A, class T> void fields(A& a, CachedFile<T>& x) { a(x.stamp, x.read_at_ns, x.hash, x.value, x.diags); }
 template <class A> void fields(A& a, BodyFindings& x) { a(x.diags, x.unknown); }
 template <class A> void fields(A& a, Listing& x) {
   a(x.status, x.card_html, x.search_entry, x.atom_entry, x.feed_item);

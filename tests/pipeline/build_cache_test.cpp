@@ -189,13 +189,14 @@ TEST_CASE("a damaged or foreign build cache is noted and never trusted") {
   EditedSite site(11);
   test::TempDir outs;
   REQUIRE(site.build(outs.path / "plain", false).ok);
-  fs::path file = site.dir.path / kCacheFolder / "build-cache";
+  fs::path file = site.dir.path / kCacheFolder / "build-cache-07";
   auto good = [&] {
     REQUIRE(site.build(outs.path / "cached", true).ok);
     return test::read_file(file);
   };
-  auto check = [&](const std::string& bytes, const std::string& words) {
-    test::write_file(file, bytes);
+  auto check = [&](const std::optional<std::string>& bytes, const std::string& words) {
+    if (bytes) test::write_file(file, *bytes);
+    else fs::remove(file);
     BuildReport r = site.build(outs.path / "cached", true);
     REQUIRE(r.ok);
     CHECK(r.note.find(words) != std::string::npos);
@@ -213,9 +214,10 @@ TEST_CASE("a damaged or foreign build cache is noted and never trusted") {
     check(bytes, "was damaged");
   }
   SUBCASE("empty") { check("", "was damaged"); }
+  SUBCASE("one of its files gone") { check(std::nullopt, "was damaged"); }
   SUBCASE("made by another Staffroom") {
     // The program's identity follows the header; change it and seal the file again.
-    size_t at = std::string("staffroom build cache 1\n").size() + 8;
+    size_t at = std::string("staffroom build cache 2\n").size() + 8;
     bytes[at] = bytes[at] == '9' ? '8' : '9';
     std::string_view body(bytes.data(), bytes.size() - 8);
     std::uint64_t sum = std::hash<std::string_view>{}(body);
@@ -230,7 +232,7 @@ TEST_CASE("a build without the cache neither reads nor writes it") {
   REQUIRE(site.build(outs.path / "out", false).ok);
   CHECK_FALSE(fs::exists(site.dir.path / kCacheFolder));
   REQUIRE(site.build(outs.path / "out", true).ok);
-  fs::path file = site.dir.path / kCacheFolder / "build-cache";
+  fs::path file = site.dir.path / kCacheFolder / "build-cache-07";
   test::write_file(file, "garbage");
   BuildReport r = site.build(outs.path / "out", false);
   CHECK(r.note == "");
@@ -241,7 +243,7 @@ TEST_CASE("a failed build leaves the cache as it was") {
   EditedSite site(9);
   test::TempDir outs;
   REQUIRE(site.build(outs.path / "out", true).ok);
-  fs::path file = site.dir.path / kCacheFolder / "build-cache";
+  fs::path file = site.dir.path / kCacheFolder / "build-cache-07";
   std::string before = test::read_file(file);
   site.dir.write("content/vacancies/broken.md", "---\ntitle: [\n---\n");
   CHECK_FALSE(site.build(outs.path / "out", true).ok);
