@@ -76,3 +76,11 @@ VacancyOutputs keep_unchanged(const BuildCache& old, const Site& site, const Loa
 void record_made(const VacancyOutputs& made, const Site& site, const LoadCache& loaded,
                  std::uint64_t site_key, Time now, const std::string& output,
                  std::map<std::string, AdvertRecord>& next);
+
+// This program, as the file it was run from: another build of Staffroom
+// renders differently, so its cache is not this one's.
+std::string program_identity();
+// The whole of a file, or nothing when it cannot be read.
+std::optional<std::string> read_whole(const std::string& path);
+// `path` made absolute with links resolved, as far as it exists.
+std::string absolute_of(const std::string& path);

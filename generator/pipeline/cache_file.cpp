@@ -144,40 +144,6 @@ std::optional<std::string> replace_file(const std::string& path, const std::stri
 
 }  // namespace
 
-std::optional<std::string> read_whole(const std::string& path) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return std::nullopt;
-  struct stat st;
-  std::string bytes;
-  bool ok = ::fstat(fd, &st) == 0;
-  if (ok) bytes.resize(static_cast<size_t>(st.st_size));
-  size_t done = 0;
-  while (ok && done < bytes.size()) {  // one read, unless the file grows or shrinks
-    ssize_t n = ::read(fd, bytes.data() + done, bytes.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) ok = n == 0 && (bytes.resize(done), true);
-    else done += static_cast<size_t>(n);
-  }
-  ::close(fd);
-  if (!ok) return std::nullopt;
-  return bytes;
-}
-
-std::string program_identity() {
-  struct stat st;
-  if (::stat("/proc/self/exe", &st) != 0) return "unknown";
-  return std::to_string(st.st_size) + "/" + std::to_string(st.st_mtim.tv_sec) + "." +
-         std::to_string(st.st_mtim.tv_nsec) + "/" + std::to_string(st.st_ino);
-}
-
-std::string absolute_of(const std::string& path) {
-  std::error_code ec;
-  auto absolute = fs::absolute(path, ec);
-  if (ec) return path;
-  auto p = fs::weakly_canonical(absolute, ec);
-  return ec ? absolute.lexically_normal().string() : p.string();
-}
-
 std::optional<BuildCache> read_build_cache(const std::string& site, const std::string& output,
                                            std::string& note) {
   std::vector<BuildCache> parts(kShards);

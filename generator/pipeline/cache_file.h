@@ -21,11 +21,3 @@ std::optional<BuildCache> read_build_cache(const std::string& site, const std::s
 // swapped in); a message when that failed.
 std::optional<std::string> write_build_cache(const std::string& site, const std::string& output,
                                              BuildCache& cache);
-
-// This program, as the file it was run from: another build of Staffroom
-// renders differently, so its cache is not this one's.
-std::string program_identity();
-// The whole of a file, or nothing when it cannot be read.
-std::optional<std::string> read_whole(const std::string& path);
-// `path` made absolute with links resolved, as far as it exists.
-std::string absolute_of(const std::string& path);
