@@ -6,9 +6,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <cerrno>
-
 #include <algorithm>
+#include <cerrno>
 #include <filesystem>
 #include <functional>
 
@@ -24,6 +23,8 @@ static_assert(sizeof(Vacancy) == 1248, "Vacancy changed: update fields() in cach
 static_assert(sizeof(PersonSpec) == 184, "PersonSpec changed: update fields() in cache_format.h");
 static_assert(sizeof(Criterion) == 232, "Criterion changed: update fields() in cache_format.h");
 static_assert(sizeof(Listing) == 136, "Listing changed: update fields() in cache_format.h");
+// And an option added to the build may change pages: add it to site_key().
+static_assert(sizeof(BuildOptions) == 48, "BuildOptions changed: add the new option to site_key()");
 
 namespace {
 
