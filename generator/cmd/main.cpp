@@ -134,6 +134,9 @@ int cmd_build(int argc, char** argv) {
   std::cout << ") into " << report.output << " in "
             << static_cast<int>(report.seconds * 1000) << " ms.\n"
             << report.left_out;
+  // The program ends now: the system takes back its memory whole, faster
+  // than freeing the site's hundreds of thousands of pieces one by one.
+  new std::shared_ptr<void>(std::move(report.held));
   return 0;
 }
 

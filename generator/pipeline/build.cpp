@@ -38,6 +38,16 @@ LoadedSite load_checked(const std::string& root, Diagnostics& diags, PipelineCac
   return loaded;
 }
 
+// What a build holds in memory, all of it given to the caller in the
+// report (see BuildReport::held).
+struct Held {
+  std::optional<BuildCache> old;
+  PipelineCache cache;
+  BuildCache next;
+  RenderReuse reuse;
+  LoadedSite loaded;
+};
+
 // After a build that worked: the cache for the next one.
 static void save_cache(const BuildRequest& request, BuildReport& report, const Site& site,
                        PipelineCache& cache, const RenderReuse& reuse, BuildCache& next) {
@@ -62,18 +72,18 @@ BuildReport build_site(const BuildRequest& request) {
     report.diags.error({report.output, 0, 0}, *why);
     return report;
   }
-  std::optional<BuildCache> old;
+  auto held = std::make_shared<Held>();
+  report.held = held;
+  auto& [old, cache, next, reuse, loaded] = *held;
   if (request.cache) old = read_build_cache(request.site, report.output, report.note);
-  PipelineCache cache;
   if (old) {
     cache.load.timezone = old->load.timezone;
     cache.load.vacancies = std::move(old->load.vacancies);
     cache.load.specs = std::move(old->load.specs);
     cache.check.bodies = std::move(old->bodies);
   }
-  BuildCache next;
   if (old) next.digests = old->digests;
-  LoadedSite loaded = load_checked(request.site, report.diags, request.cache ? &cache : nullptr);
+  loaded = load_checked(request.site, report.diags, request.cache ? &cache : nullptr);
   if (report.diags.errors()) return report;  // nothing written, nothing lost
 
   StagedOutput staged(report.output);
@@ -82,7 +92,6 @@ BuildReport build_site(const BuildRequest& request) {
     return report;
   }
   DirSink sink(staged.dir(), staged.previous());
-  RenderReuse reuse;
   if (request.cache) {
     next.site_key = site_key(*loaded.site, cache.load, *loaded.theme, request.options, report.output);
     if (old)
