@@ -81,8 +81,8 @@ BuildReport build_site(const BuildRequest& request) {
     cache.load.vacancies = std::move(old->load.vacancies);
     cache.load.specs = std::move(old->load.specs);
     cache.check.bodies = std::move(old->bodies);
+    next.digests = old->digests;
   }
-  if (old) next.digests = old->digests;
   loaded = load_checked(request.site, report.diags, request.cache ? &cache : nullptr);
   if (report.diags.errors()) return report;  // nothing written, nothing lost
 
