@@ -49,9 +49,9 @@ std::optional<OutputStamp> output_stamp(const std::string& file) {
 
 // Every file under `dir`, by path, into `key`; `whole` reads their bytes,
 // else their size and time are enough (documents, which may be large).
-// Leaves out the folder `skip` and the files `known` has by their path
+// Leaves out the folders `skip` and the files `known` has by their path
 // relative to `root`.
-void add_folder(Key& key, const fs::path& dir, bool whole, const fs::path& skip = {},
+void add_folder(Key& key, const fs::path& dir, bool whole, const std::vector<fs::path>& skip = {},
                 const std::map<std::string, CachedFile<PersonSpec>>* known = nullptr,
                 const fs::path& root = {}) {
   std::error_code ec;
@@ -59,7 +59,7 @@ void add_folder(Key& key, const fs::path& dir, bool whole, const fs::path& skip 
   std::vector<std::string> files;
   auto it = fs::recursive_directory_iterator(dir, ec);
   for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    if (!skip.empty() && it->path() == skip) {
+    if (std::find(skip.begin(), skip.end(), it->path()) != skip.end()) {
       it.disable_recursion_pending();
       continue;
     }
@@ -126,8 +126,8 @@ std::uint64_t site_key(const Site& site, const LoadCache& loaded, const Theme& t
   auto settings = read_whole(site.root + "/site.yaml");
   key.add(settings ? std::string_view(*settings) : std::string_view("none"));
   fs::path content = fs::path(site.root) / "content";
-  add_folder(key, content, true, content / "vacancies", &loaded.specs, site.root);
-  // The documents again by size and time: a page gives each one's size.
+  add_folder(key, content, true, {content / "vacancies", content / "files"}, &loaded.specs, site.root);
+  // The documents by size and time (they may be large): a page gives each one's size.
   add_folder(key, content / "files", false);
   for (auto& folder : theme.folders()) add_folder(key, folder, true);
   return key.value;
