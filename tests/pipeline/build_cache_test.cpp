@@ -1,8 +1,8 @@
 // The build cache: after every step of seeded random edits (adverts added,
-// changed and removed, a spec, a school, a theme template, site.yaml, --now
-// moved across closing times), a build with the cache gives byte for byte
-// the output of a build without it. A damaged or foreign cache is noted
-// and ignored.
+// changed and removed, a spec, a school, a theme template, site.yaml, the
+// glossary, --now moved across closing times), a build with the cache gives
+// byte for byte the output of a build without it. A damaged or foreign
+// cache is noted and ignored.
 #include <doctest/doctest.h>
 
 #include <cstring>
@@ -58,7 +58,7 @@ struct EditedSite {
   // One random edit; returns what it was, for the failure message.
   std::string step() {
     auto all = adverts();
-    switch (pick(9)) {
+    switch (pick(10)) {
       case 0: {
         auto& p = all[pick(int(all.size()))];
         test::write_file(p, test::read_file(p) + "More about the post.\n");
@@ -89,6 +89,9 @@ struct EditedSite {
         dir.write("content/site.yaml", "title: Trust vacancies " + std::to_string(pick(100)) +
                                            "\nbase_url: https://jobs.example.org/\n");
         return "edited site.yaml";
+      case 7:
+        dir.write("content/glossary.yaml", pick(2) ? "GCSE: General Certificate of Secondary Education\n" : "");
+        return "edited the glossary";
       default: {
         // Across a closing time or into an advert's last week, often just either side.
         Time close = at(closes[pick(4)].c_str());
