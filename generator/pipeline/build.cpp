@@ -5,6 +5,8 @@
 #include <filesystem>
 
 #include "load/load.h"
+#include "pipeline/build_cache.h"
+#include "pipeline/cache_file.h"
 #include "pipeline/left_out.h"
 #include "render/languages.h"
 #include "render/render.h"
@@ -36,6 +38,30 @@ LoadedSite load_checked(const std::string& root, Diagnostics& diags, PipelineCac
   return loaded;
 }
 
+// What a build holds in memory, all of it given to the caller in the
+// report (see BuildReport::held).
+struct Held {
+  std::optional<BuildCache> old;
+  PipelineCache cache;
+  BuildCache next;
+  RenderReuse reuse;
+  LoadedSite loaded;
+};
+
+// After a build that worked: the cache for the next one.
+static void save_cache(const BuildRequest& request, BuildReport& report, const Site& site,
+                       PipelineCache& cache, const RenderReuse& reuse, BuildCache& next) {
+  record_made(reuse.made, site, cache.load, next.site_key, request.options.now, report.output,
+              next.adverts);
+  next.load.timezone = cache.load.timezone;
+  next.load.vacancies = std::move(cache.load.vacancies);
+  next.load.specs = std::move(cache.load.specs);
+  next.bodies = std::move(cache.check.bodies);
+  if (auto e = write_build_cache(request.site, report.output, next))
+    report.note = "the build cache could not be saved (" + *e + "), so the next build will do "
+                  "everything again";
+}
+
 BuildReport build_site(const BuildRequest& request) {
   auto start = std::chrono::steady_clock::now();
   BuildReport report;
@@ -46,7 +72,18 @@ BuildReport build_site(const BuildRequest& request) {
     report.diags.error({report.output, 0, 0}, *why);
     return report;
   }
-  LoadedSite loaded = load_checked(request.site, report.diags);
+  auto held = std::make_shared<Held>();
+  report.held = held;
+  auto& [old, cache, next, reuse, loaded] = *held;
+  if (request.cache) old = read_build_cache(request.site, report.output, report.note);
+  if (old) {
+    cache.load.timezone = old->load.timezone;
+    cache.load.vacancies = std::move(old->load.vacancies);
+    cache.load.specs = std::move(old->load.specs);
+    cache.check.bodies = std::move(old->bodies);
+    next.digests = old->digests;
+  }
+  loaded = load_checked(request.site, report.diags, request.cache ? &cache : nullptr);
   if (report.diags.errors()) return report;  // nothing written, nothing lost
 
   StagedOutput staged(report.output);
@@ -55,7 +92,14 @@ BuildReport build_site(const BuildRequest& request) {
     return report;
   }
   DirSink sink(staged.dir(), staged.previous());
-  size_t built = render_languages(*loaded.site, loaded.theme, request.options, sink);
+  if (request.cache) {
+    next.site_key = site_key(*loaded.site, cache.load, *loaded.theme, request.options, report.output);
+    if (old)
+      reuse.kept = keep_unchanged(*old, *loaded.site, cache.load, next.site_key, request.options.now,
+                                  staged.previous(), sink, next.adverts);
+  }
+  size_t built = render_languages(*loaded.site, loaded.theme, request.options, sink,
+                                  request.cache ? &reuse : nullptr);
   if (auto e = sink.failure()) {
     report.diags.error({report.output, 0, 0}, *e);
     return report;  // the staged folder is removed; the output is untouched
@@ -68,7 +112,9 @@ BuildReport build_site(const BuildRequest& request) {
   report.files = sink.files();
   report.unchanged = sink.unchanged();
   report.vacancies = built;
+  for (auto& [slug, trees] : reuse.kept) report.reused += !trees.empty();
   report.left_out = left_out(*loaded.site, request.options.now, request.options.drafts);
+  if (request.cache) save_cache(request, report, *loaded.site, cache, reuse, next);
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return report;
 }

@@ -38,6 +38,9 @@ struct BuildRequest {
   std::string site = ".";
   std::string output;          // default: <site>/public
   BuildOptions options;
+  // Use and keep the build cache in <site>/.staffroom-cache (see
+  // build_cache.h); the command line's default, off with --no-cache.
+  bool cache = false;
 };
 
 struct BuildReport {
@@ -48,6 +51,12 @@ struct BuildReport {
   double seconds = 0;
   std::string output;
   std::string left_out;  // drafts and scheduled adverts not published, in words
+  std::string note;      // about the build cache, in words, when it was not usable
+  size_t reused = 0;     // adverts whose pages were taken from the previous output
+  // The site and the caches as the build left them: freeing them one by one
+  // takes a noticeable part of a large build, which a command that is about
+  // to exit may skip by never letting go of this.
+  std::shared_ptr<void> held;
   bool ok = false;
 };
 

@@ -52,13 +52,35 @@ Site site_in_language(const Site& site, const std::string& language) {
   return out;
 }
 
+// Renders one tree whose context is made, taking and noting what `reuse`
+// holds; `folder` is the tree's ("" or "en/").
+static void render_tree(SiteContext& ctx, const std::string& folder, Sink& sink, RenderReuse* reuse) {
+  if (reuse)
+    for (auto* v : ctx.built) {
+      auto it = reuse->kept.find(v->slug);
+      if (it == reuse->kept.end()) continue;
+      auto in_tree = it->second.find(folder);
+      if (in_tree == it->second.end()) continue;
+      ctx.listings[v] = in_tree->second.listing;
+      ctx.kept.insert(v);
+    }
+  add_listings(ctx);
+  FolderSink into(sink, folder);
+  VacancyFiles files;
+  render_site(ctx, into, reuse ? &files : nullptr);
+  for (auto& [v, paths] : files) {
+    VacancyOutput& out = reuse->made[v->slug][folder];
+    out.listing = ctx.listing(*v);
+    for (auto& p : paths) out.files.push_back(folder + p);
+  }
+}
+
 size_t render_languages(const Site& site, std::shared_ptr<const Theme> theme,
-                        const BuildOptions& options, Sink& sink) {
+                        const BuildOptions& options, Sink& sink, RenderReuse* reuse) {
   auto trees = language_trees(site.config);
   if (trees.size() < 2) {
     SiteContext ctx(site, theme, options);
-    add_listings(ctx);
-    render_site(ctx, sink);
+    render_tree(ctx, "", sink, reuse);
     return ctx.built.size();
   }
   std::string root = options.base_url.empty() ? site.config.base_url : options.base_url;
@@ -80,9 +102,7 @@ size_t render_languages(const Site& site, std::shared_ptr<const Theme> theme,
       ctx.alternates[j].base_path = ctx.base_path.substr(0, ctx.base_path.size() - trees[i].folder.size()) +
                                     trees[j].folder;
     ctx.primary = i == 0;
-    add_listings(ctx);
-    FolderSink into(sink, trees[i].folder);
-    render_site(ctx, into);
+    render_tree(ctx, trees[i].folder, sink, reuse);
     built = ctx.built.size();
   }
   return built;

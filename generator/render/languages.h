@@ -5,6 +5,7 @@
 // page's other language is always at the same path in the other tree.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -42,8 +43,25 @@ class FolderSink : public Sink {
   std::string folder_;
 };
 
+// One vacancy in one language tree: its Listing and the paths of its own
+// pages, from the sink's root (the tree's folder included).
+struct VacancyOutput {
+  Listing listing;
+  std::vector<std::string> files;
+};
+// By vacancy slug, then by tree folder ("" or "en/").
+using VacancyOutputs = std::map<std::string, std::map<std::string, VacancyOutput>>;
+
+// What a build cache gives rendering, and what it takes back for the next
+// build: `kept` vacancies' pages are in the sink already and their listings
+// are used as they are; every other built vacancy's goes into `made`.
+struct RenderReuse {
+  VacancyOutputs kept;
+  VacancyOutputs made;
+};
+
 // Renders the site into `sink`: one tree, or one per language of a
 // bilingual site, each with the links between them. Returns how many
 // adverts have pages (in each tree).
 size_t render_languages(const Site& site, std::shared_ptr<const Theme> theme,
-                        const BuildOptions& options, Sink& sink);
+                        const BuildOptions& options, Sink& sink, RenderReuse* reuse = nullptr);

@@ -3,7 +3,9 @@
 // what a change touches (one advert's pages, then the lists).
 #pragma once
 
+#include <map>
 #include <string>
+#include <vector>
 
 #include "base/sink.h"
 #include "render/site_context.h"
@@ -13,9 +15,13 @@ Listing make_listing(const SiteContext& ctx, const Vacancy& v);
 // Makes the Listing of every built vacancy that has none yet, in parallel.
 void add_listings(SiteContext& ctx);
 
-// Renders every file of the site into `sink`, in parallel. The listings
-// must be made first (add_listings).
-void render_site(const SiteContext& ctx, Sink& sink);
+// The paths each vacancy's own pages were written at, as given to the sink.
+using VacancyFiles = std::map<const Vacancy*, std::vector<std::string>>;
+
+// Renders every file of the site into `sink`, in parallel, but for the
+// pages of ctx.kept. The listings must be made first (add_listings). With
+// `made`, says which files each vacancy rendered wrote.
+void render_site(const SiteContext& ctx, Sink& sink, VacancyFiles* made = nullptr);
 // The parts, for the preview server's partial rebuilds.
 void render_vacancy(const SiteContext& ctx, const Vacancy& v, Sink& sink);
 void render_lists(const SiteContext& ctx, Sink& sink);   // index, browse pages, feeds, sitemap, search index

@@ -62,6 +62,9 @@ struct SiteContext {
   std::map<std::string, std::vector<const Vacancy*>> citing;  // standard id -> vacancies
   std::map<std::string, const StaticFile*> files;             // "files/x.docx" -> file
   std::map<const Vacancy*, Listing> listings;                 // every built vacancy's
+  // Built vacancies whose own pages the sink holds already (taken from the
+  // previous output by the build cache): render_site does not render them.
+  std::set<const Vacancy*> kept;
   // A bilingual site: every language's tree, this one's included (empty for
   // a site in one language); `primary`: this is the default language's tree,
   // at the root, which alone writes robots.txt and the sitemap of them all.

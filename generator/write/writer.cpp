@@ -153,3 +153,29 @@ void DirSink::copy(const std::string& path, const std::string& source) {
   if (ec) return fail("cannot copy " + source + ": " + ec.message());
   count(false);
 }
+
+bool DirSink::keep(const std::string& path) {
+  WriteHold hold = hold_for_writing();
+  if (hold.stopping || previous_.empty()) return false;
+  {
+    std::lock_guard lock(mutex_);
+    if (!written_.insert(path).second) return false;
+  }
+  make_parent(path);
+  if (link_previous(path, dir_ + "/" + path, true)) {
+    count(true);
+    return true;
+  }
+  std::lock_guard lock(mutex_);
+  written_.erase(path);
+  return false;
+}
+
+void DirSink::unkeep(const std::string& path) {
+  WriteHold hold = hold_for_writing();
+  std::lock_guard lock(mutex_);
+  if (!written_.erase(path)) return;
+  ::unlink((dir_ + "/" + path).c_str());
+  --files_;
+  --unchanged_;
+}

@@ -33,6 +33,12 @@ class DirSink : public Sink {
       : dir_(std::move(dir)), previous_(std::move(previous)) {}
   void write(const std::string& path, const std::string& content) override;
   void copy(const std::string& path, const std::string& source) override;
+  // Takes the previous output's file at `path` as it is (a build cache
+  // knows its bytes are still right): links it in, counted as unchanged.
+  // False when it cannot (no previous output, no such file, link failed).
+  bool keep(const std::string& path);
+  // Undoes keep(path), so the path can be written after all.
+  void unkeep(const std::string& path);
   std::optional<std::string> failure() const;
   size_t files() const;
   // Of files(), how many were linked unchanged from the previous output.

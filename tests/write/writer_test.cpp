@@ -71,3 +71,24 @@ TEST_CASE("the command line refuses a dangerous output with status 2 and changes
   CHECK(out.find("content/ folder") != std::string::npos);
   CHECK(fs::exists(dir.path / "content/vacancies/ta.md"));
 }
+
+TEST_CASE("keep links the previous output's file in, and unkeep takes it out again") {
+  test::TempDir dir;
+  test::write_file(dir.path / "old/vacancies/a/index.html", "page a");
+  fs::create_directories(dir.path / "new");
+  DirSink sink((dir.path / "new").string(), (dir.path / "old").string());
+  CHECK(sink.keep("vacancies/a/index.html"));
+  CHECK(test::read_file(dir.path / "new/vacancies/a/index.html") == "page a");
+  CHECK(fs::hard_link_count(dir.path / "old/vacancies/a/index.html") == 2);
+  CHECK(sink.unchanged() == 1);
+  CHECK_FALSE(sink.keep("vacancies/a/index.html"));  // there already
+  CHECK_FALSE(sink.keep("vacancies/b/index.html"));  // not in the previous output
+  sink.unkeep("vacancies/a/index.html");
+  CHECK_FALSE(fs::exists(dir.path / "new/vacancies/a/index.html"));
+  CHECK(sink.files() == 0);
+  sink.write("vacancies/a/index.html", "page a, changed");  // the path is free again
+  CHECK_FALSE(sink.failure());
+  CHECK(test::read_file(dir.path / "new/vacancies/a/index.html") == "page a, changed");
+  DirSink first((dir.path / "new").string());  // no previous output: nothing to keep
+  CHECK_FALSE(first.keep("vacancies/a/index.html"));
+}

@@ -1,0 +1,224 @@
+// The build cache's keys, and linking the pages of unchanged adverts from
+// the previous output; see build_cache.h (its files: cache_file.h).
+#include "pipeline/build_cache.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <filesystem>
+#include <functional>
+
+#include "base/parallel.h"
+#include "theme/theme.h"
+#include "write/writer.h"
+
+namespace fs = std::filesystem;
+
+// A member added to one of these is a member the cache must keep: add it
+// to its `fields` in cache_format.h, then change the size here.
+static_assert(sizeof(Vacancy) == 1248, "Vacancy changed: update fields() in cache_format.h");
+static_assert(sizeof(PersonSpec) == 184, "PersonSpec changed: update fields() in cache_format.h");
+static_assert(sizeof(Criterion) == 232, "Criterion changed: update fields() in cache_format.h");
+static_assert(sizeof(Listing) == 136, "Listing changed: update fields() in cache_format.h");
+// And an option added to the build may change pages: add it to site_key().
+static_assert(sizeof(BuildOptions) == 48, "BuildOptions changed: add the new option to site_key()");
+
+namespace {
+
+// A 64-bit key built from many parts, in order.
+struct Key {
+  std::uint64_t value = 14695981039346656037ULL;
+  void add(std::string_view bytes) {
+    value = (value ^ std::hash<std::string_view>{}(bytes)) * 1099511628211ULL;
+    value = (value ^ bytes.size()) * 1099511628211ULL;
+  }
+  void add(std::uint64_t n) { add(std::string_view(reinterpret_cast<const char*>(&n), sizeof n)); }
+};
+
+
+std::optional<OutputStamp> output_stamp(const std::string& file) {
+  struct stat st;
+  if (::lstat(file.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
+  return OutputStamp{static_cast<std::uint64_t>(st.st_size),
+                     std::int64_t(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec,
+                     static_cast<std::uint64_t>(st.st_ino)};
+}
+
+// Every file under `dir`, by path, into `key`; `whole` reads their bytes,
+// else their size and time are enough (documents, which may be large).
+// Leaves out the folders `skip` and the files `known` has by their path
+// relative to `root`.
+void add_folder(Key& key, const fs::path& dir, bool whole, const std::vector<fs::path>& skip = {},
+                const std::map<std::string, CachedFile<PersonSpec>>* known = nullptr,
+                const fs::path& root = {}) {
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return;
+  std::vector<std::string> files;
+  auto it = fs::recursive_directory_iterator(dir, ec);
+  for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    if (std::find(skip.begin(), skip.end(), it->path()) != skip.end()) {
+      it.disable_recursion_pending();
+      continue;
+    }
+    std::error_code e;
+    if (it->is_directory(e)) continue;
+    if (known && known->count(it->path().lexically_relative(root).string())) continue;
+    files.push_back(it->path().string());
+  }
+  if (ec) key.add(std::string_view("unreadable folder"));
+  std::sort(files.begin(), files.end());
+  for (auto& f : files) {
+    key.add(f);
+    if (!whole) {
+      struct stat st;
+      if (::stat(f.c_str(), &st) == 0)
+        key.add(std::to_string(st.st_size) + "/" + std::to_string(st.st_mtim.tv_sec) + "." +
+                std::to_string(st.st_mtim.tv_nsec));
+      continue;
+    }
+    auto bytes = read_whole(f);
+    key.add(bytes ? std::string_view(*bytes) : std::string_view("unreadable"));
+  }
+}
+
+// An advert's key: its bytes (the loaded file's hash) and its translations',
+// its status in each at `now`, and the site key. 0 when it cannot be made.
+std::uint64_t advert_key(const Site& site, const Vacancy& v, const LoadCache& loaded,
+                         std::uint64_t site_key, Time now) {
+  auto file = loaded.vacancies.find(v.mark.path);
+  if (file == loaded.vacancies.end() || !file->second.hash) return 0;
+  Key key;
+  key.add(site_key);
+  key.add(v.slug);
+  key.add(v.mark.path);
+  key.add(static_cast<std::uint64_t>(file->second.hash));
+  key.add(static_cast<std::uint64_t>(status_of(v, now)));
+  if (!v.spec_id.empty()) {
+    auto spec = loaded.specs.find("content/specs/" + v.spec_id + ".yaml");
+    if (spec == loaded.specs.end() || !spec->second.hash) return 0;
+    key.add(static_cast<std::uint64_t>(spec->second.hash));
+  }
+  for (auto& [language, t] : site.translations) {
+    key.add(language);
+    auto it = t.vacancies.find(v.slug);
+    if (it == t.vacancies.end()) continue;
+    auto bytes = read_whole(site.root + "/" + it->second.mark.path);
+    if (!bytes) return 0;
+    key.add(it->second.mark.path);
+    key.add(*bytes);
+    key.add(static_cast<std::uint64_t>(status_of(it->second, now)));
+  }
+  return key.value ? key.value : 1;
+}
+
+}  // namespace
+
+std::uint64_t site_key(const Site& site, const LoadCache& loaded, const Theme& theme,
+                       const BuildOptions& options, const std::string& output) {
+  Key key;
+  key.add(program_identity());
+  key.add(absolute_of(output));
+  key.add(options.base_url);
+  key.add(std::uint64_t(options.drafts));
+  auto settings = read_whole(site.root + "/site.yaml");
+  key.add(settings ? std::string_view(*settings) : std::string_view("none"));
+  fs::path content = fs::path(site.root) / "content";
+  add_folder(key, content, true, {content / "vacancies", content / "files"}, &loaded.specs, site.root);
+  // The documents by size and time (they may be large): a page gives each one's size.
+  add_folder(key, content / "files", false);
+  for (auto& folder : theme.folders()) add_folder(key, folder, true);
+  return key.value;
+}
+
+VacancyOutputs keep_unchanged(const BuildCache& old, const Site& site, const LoadCache& loaded,
+                              std::uint64_t key, Time now, const std::string& previous,
+                              DirSink& sink, std::map<std::string, AdvertRecord>& next) {
+  VacancyOutputs kept;
+  if (old.site_key != key || previous.empty()) return kept;
+  std::vector<const AdvertRecord*> taken(site.vacancies.size(), nullptr);
+  parallel_for(site.vacancies.size(), [&](size_t i) {
+    const Vacancy& v = site.vacancies[i];
+    auto it = old.adverts.find(v.slug);
+    if (it == old.adverts.end() || it->second.key != advert_key(site, v, loaded, key, now)) return;
+    const AdvertRecord& r = it->second;
+    for (auto& [file, stamp] : r.stamps)
+      if (output_stamp(previous + "/" + file) != stamp) return;
+    std::vector<std::string> linked;
+    for (auto& [file, stamp] : r.stamps) {
+      if (!sink.keep(file)) {
+        for (auto& done : linked) sink.unkeep(done);
+        return;
+      }
+      linked.push_back(file);
+    }
+    taken[i] = &r;
+  });
+  for (size_t i = 0; i < taken.size(); ++i) {
+    if (!taken[i]) continue;
+    const std::string& slug = site.vacancies[i].slug;
+    kept[slug] = taken[i]->trees;
+    next[slug] = *taken[i];
+  }
+  return kept;
+}
+
+void record_made(const VacancyOutputs& made, const Site& site, const LoadCache& loaded,
+                 std::uint64_t key, Time now, const std::string& output,
+                 std::map<std::string, AdvertRecord>& next) {
+  std::vector<AdvertRecord> records(site.vacancies.size());
+  std::vector<bool> ok(site.vacancies.size(), false);
+  parallel_for(site.vacancies.size(), [&](size_t i) {
+    const Vacancy& v = site.vacancies[i];
+    if (next.count(v.slug)) return;  // kept: recorded already
+    AdvertRecord& r = records[i];
+    r.key = advert_key(site, v, loaded, key, now);
+    if (!r.key) return;
+    if (auto it = made.find(v.slug); it != made.end()) r.trees = it->second;
+    for (auto& [folder, out] : r.trees)
+      for (auto& file : out.files) {
+        auto stamp = output_stamp(output + "/" + file);
+        if (!stamp) return;
+        r.stamps[file] = *stamp;
+      }
+    ok[i] = true;
+  });
+  for (size_t i = 0; i < records.size(); ++i)
+    if (ok[i]) next[site.vacancies[i].slug] = std::move(records[i]);
+}
+
+std::optional<std::string> read_whole(const std::string& path) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return std::nullopt;
+  struct stat st;
+  std::string bytes;
+  bool ok = ::fstat(fd, &st) == 0;
+  if (ok) bytes.resize(static_cast<size_t>(st.st_size));
+  size_t done = 0;
+  while (ok && done < bytes.size()) {  // one read, unless the file grows or shrinks
+    ssize_t n = ::read(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) ok = n == 0 && (bytes.resize(done), true);
+    else done += static_cast<size_t>(n);
+  }
+  ::close(fd);
+  if (!ok) return std::nullopt;
+  return bytes;
+}
+
+std::string program_identity() {
+  struct stat st;
+  if (::stat("/proc/self/exe", &st) != 0) return "unknown";
+  return std::to_string(st.st_size) + "/" + std::to_string(st.st_mtim.tv_sec) + "." +
+         std::to_string(st.st_mtim.tv_nsec) + "/" + std::to_string(st.st_ino);
+}
+
+std::string absolute_of(const std::string& path) {
+  std::error_code ec;
+  auto absolute = fs::absolute(path, ec);
+  if (ec) return path;
+  auto p = fs::weakly_canonical(absolute, ec);
+  return ec ? absolute.lexically_normal().string() : p.string();
+}

@@ -1,0 +1,86 @@
+// The build cache: what one `staffroom build` loaded and rendered, kept in
+// <site>/.staffroom-cache/ so that the next build does again only what an
+// edit changed. It holds
+//   - the adverts as loaded (a LoadCache: a file whose bytes are the same is
+//     not parsed again) and the Markdown checks' findings (a CheckCache);
+//   - for each advert, a key of everything its own pages depend on (its
+//     file and translations, its status at --now, and the site key: every
+//     other input) with its listings and the output files its pages made,
+//     with their size, modification time and inode.
+// An advert whose key is the same, and whose files in the previous output
+// are still exactly as recorded, is not rendered: its pages are linked from
+// the previous output and its listings taken from the cache. The lists,
+// feeds, sitemap and search index are always rendered again. Anything
+// unsure is a miss, and a miss is the ordinary build.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+
+#include "base/model.h"
+#include "check/check_cache.h"
+#include "load/load.h"
+#include "render/languages.h"
+#include "render/site_context.h"
+
+class DirSink;
+class Theme;
+
+// The folder, inside the site.
+constexpr const char* kCacheFolder = ".staffroom-cache";
+
+// An output file as the build that wrote it left it.
+struct OutputStamp {
+  std::uint64_t size = 0;
+  std::int64_t mtime_ns = 0;
+  std::uint64_t inode = 0;
+  bool operator==(const OutputStamp&) const = default;
+};
+
+// One advert's pages in the output the cache describes.
+struct AdvertRecord {
+  std::uint64_t key = 0;
+  std::map<std::string, VacancyOutput> trees;   // by tree folder ("" or "en/")
+  std::map<std::string, OutputStamp> stamps;    // every file of those trees
+};
+
+struct BuildCache {
+  std::string output;          // the output folder it describes, absolute
+  std::uint64_t site_key = 0;  // see site_key()
+  LoadCache load;              // the adverts and specifications only
+  std::map<std::uint64_t, BodyFindings> bodies;
+  std::map<std::string, AdvertRecord> adverts;  // by slug
+  // Each file's digest as read (see cache_file.cpp): one that would be the
+  // same is not written again.
+  std::map<std::size_t, std::uint64_t> digests;
+};
+
+// The key of everything but the adverts and their specifications that can
+// change an advert's page: site.yaml, every other file under content/, the
+// theme's files, the build options and this Staffroom program itself.
+// (`loaded` gives the specifications' files, which each advert's key holds.)
+std::uint64_t site_key(const Site& site, const LoadCache& loaded, const Theme& theme,
+                       const BuildOptions& options, const std::string& output);
+
+// Links the pages of every advert that has not changed since `old` from
+// the previous output into `sink`; returns them as rendering's `kept`, and
+// their records in `next`.
+VacancyOutputs keep_unchanged(const BuildCache& old, const Site& site, const LoadCache& loaded,
+                              std::uint64_t site_key, Time now, const std::string& previous,
+                              DirSink& sink, std::map<std::string, AdvertRecord>& next);
+
+// Records what rendering `made` (by slug), with the keys and the files'
+// stamps in the committed `output`, into `next`.
+void record_made(const VacancyOutputs& made, const Site& site, const LoadCache& loaded,
+                 std::uint64_t site_key, Time now, const std::string& output,
+                 std::map<std::string, AdvertRecord>& next);
+
+// This program, as the file it was run from: another build of Staffroom
+// renders differently, so its cache is not this one's.
+std::string program_identity();
+// The whole of a file, or nothing when it cannot be read.
+std::optional<std::string> read_whole(const std::string& path);
+// `path` made absolute with links resolved, as far as it exists.
+std::string absolute_of(const std::string& path);

@@ -1,0 +1,206 @@
+// The build cache's files; see cache_file.h.
+#include "pipeline/cache_file.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <functional>
+
+#include "base/parallel.h"
+#include "pipeline/cache_format.h"
+#include "write/staged_output.h"
+
+namespace fs = std::filesystem;
+
+template <class A> void fields(A& a, OutputStamp& x) { a(x.size, x.mtime_ns, x.inode); }
+template <class A> void fields(A& a, AdvertRecord& x) { a(x.key, x.trees, x.stamps); }
+
+namespace {
+
+constexpr std::string_view kMagic = "staffroom build cache 2\n";
+constexpr std::size_t kShards = 16;
+
+std::string shard_path(const std::string& site, std::size_t shard) {
+  std::string n = std::to_string(shard);
+  return (fs::path(site) / kCacheFolder / ("build-cache-" + std::string(2 - n.size(), '0') + n)).string();
+}
+
+std::size_t shard_of(const std::string& name) { return std::hash<std::string>{}(name) % kShards; }
+std::size_t shard_of(std::uint64_t key) { return key % kShards; }
+
+// What decides every entry of one file, without the bulk of it: a loaded
+// file's stamp and hash decide what was parsed from it, a Markdown text's
+// key its findings, an advert's key and stamps its record. Files whose
+// digest is the same as when read are neither made nor written again.
+std::uint64_t digest(const BuildCache& cache, std::size_t shard) {
+  std::uint64_t d = std::hash<std::string>{}(cache.output) ^ cache.site_key;
+  auto mix = [&](std::uint64_t x) { d = (d ^ x) * 1099511628211ULL; };
+  mix(std::hash<std::string>{}(cache.load.timezone));
+  auto files = [&](auto& m) {
+    for (auto& [path, f] : m)
+      if (shard_of(path) == shard) {
+        mix(std::hash<std::string>{}(path));
+        mix(f.stamp.size), mix(f.stamp.mtime_ns), mix(f.stamp.ctime_ns), mix(f.stamp.inode);
+        mix(f.stamp.device), mix(f.read_at_ns), mix(f.hash), mix(f.value.has_value());
+      }
+    mix(0);
+  };
+  files(cache.load.vacancies);
+  files(cache.load.specs);
+  for (auto& [key, b] : cache.bodies)
+    if (shard_of(key) == shard) mix(key);
+  mix(0);
+  for (auto& [slug, r] : cache.adverts)
+    if (shard_of(slug) == shard) {
+      mix(std::hash<std::string>{}(slug)), mix(r.key);
+      for (auto& [file, s] : r.stamps) mix(std::hash<std::string>{}(file)), mix(s.size), mix(s.mtime_ns), mix(s.inode);
+    }
+  return d;
+}
+
+// Writes the entries of `m` that belong in `shard`: their count, then each.
+template <class K, class V>
+void write_part(CacheWriter& out, std::map<K, V>& m, std::size_t shard) {
+  std::uint64_t n = 0;
+  for (auto& [k, v] : m) n += shard_of(k) == shard;
+  out(n);
+  for (auto& [k, v] : m)
+    if (shard_of(k) == shard) {
+      K key = k;
+      out(key, v);
+    }
+}
+
+enum class Got { missing, unreadable, damaged, foreign, fine };
+
+// One file, read into its share of `into`.
+Got read_shard(const std::string& site, std::size_t shard, BuildCache& into) {
+  std::string path = shard_path(site, shard);
+  std::error_code ec;
+  if (!fs::exists(fs::symlink_status(path, ec))) return Got::missing;
+  auto bytes = read_whole(path);
+  if (!bytes) return Got::unreadable;
+  std::string_view all(*bytes);
+  if (all.size() < kMagic.size() + 8 || all.substr(0, kMagic.size()) != kMagic) return Got::damaged;
+  std::uint64_t sum = 0;
+  std::memcpy(&sum, all.data() + all.size() - 8, 8);
+  std::string_view body = all.substr(0, all.size() - 8);
+  if (std::hash<std::string_view>{}(body) != sum) return Got::damaged;
+  CacheReader in;
+  in.bytes = body;
+  in.at = kMagic.size();
+  std::string program;
+  std::uint64_t number = 0, made_from = 0;
+  in(program, number, made_from);
+  if (in.ok && program != program_identity()) return Got::foreign;
+  if (number != shard) return Got::damaged;
+  in(into.output, into.site_key, into.load.timezone, into.load.vacancies, into.load.specs,
+     into.bodies, into.adverts);
+  if (!in.ok || in.at != body.size() || digest(into, shard) != made_from) return Got::damaged;
+  into.digests[shard] = made_from;
+  return Got::fine;
+}
+
+// The bytes of one file of `cache`.
+std::string shard_bytes(const BuildCache& c, std::size_t shard, std::uint64_t made_from) {
+  BuildCache& cache = const_cast<BuildCache&>(c);  // written from, never changed
+  CacheWriter out;
+  out.bytes = kMagic;
+  std::string program = program_identity();
+  std::uint64_t number = shard;
+  out(program, number, made_from, cache.output, cache.site_key, cache.load.timezone);
+  write_part(out, cache.load.vacancies, shard);
+  write_part(out, cache.load.specs, shard);
+  write_part(out, cache.bodies, shard);
+  write_part(out, cache.adverts, shard);
+  std::uint64_t sum = std::hash<std::string_view>{}(out.bytes);
+  out(sum);
+  return std::move(out.bytes);
+}
+
+// Writes `bytes` to a new file swapped in at `path`; a message when it failed.
+std::optional<std::string> replace_file(const std::string& path, const std::string& bytes) {
+  std::string temp = path + "." + std::to_string(::getpid()) + ".new";
+  int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+  if (fd < 0) return "cannot write " + temp + ": " + std::strerror(errno);
+  size_t done = 0;
+  while (done < bytes.size()) {
+    ssize_t w = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (w < 0 && errno == EINTR) continue;
+    if (w <= 0) break;
+    done += static_cast<size_t>(w);
+  }
+  int err = done < bytes.size() ? (errno ? errno : EIO) : 0;
+  if (::close(fd) != 0 && !err) err = errno;
+  if (!err && ::rename(temp.c_str(), path.c_str()) != 0) err = errno;
+  if (!err) return std::nullopt;
+  ::unlink(temp.c_str());
+  return "cannot write " + path + ": " + std::strerror(err);
+}
+
+}  // namespace
+
+std::optional<BuildCache> read_build_cache(const std::string& site, const std::string& output,
+                                           std::string& note) {
+  std::vector<BuildCache> parts(kShards);
+  std::vector<Got> got(kShards);
+  parallel_for(kShards, [&](size_t i) { got[i] = read_shard(site, i, parts[i]); });
+  std::string where = std::string(kCacheFolder);
+  auto count = [&](Got g) { return std::count(got.begin(), got.end(), g); };
+  if (count(Got::missing) == static_cast<long>(kShards)) return std::nullopt;  // none yet
+  bool agree = true;
+  for (auto& p : parts)
+    agree = agree && p.output == parts[0].output && p.site_key == parts[0].site_key &&
+            p.load.timezone == parts[0].load.timezone;
+  if (count(Got::foreign)) {
+    note = "the build cache in " + where + " was made by another version of Staffroom, so "
+           "everything was built again";
+    return std::nullopt;
+  }
+  if (count(Got::unreadable)) {
+    note = "the build cache in " + where + " could not be read, so everything was built again";
+    return std::nullopt;
+  }
+  if (count(Got::fine) != static_cast<long>(kShards) || !agree) {
+    note = "the build cache in " + where + " was damaged (perhaps a build was stopped while "
+           "saving it), so everything was built again";
+    return std::nullopt;
+  }
+  BuildCache cache = std::move(parts[0]);
+  for (size_t i = 1; i < kShards; ++i) {
+    cache.load.vacancies.merge(parts[i].load.vacancies);
+    cache.load.specs.merge(parts[i].load.specs);
+    cache.bodies.merge(parts[i].bodies);
+    cache.adverts.merge(parts[i].adverts);
+    cache.digests.merge(parts[i].digests);
+  }
+  // A cache for another output, or for an output no longer there, has
+  // nothing to link from: quietly built again, as the first build was.
+  std::error_code ec;
+  std::string out = absolute_of(output);
+  if (cache.output != out || !fs::exists(fs::path(out) / kOutputMarker, ec)) return std::nullopt;
+  return cache;
+}
+
+std::optional<std::string> write_build_cache(const std::string& site, const std::string& output,
+                                             BuildCache& cache) {
+  cache.output = absolute_of(output);
+  fs::path folder = fs::path(site) / kCacheFolder;
+  std::error_code ec;
+  fs::create_directories(folder, ec);
+  if (ec) return "cannot make the folder " + folder.string() + ": " + ec.message();
+  std::vector<std::optional<std::string>> failed(kShards);
+  parallel_for(kShards, [&](size_t i) {
+    std::uint64_t made_from = digest(cache, i);
+    auto old = cache.digests.find(i);
+    if (old != cache.digests.end() && old->second == made_from) return;  // there as it would be
+    failed[i] = replace_file(shard_path(site, i), shard_bytes(cache, i, made_from));
+  });
+  for (auto& f : failed)
+    if (f) return f;
+  return std::nullopt;
+}

@@ -1,0 +1,23 @@
+// The build cache's files: <site>/.staffroom-cache/build-cache-00 .. -15,
+// each a share of the cache (by file path, slug or key), so that they are
+// read in parallel and a build writes again only those whose bytes change.
+// Each file starts with the format and the program that wrote it and ends
+// with a checksum; a file that is short, altered or another program's
+// makes the whole cache untrusted.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "pipeline/build_cache.h"
+
+// The cache for building `site` into `output`. Nothing when there is none,
+// when it describes another output folder or the output is not there
+// (nothing to link from), or when it cannot be trusted: then `note` says
+// so in plain words (damaged, unreadable, made by another Staffroom).
+std::optional<BuildCache> read_build_cache(const std::string& site, const std::string& output,
+                                           std::string& note);
+// Saves it as the cache of `output` (each changed file written anew and
+// swapped in); a message when that failed.
+std::optional<std::string> write_build_cache(const std::string& site, const std::string& output,
+                                             BuildCache& cache);
