@@ -1,13 +1,16 @@
 // make_site: writes a synthetic Staffroom site (the content contract) and,
 // optionally, the equivalent Hugo site, for bench/run to build and time.
 //
-//   make_site N STAFFROOM_DIR [--hugo HUGO_DIR] [--seed S] [--inline-specs]
+//   make_site N STAFFROOM_DIR [--hugo HUGO_DIR] [--seed S] [--inline-specs] [--open K]
 //
 // N vacancies across 20 schools, each with a 30-criterion person
 // specification in 5 sections (one spec file per vacancy by default, the
 // realistic worst case; --inline-specs puts it in the front matter instead),
 // a Markdown body of about 600-900 words, full front matter, a glossary and
-// one standard. The Hugo site has the same vacancies with the same facts and
+// one standard. About one advert in seven has closed (the archive), unless
+// --open K asks for K open adverts spread evenly among the N, the rest closed
+// (bench/run asks for 10% open above 10,000 adverts: a national portal's
+// archive). The Hugo site has the same vacancies with the same facts and
 // the criteria as front-matter data; bench/run copies bench/hugo-theme/ in.
 // Deterministic: the same N and seed give byte-identical files.
 // Built by bench/run with the generator's calendar code:
@@ -339,7 +342,14 @@ static string paragraph(Rng& r, int sentences) {
   return p;
 }
 
-static Vacancy make_vacancy(Rng& r, int i, const vector<School>& schools, const vector<Role>& roles,
+// Whether advert i of n has closed: one in seven by default; with open >= 0,
+// all but `open` of them, the open ones spread evenly.
+static bool closed_advert(int i, int n, long open) {
+  if (open < 0) return i % 7 == 3;
+  return (static_cast<long>(i) + 1) * open / n == static_cast<long>(i) * open / n;
+}
+
+static Vacancy make_vacancy(Rng& r, int i, bool closed, const vector<School>& schools, const vector<Role>& roles,
                             long today) {
   Vacancy v;
   const School& school = schools[static_cast<size_t>(i) % schools.size()];
@@ -372,9 +382,9 @@ static Vacancy make_vacancy(Rng& r, int i, const vector<School>& schools, const 
   v.schedule = {a, b};
   v.hours_notes = "Including a 30-minute unpaid lunch break";
   v.reports_to = role.teaching ? "Head of Department" : "Assistant Headteacher (Inclusion)";
-  // Dates: about one in seven adverts has closed (kept online, in the archive).
+  // Dates: a closed advert is kept online, in the archive.
   long posted, closes;
-  if (i % 7 == 3) {
+  if (closed) {
     posted = today - r.range(60, 170);
     closes = posted + r.range(14, 40);
   } else {
@@ -560,7 +570,7 @@ static string standard_yaml() {
 // ---------------------------------------------------------------- main
 int run(int argc, char** argv) {
   if (argc < 3) {
-    std::cerr << "usage: make_site N STAFFROOM_DIR [--hugo HUGO_DIR] [--seed S] [--inline-specs]\n";
+    std::cerr << "usage: make_site N STAFFROOM_DIR [--hugo HUGO_DIR] [--seed S] [--inline-specs] [--open K]\n";
     return 2;
   }
   int n = std::atoi(argv[1]);
@@ -568,11 +578,13 @@ int run(int argc, char** argv) {
   fs::path hugo;
   std::uint64_t seed = 20261123;
   bool inline_specs = false;
+  long open = -1;  // the default mix: one in seven closed
   for (int i = 3; i < argc; ++i) {
     string a = argv[i];
     if (a == "--hugo" && i + 1 < argc) hugo = argv[++i];
     else if (a == "--seed" && i + 1 < argc) seed = std::strtoull(argv[++i], nullptr, 10);
     else if (a == "--inline-specs") inline_specs = true;
+    else if (a == "--open" && i + 1 < argc) open = std::strtol(argv[++i], nullptr, 10);
     else {
       std::cerr << "make_site: unknown argument " << a << "\n";
       return 2;
@@ -580,6 +592,10 @@ int run(int argc, char** argv) {
   }
   if (n <= 0) {
     std::cerr << "make_site: N must be a positive number\n";
+    return 2;
+  }
+  if (open > n) {
+    std::cerr << "make_site: --open must be at most N\n";
     return 2;
   }
   std::error_code ec;
@@ -680,7 +696,7 @@ int run(int argc, char** argv) {
   }
 
   for (int i = 0; i < n; ++i) {
-    Vacancy v = make_vacancy(rng, i, schools, roles, today);
+    Vacancy v = make_vacancy(rng, i, closed_advert(i, n, open), schools, roles, today);
     string fm = front_matter_common(v, false);
     if (inline_specs) {
       fm += "person_specification:\n" + spec_yaml(v, "  ");

@@ -256,6 +256,15 @@ static std::uint64_t body_key(const std::string& body, const Mark& file, int bod
   return key * 31 + static_cast<std::uint64_t>(body_line);
 }
 
+// Findings made apart (or kept from the last run) added to `found`, each
+// unknown abbreviation once, as if found there.
+static void add_findings(Findings& found, const Diagnostics& diags,
+                         const std::vector<std::pair<std::string, Diagnostic>>& unknown) {
+  found.diags.append(diags);
+  for (auto& [word, warning] : unknown)
+    if (found.words.insert(word).second) found.unknown.push_back({word, warning});
+}
+
 // check_body_uncached, or its findings from the last run when the text,
 // its place and the glossary are the same.
 static void check_body(const std::string& body, const Mark& file, int body_line, Findings& found,
@@ -266,18 +275,11 @@ static void check_body(const std::string& body, const Mark& file, int body_line,
     std::lock_guard lock(cache->mutex);
     cache->used.insert(key);
     auto it = cache->bodies.find(key);
-    if (it != cache->bodies.end()) {
-      found.diags.append(it->second.diags);
-      for (auto& [word, warning] : it->second.unknown)
-        if (found.words.insert(word).second) found.unknown.push_back({word, warning});
-      return;
-    }
+    if (it != cache->bodies.end()) return add_findings(found, it->second.diags, it->second.unknown);
   }
   Findings own;
   check_body_uncached(body, file, body_line, own, glossary);
-  found.diags.append(own.diags);
-  for (auto& [word, warning] : own.unknown)
-    if (found.words.insert(word).second) found.unknown.push_back({word, warning});
+  add_findings(found, own.diags, own.unknown);
   std::lock_guard lock(cache->mutex);
   cache->bodies[key] = {std::move(own.diags), std::move(own.unknown)};
 }
@@ -286,6 +288,26 @@ static std::uint64_t glossary_key(const Site& site) {
   std::uint64_t key = 0;
   std::hash<std::string> hash;
   for (auto& [abbr, words] : site.glossary) key = key * 1099511628211ULL ^ hash(abbr + '\n' + words);
+  return key;
+}
+
+// What a specification's findings depend on besides itself and the
+// glossary: the standards its criteria may cite (ids, units, codes) and the
+// site folder (named in a message).
+static std::uint64_t standards_key(const Site& site) {
+  std::hash<std::string> hash;
+  std::uint64_t key = hash(site.root);
+  auto mix = [&](const std::string& part) { key = key * 1099511628211ULL ^ hash(part); };
+  for (auto& [id, standard] : site.standards) {
+    mix("standard " + id);
+    for (auto& unit : standard.units) {
+      mix("unit " + unit.id);
+      for (auto& c : unit.criteria) {
+        mix("code " + c.code);
+        for (auto& k : c.knowledge) mix("knowledge " + k.code);
+      }
+    }
+  }
   return key;
 }
 
@@ -314,6 +336,7 @@ struct Context {
   std::set<std::string> files;
   CheckCache* cache;
   std::uint64_t glossary_at;
+  std::uint64_t spec_key;  // the glossary's and the standards'
 };
 
 Context context_of(Site& site, CheckCache* cache) {
@@ -329,9 +352,28 @@ Context context_of(Site& site, CheckCache* cache) {
             Glossary(site.glossary),
             {},
             cache,
-            glossary_key(site)};
+            glossary_key(site),
+            glossary_key(site) * 0x9e3779b97f4a7c15ULL ^ standards_key(site)};
   for (auto& f : site.files) c.files.insert(f.relative);
   return c;
+}
+
+// check_spec, or its findings from the last run for the same specification
+// object, glossary and standards.
+void check_spec_cached(const Context& c, const std::shared_ptr<const PersonSpec>& spec, Findings& found) {
+  if (!c.cache) return check_spec(c.site, *spec, found, c.glossary);
+  {
+    std::lock_guard lock(c.cache->mutex);
+    c.cache->specs_used.insert(spec.get());
+    auto it = c.cache->specs.find(spec.get());
+    if (it != c.cache->specs.end() && it->second.key == c.spec_key)
+      return add_findings(found, it->second.findings.diags, it->second.findings.unknown);
+  }
+  Findings own;
+  check_spec(c.site, *spec, own, c.glossary);
+  add_findings(found, own.diags, own.unknown);
+  std::lock_guard lock(c.cache->mutex);
+  c.cache->specs[spec.get()] = {spec, c.spec_key, {std::move(own.diags), std::move(own.unknown)}};
 }
 
 // The school, role and specification an advert names; also resolves its
@@ -348,7 +390,7 @@ void check_references(const Context& c, Vacancy& v, Findings& found) {
     else
       v.spec = it->second;
   } else if (v.spec) {
-    check_spec(c.site, *v.spec, found, c.glossary);
+    check_spec_cached(c, v.spec, found);
   } else {
     d.warning(v.mark, "this advert has no person specification ('spec:' or 'person_specification:')");
   }
@@ -402,22 +444,25 @@ static void check_translations(const Site& site, const Context& c, Diagnostics& 
 }
 
 void validate(Site& site, Diagnostics& diags, CheckCache* cache) {
-  if (cache) cache->used.clear();
+  if (cache) cache->used.clear(), cache->specs_used.clear();
   Context c = context_of(site, cache);
   // Every spec file, advert and page on its own, in parallel (each advert's
   // Markdown is parsed here); then the findings merged in file order.
-  std::vector<const PersonSpec*> spec_files;
-  for (auto& [id, spec] : site.specs) spec_files.push_back(spec.get());
+  std::vector<const std::shared_ptr<const PersonSpec>*> spec_files;
+  for (auto& [id, spec] : site.specs) spec_files.push_back(&spec);
   size_t n_specs = spec_files.size(), n_adverts = site.vacancies.size();
   std::vector<Findings> found(n_specs + n_adverts + site.pages.size());
   parallel_for(found.size(), [&](size_t i) {
-    if (i < n_specs) return check_spec(site, *spec_files[i], found[i], c.glossary);
+    if (i < n_specs) return check_spec_cached(c, *spec_files[i], found[i]);
     if (i < n_specs + n_adverts) return check_advert(c, site.vacancies[i - n_specs], found[i]);
     auto& p = site.pages[i - n_specs - n_adverts];
     check_page_address(p, found[i].diags);
     check_body(p.body, p.mark, p.body_line, found[i], c.glossary, cache, c.glossary_at);
   });
-  if (cache) std::erase_if(cache->bodies, [&](auto& entry) { return !cache->used.count(entry.first); });
+  if (cache) {
+    std::erase_if(cache->bodies, [&](auto& entry) { return !cache->used.count(entry.first); });
+    std::erase_if(cache->specs, [&](auto& entry) { return !cache->specs_used.count(entry.first); });
+  }
   merge(site, found, n_specs, diags);
   check_translations(site, c, diags);
 }

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -41,7 +42,9 @@ struct CachedFile {
 struct LoadCache {
   std::string timezone;  // dates were read in it: another empties the cache
   std::map<std::string, CachedFile<School>> schools;
-  std::map<std::string, CachedFile<PersonSpec>> specs;
+  // Shared with the Site, not copied on each load: a big site has one a
+  // vacancy, each with dozens of criteria.
+  std::map<std::string, CachedFile<std::shared_ptr<const PersonSpec>>> specs;
   std::map<std::string, CachedFile<Standard>> standards;
   std::map<std::string, CachedFile<Vacancy>> vacancies;
   std::map<std::string, CachedFile<Page>> pages;

@@ -230,6 +230,7 @@ static std::vector<T> load_all(const std::string& root, const std::vector<std::s
     got[i] = load_one<T>(root, paths[i], parse, old);
   });
   std::vector<T> out;
+  out.reserve(paths.size());  // no copy of 100,000 adverts half-way as it grows
   std::map<std::string, CachedFile<T>> next;
   for (size_t i = 0; i < paths.size(); ++i) {
     diags.append(got[i].diags);
@@ -303,10 +304,15 @@ Site load_site(const std::string& root, Diagnostics& diags, LoadCache* cache) {
   auto in = [&](auto& entries) { return cache ? &entries : nullptr; };
   for (auto& s : load_all<School>(root, school_paths, parse_school, diags, in(c.schools), changed))
     site.schools.emplace(s.id, std::move(s));
-  for (auto& s : load_all<PersonSpec>(root, spec_paths, parse_spec, diags, in(c.specs), changed)) {
-    std::string id = s.id;
-    site.specs.emplace(id, std::make_shared<const PersonSpec>(std::move(s)));
-  }
+  auto parse_shared_spec = [](const std::string& text, const std::string& path, Diagnostics& d)
+      -> std::optional<std::shared_ptr<const PersonSpec>> {
+    auto spec = parse_spec(text, path, d);
+    if (!spec) return std::nullopt;
+    return std::make_shared<const PersonSpec>(std::move(*spec));
+  };
+  for (auto& s : load_all<std::shared_ptr<const PersonSpec>>(root, spec_paths, parse_shared_spec, diags,
+                                                             in(c.specs), changed))
+    site.specs.emplace(s->id, std::move(s));
   for (auto& s : load_all<Standard>(root, standard_paths, parse_standard, diags, in(c.standards), changed))
     site.standards.emplace(s.id, std::move(s));
   site.vacancies = load_all<Vacancy>(root, vacancy_paths, parse_vacancy, diags, in(c.vacancies), changed);

@@ -94,15 +94,16 @@ void write_paged(const SiteContext& ctx, Sink& sink, const std::string& path, co
                  const std::string& counts) {
   size_t pages = page_count(ctx, vs.size());
   size_t per = std::max<size_t>(1, ctx.site->config.per_page);
+  const std::string count_text = count_words(ctx, vs, counts);  // once, not once a page
   for (size_t page = 1; page <= pages; ++page) {
     Data d = data;
     PageMeta m = meta;
     if (pages == 1) {
-      add_cards(ctx, vs, d, counts);
+      add_cards(ctx, vs, !vs.empty(), count_text, d);
     } else {
       auto from = vs.begin() + static_cast<long>((page - 1) * per);
       auto to = vs.begin() + static_cast<long>(std::min(vs.size(), page * per));
-      add_cards(ctx, vs, d, counts, std::vector<const Vacancy*>(from, to));
+      add_cards(ctx, std::vector<const Vacancy*>(from, to), !vs.empty(), count_text, d);
       put(d, "pagination", pagination_view(ctx, path, page, pages));
       if (page > 1)
         m.title = ctx.w().fill("pagination.title", {{"title", m.title},

@@ -18,6 +18,10 @@ Listing make_listing(const SiteContext& ctx, const Vacancy& v) {
   Listing l;
   l.status = status_of(v, ctx.options.now);
   if (ctx.theme) l.card_html = ctx.theme->render("vacancy_card", card_view(ctx, v), ctx.words);
+  // A closed advert is on the archive's pages only (the feeds and the search
+  // index have the listed ones): at 90,000 closed adverts, their feed entries
+  // (each with the whole job description) were over a gigabyte unused.
+  if (l.status == Status::closed) return l;
   l.search_entry = search_index_entry(ctx, v);
   l.atom_entry = atom_entry(ctx, v);
   l.feed_item = json_feed_item(ctx, v);

@@ -10,7 +10,8 @@
 #include "base/sink.h"
 #include "render/site_context.h"
 
-// One vacancy's card, feed entries and search entry, for ctx.listings.
+// One vacancy's card, feed entries and search entry, for ctx.listings (a
+// closed one's card only: it is on no feed and not in the search index).
 Listing make_listing(const SiteContext& ctx, const Vacancy& v);
 // Makes the Listing of every built vacancy that has none yet, in parallel.
 void add_listings(SiteContext& ctx);

@@ -88,7 +88,7 @@ Data card_view(const SiteContext& ctx, const Vacancy& v) {
 
 // "3 open vacancies", and in a preview "1 open vacancy, 1 draft, 1 scheduled":
 // drafts and scheduled adverts are never counted as open.
-static std::string count_words(const SiteContext& ctx, const std::vector<const Vacancy*>& vs,
+std::string count_words(const SiteContext& ctx, const std::vector<const Vacancy*>& vs,
                                const std::string& counts) {
   size_t drafts = 0, scheduled = 0;
   for (auto* v : vs) {
@@ -105,11 +105,11 @@ static std::string count_words(const SiteContext& ctx, const std::vector<const V
 
 void add_cards(const SiteContext& ctx, const std::vector<const Vacancy*>& vs,
                Data& into, const std::string& counts) {
-  add_cards(ctx, vs, into, counts, vs);
+  add_cards(ctx, vs, !vs.empty(), count_words(ctx, vs, counts), into);
 }
 
-void add_cards(const SiteContext& ctx, const std::vector<const Vacancy*>& vs, Data& into,
-               const std::string& counts, const std::vector<const Vacancy*>& shown) {
+void add_cards(const SiteContext& ctx, const std::vector<const Vacancy*>& shown, bool any,
+               const std::string& count_text, Data& into) {
   Data cards = list();
   for (auto* v : shown) {
     Data card = object();
@@ -117,8 +117,8 @@ void add_cards(const SiteContext& ctx, const std::vector<const Vacancy*>& vs, Da
     push(cards, std::move(card));
   }
   put(into, "vacancies", std::move(cards));
-  put(into, "has_vacancies", !vs.empty());
-  put(into, "count_text", count_words(ctx, vs, counts));
+  put(into, "has_vacancies", any);
+  put(into, "count_text", count_text);
 }
 
 static void add_other(Data& other, const std::string& label, const std::string& value_html) {

@@ -21,7 +21,7 @@ BuildOptions PreviewSite::options_now() const {
   return o;
 }
 
-std::shared_ptr<const FileMap> PreviewSite::files() const {
+std::shared_ptr<const ServedFiles> PreviewSite::files() const {
   std::shared_lock lock(mutex_);
   return files_;
 }
@@ -31,10 +31,14 @@ std::shared_ptr<const PreviewTheme> PreviewSite::preview_theme() const {
   return preview_;
 }
 
-void PreviewSite::publish(FileMap files) {
-  auto next = std::make_shared<const FileMap>(std::move(files));
-  std::unique_lock lock(mutex_);
-  files_ = std::move(next);
+void PreviewSite::publish(ServedFiles files) {
+  std::shared_ptr<const ServedFiles> next = std::make_shared<const ServedFiles>(std::move(files));
+  {
+    std::unique_lock lock(mutex_);
+    files_.swap(next);
+  }
+  // The old files, when no reader holds them any more, are freed here,
+  // not while readers wait for the lock.
 }
 
 // The preview files of the theme the load chose (of the default theme when
@@ -130,7 +134,7 @@ PreviewResult PreviewSite::rebuild_all(LoadedSite loaded, PreviewResult r,
   listings_ = take_listings(ctx);
   site_ = std::move(loaded.site);
   theme_ = loaded.theme;
-  publish(sink.take());
+  publish(ServedFiles(sink.take()));
   published({"*"});
   r.ok = true;
   return r;
@@ -151,7 +155,7 @@ PreviewResult PreviewSite::rebuild_languages(LoadedSite loaded, PreviewResult r,
   listings_.clear();
   site_ = std::move(loaded.site);
   theme_ = loaded.theme;
-  publish(sink.take());
+  publish(ServedFiles(sink.take()));
   published({"*"});
   r.ok = true;
   return r;
@@ -161,21 +165,9 @@ PreviewResult PreviewSite::rebuild_languages(LoadedSite loaded, PreviewResult r,
 // the paths served anew.
 std::vector<std::string> PreviewSite::publish_pages(const std::set<std::string>& drop,
                                                     MemorySink& pages) {
-  FileMap next = *files();
-  std::vector<std::string> touched;
-  for (auto& slug : drop) {
-    std::string prefix = "vacancies/" + slug + "/";
-    auto it = next.lower_bound(prefix);
-    while (it != next.end() && it->first.compare(0, prefix.size(), prefix) == 0) {
-      touched.push_back(it->first);
-      it = next.erase(it);
-    }
-  }
-  for (auto& [path, content] : pages.take()) {
-    touched.push_back(path);
-    next[path] = std::move(content);
-  }
-  publish(std::move(next));
+  std::vector<std::string> prefixes, touched;
+  for (auto& slug : drop) prefixes.push_back("vacancies/" + slug + "/");
+  publish(files()->changed(prefixes, {}, pages.take(), touched));
   return touched;
 }
 
@@ -183,16 +175,11 @@ std::vector<std::string> PreviewSite::publish_pages(const std::set<std::string>&
 // (a role with no adverts left); the paths served anew.
 std::vector<std::string> PreviewSite::publish_lists(MemorySink& lists,
                                                     std::set<std::string> now_lists) {
-  FileMap next = *files();
-  std::vector<std::string> touched;
+  std::vector<std::string> gone, touched;
   for (auto& p : list_paths_)
-    if (!now_lists.count(p) && next.erase(p)) touched.push_back(p);
+    if (!now_lists.count(p)) gone.push_back(p);
   list_paths_ = std::move(now_lists);
-  for (auto& [path, content] : lists.take()) {
-    touched.push_back(path);
-    next[path] = std::move(content);
-  }
-  publish(std::move(next));
+  publish(files()->changed({}, gone, lists.take(), touched));
   return touched;
 }
 

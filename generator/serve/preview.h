@@ -19,6 +19,7 @@
 #include "pipeline/build.h"
 #include "render/render.h"
 #include "serve/preview_theme.h"
+#include "serve/served_files.h"
 #include "write/memory_sink.h"
 
 struct PreviewResult {
@@ -47,7 +48,7 @@ class PreviewSite {
 
   // The files of the last good build (null before the first), for reading
   // from any thread.
-  std::shared_ptr<const FileMap> files() const;
+  std::shared_ptr<const ServedFiles> files() const;
   // The theme's preview files as last read without error (null before).
   std::shared_ptr<const PreviewTheme> preview_theme() const;
 
@@ -58,7 +59,7 @@ class PreviewSite {
   void read_preview_theme(const std::shared_ptr<const Theme>& theme, PreviewResult& r);
   bool adverts_only() const;
   BuildOptions options_now() const;
-  void publish(FileMap files);
+  void publish(ServedFiles files);
   std::vector<std::string> publish_pages(const std::set<std::string>& drop, MemorySink& pages);
   std::vector<std::string> publish_lists(MemorySink& lists, std::set<std::string> now_lists);
 
@@ -74,6 +75,6 @@ class PreviewSite {
   std::set<std::string> list_paths_;  // what render_lists wrote last time
   Listings listings_;                 // the last build's, for the adverts not changed
   mutable std::shared_mutex mutex_;
-  std::shared_ptr<const FileMap> files_;
+  std::shared_ptr<const ServedFiles> files_;
   std::shared_ptr<const PreviewTheme> preview_;
 };

@@ -81,16 +81,15 @@ void Server::handle(const httplib::Request& req, httplib::Response& res) {
     return;
   }
   std::string key = path->empty() || path->back() == '/' ? *path + "index.html" : *path;
-  if (auto it = files->find(key); it != files->end())
-    return send(req, res, key, *it->second, extra, true);
-  if (!path->empty() && path->back() != '/' && files->count(*path + "/index.html")) {
+  if (auto file = files->find(key)) return send(req, res, key, *file, extra, true);
+  if (!path->empty() && path->back() != '/' && files->find(*path + "/index.html")) {
     auto q = req.target.find_first_of("?#");
     std::string raw = req.target.substr(0, q);
     res.set_redirect(raw + "/" + (q == std::string::npos ? "" : req.target.substr(q)), 302);
     return;
   }
-  if (auto it = files->find("404.html"); it != files->end())
-    send(req, res, "404.html", *it->second, extra, false);
+  if (auto file = files->find("404.html"))
+    send(req, res, "404.html", *file, extra, false);
   else
     res.set_content("404 Not Found\n", kText);
   res.status = 404;

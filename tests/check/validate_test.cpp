@@ -86,3 +86,46 @@ TEST_CASE("criteria that do not say how they are assessed: one warning a specifi
   CHECK(found.find("content/specs/cook.yaml:3:5: warning: none of the 2 criteria in the section "
                    "'Experience' says how it is assessed: add 'assessed:' to the section") != std::string::npos);
 }
+
+namespace fs = std::filesystem;
+
+namespace {
+// As a preview loads: with a load cache, so an unchanged specification is
+// the same object from one load to the next.
+std::string checked_again(const std::string& root, LoadCache& loads, CheckCache& cache) {
+  Diagnostics d;
+  Site site = load_site(root, d, &loads);
+  validate(site, d, &cache);
+  return all(d);
+}
+}  // namespace
+
+TEST_CASE("a specification's findings kept in the cache: the same as without, and a standard or glossary change reaches them") {
+  test::TempDir site;
+  fs::copy(fs::path(STAFFROOM_SOURCE_DIR) / "tests/sites/awkward", site.path, fs::copy_options::recursive);
+  LoadCache loads;
+  CheckCache cache;
+  std::string plain = checked(site.str(), nullptr);
+  CHECK(checked_again(site.str(), loads, cache) == plain);
+  CHECK(!cache.specs.empty());
+  const PersonSpec* kept = cache.specs.begin()->first;
+  CHECK(checked_again(site.str(), loads, cache) == plain);  // from the cache
+  CHECK(cache.specs.count(kept) == 1);
+
+  // The unit a citation names is renamed: the unchanged specification's
+  // citation is now wrong, and said so.
+  auto standard = site.path / "content/standards/nos-supporting-teaching.yaml";
+  std::string text = test::read_file(standard);
+  text.replace(text.find("  - id: A\n"), 10, "  - id: Z\n");
+  site.write("content/standards/nos-supporting-teaching.yaml", text);
+  std::string after = checked_again(site.str(), loads, cache);
+  CHECK(after == checked(site.str(), nullptr));
+  CHECK(after.find("has no criterion 'A/1'") != std::string::npos);
+
+  // A glossary change too.
+  std::string glossary = test::read_file(site.path / "content/glossary.yaml");
+  site.write("content/glossary.yaml", "");
+  CHECK(checked_again(site.str(), loads, cache) == checked(site.str(), nullptr));
+  site.write("content/glossary.yaml", glossary);
+  CHECK(checked_again(site.str(), loads, cache) == checked(site.str(), nullptr));
+}

@@ -288,6 +288,10 @@ TEST_CASE("a vacancy's listing is made once, and one already made is kept") {
   const Listing remade = make_listing(later, *later.built[0]);
   CHECK(remade.status == Status::closed);
   CHECK(remade.card_html.find("Closed") != std::string::npos);
+  // A closed advert is on the archive only: no feed or search entries kept.
+  CHECK(remade.search_entry.empty());
+  CHECK(remade.atom_entry.empty());
+  CHECK(remade.feed_item.empty());
 }
 
 TEST_CASE("an advert in another language has its own words marked with lang, and only those") {

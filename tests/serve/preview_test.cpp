@@ -140,9 +140,8 @@ TEST_CASE("preview: a bilingual site serves every language's pages, and a transl
   auto ignore = [](auto&) {};
   REQUIRE(site.rebuild({}, ignore).ok);
   auto page = [&](const std::string& path) {
-    auto files = site.files();
-    auto it = files->find(path);
-    return it == files->end() ? std::string() : *it->second;
+    auto file = site.files()->find(path);
+    return file ? *file : std::string();
   };
   CHECK(contains(page("vacancies/cynorthwyydd-addysgu/index.html"), "Cynorthwyydd Addysgu Lefel 2"));
   CHECK(contains(page("en/vacancies/cynorthwyydd-addysgu/index.html"), "Teaching Assistant Level 2"));
