@@ -52,7 +52,7 @@ std::optional<OutputStamp> output_stamp(const std::string& file) {
 // Leaves out the folders `skip` and the files `known` has by their path
 // relative to `root`.
 void add_folder(Key& key, const fs::path& dir, bool whole, const std::vector<fs::path>& skip = {},
-                const std::map<std::string, CachedFile<PersonSpec>>* known = nullptr,
+                const std::map<std::string, CachedFile<std::shared_ptr<const PersonSpec>>>* known = nullptr,
                 const fs::path& root = {}) {
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) return;
