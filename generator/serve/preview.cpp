@@ -117,42 +117,30 @@ static Listings take_listings(SiteContext& ctx) {
 PreviewResult PreviewSite::rebuild_all(LoadedSite loaded, PreviewResult r,
                                        const Published& published) {
   r.full = true;
-  if (language_trees(loaded.site->config).size() > 1) return rebuild_languages(std::move(loaded), std::move(r), published);
-  SiteContext ctx(*loaded.site, loaded.theme, options_now());
-  add_listings(ctx);
   MemorySink sink(root_);
-  RecordingSink lists(sink);
-  // The lists' paths are recorded for partial rebuilds.
-  parallel_for(2, [&](size_t i) { i == 0 ? render_lists(ctx, lists) : render_others(ctx, sink); });
-  parallel_for(ctx.built.size(), [&](size_t i) { render_vacancy(ctx, *ctx.built[i], sink); });
+  std::set<std::string> list_paths;
+  Listings listings;
+  if (language_trees(loaded.site->config).size() > 1) {
+    // A bilingual site: every language's tree, rendered whole on each save
+    // (a translation makes an advert's pages depend on more than its file).
+    render_languages(*loaded.site, loaded.theme, options_now(), sink);
+  } else {
+    SiteContext ctx(*loaded.site, loaded.theme, options_now());
+    add_listings(ctx);
+    RecordingSink lists(sink);
+    // The lists' paths are recorded for partial rebuilds.
+    parallel_for(2, [&](size_t i) { i == 0 ? render_lists(ctx, lists) : render_others(ctx, sink); });
+    parallel_for(ctx.built.size(), [&](size_t i) { render_vacancy(ctx, *ctx.built[i], sink); });
+    list_paths = lists.paths();
+    listings = take_listings(ctx);
+  }
   if (auto failure = sink.failure()) {
     r.diags.error({"content/files", 0, 0}, *failure);
     return r;
   }
   r.files = sink.files();
-  list_paths_ = lists.paths();
-  listings_ = take_listings(ctx);
-  site_ = std::move(loaded.site);
-  theme_ = loaded.theme;
-  publish(ServedFiles(sink.take()));
-  published({"*"});
-  r.ok = true;
-  return r;
-}
-
-// A bilingual site: every language's tree, rendered whole each time (its
-// translations make an advert's pages depend on more than its own file).
-PreviewResult PreviewSite::rebuild_languages(LoadedSite loaded, PreviewResult r,
-                                             const Published& published) {
-  MemorySink sink(root_);
-  render_languages(*loaded.site, loaded.theme, options_now(), sink);
-  if (auto failure = sink.failure()) {
-    r.diags.error({"content/files", 0, 0}, *failure);
-    return r;
-  }
-  r.files = sink.files();
-  list_paths_.clear();
-  listings_.clear();
+  list_paths_ = std::move(list_paths);
+  listings_ = std::move(listings);
   site_ = std::move(loaded.site);
   theme_ = loaded.theme;
   publish(ServedFiles(sink.take()));

@@ -54,7 +54,6 @@ class PreviewSite {
 
  private:
   PreviewResult rebuild_all(LoadedSite loaded, PreviewResult r, const Published& published);
-  PreviewResult rebuild_languages(LoadedSite loaded, PreviewResult r, const Published& published);
   PreviewResult rebuild_adverts(LoadedSite loaded, PreviewResult r, const Published& published);
   void read_preview_theme(const std::shared_ptr<const Theme>& theme, PreviewResult& r);
   bool adverts_only() const;
