@@ -47,7 +47,12 @@ static Data criterion_view(const SiteContext& ctx, const PersonSpec& spec, const
                            const Criterion& c, std::set<std::string>& seen,
                            std::set<std::string>& used) {
   Data row = object();
-  put(row, "text_html", mark_abbreviations(escape_html(c.text), ctx.glossary, seen));
+  std::string escaped = escape_html(c.text);
+  put(row, "text_html", mark_abbreviations(escaped, ctx.glossary, seen));
+  // The checklist's label for the criterion's box: no link inside it, where a
+  // tap meant for the box would leave the page (the vacancy page links them).
+  std::set<std::string> none;
+  put(row, "label_html", mark_abbreviations(escaped, ctx.glossary, none, false));
   const Words& w = ctx.w();
   put(row, "level_label", label_in(w, "levels", c.level));
   put(row, "essential", c.level == "essential");

@@ -114,6 +114,24 @@ TEST_CASE("every string from YAML is escaped, and raw HTML in an advert is left 
   CHECK(html.find("<td>1</td>") != std::string::npos);  // GFM tables work
 }
 
+TEST_CASE("the checklist's boxes have abbreviations explained but no link in their labels") {
+  test::TempDir dir;
+  test::write_minimal_site(dir.path);
+  test::write_file(dir.path / "content/glossary.yaml", "SEN: Special educational needs\n");
+  test::write_file(dir.path / "content/specs/ta.yaml",
+                   "title: TA\nsections:\n  - name: Experience\n    assessed: [interview]\n    criteria:\n"
+                   "      - { text: Work with SEN pupils, level: essential }\n");
+  REQUIRE(build(dir.path).ok);
+  std::string vacancy = page(dir.path, "vacancies/ta/index.html");
+  CHECK(test::count(vacancy, "href=\"/glossary/#sen\"") == 1);
+  std::string checklist = page(dir.path, "vacancies/ta/prepare/index.html");
+  auto label = checklist.find("<label class=\"checklist-criterion\"");
+  REQUIRE(label != std::string::npos);
+  std::string text = checklist.substr(label, checklist.find("</label>", label) - label);
+  CHECK(text.find("Work with <abbr title=\"Special educational needs\">SEN</abbr> pupils") != std::string::npos);
+  CHECK(text.find("<a ") == std::string::npos);
+}
+
 TEST_CASE("Unicode survives: Welsh names, curly quotes, pound signs and dashes") {
   test::TempDir dir;
   test::write_minimal_site(dir.path);
