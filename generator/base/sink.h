@@ -2,6 +2,8 @@
 // server keeps them in memory. Rendering knows only this interface.
 #pragma once
 
+#include <mutex>
+#include <set>
 #include <string>
 
 // Implementations must be safe to call from several threads.
@@ -10,4 +12,32 @@ class Sink {
   virtual ~Sink() = default;
   virtual void write(const std::string& path, const std::string& content) = 0;
   virtual void copy(const std::string& path, const std::string& source) = 0;
+};
+
+// Passes writes on to `inner` and remembers their paths: the lists a
+// preview renders again, the pages one vacancy wrote.
+class RecordingSink : public Sink {
+ public:
+  explicit RecordingSink(Sink& inner) : inner_(inner) {}
+  void write(const std::string& path, const std::string& content) override {
+    inner_.write(path, content);
+    note(path);
+  }
+  void copy(const std::string& path, const std::string& source) override {
+    inner_.copy(path, source);
+    note(path);
+  }
+  std::set<std::string> paths() const {
+    std::lock_guard lock(mutex_);
+    return paths_;
+  }
+
+ private:
+  void note(const std::string& path) {
+    std::lock_guard lock(mutex_);
+    paths_.insert(path);
+  }
+  Sink& inner_;
+  mutable std::mutex mutex_;
+  std::set<std::string> paths_;
 };

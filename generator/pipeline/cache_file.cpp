@@ -13,6 +13,7 @@
 #include "base/parallel.h"
 #include "pipeline/cache_format.h"
 #include "write/staged_output.h"
+#include "write/writer.h"
 
 namespace fs = std::filesystem;
 
@@ -127,15 +128,7 @@ std::optional<std::string> replace_file(const std::string& path, const std::stri
   std::string temp = path + "." + std::to_string(::getpid()) + ".new";
   int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
   if (fd < 0) return "cannot write " + temp + ": " + std::strerror(errno);
-  size_t done = 0;
-  while (done < bytes.size()) {
-    ssize_t w = ::write(fd, bytes.data() + done, bytes.size() - done);
-    if (w < 0 && errno == EINTR) continue;
-    if (w <= 0) break;
-    done += static_cast<size_t>(w);
-  }
-  int err = done < bytes.size() ? (errno ? errno : EIO) : 0;
-  if (::close(fd) != 0 && !err) err = errno;
+  int err = write_and_close(fd, bytes);
   if (!err && ::rename(temp.c_str(), path.c_str()) != 0) err = errno;
   if (!err) return std::nullopt;
   ::unlink(temp.c_str());

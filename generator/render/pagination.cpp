@@ -98,12 +98,10 @@ void write_paged(const SiteContext& ctx, Sink& sink, const std::string& path, co
   for (size_t page = 1; page <= pages; ++page) {
     Data d = data;
     PageMeta m = meta;
-    if (pages == 1) {
-      add_cards(ctx, vs, !vs.empty(), count_text, d);
-    } else {
-      auto from = vs.begin() + static_cast<long>((page - 1) * per);
-      auto to = vs.begin() + static_cast<long>(std::min(vs.size(), page * per));
-      add_cards(ctx, std::vector<const Vacancy*>(from, to), !vs.empty(), count_text, d);
+    auto from = vs.begin() + static_cast<long>((page - 1) * per);
+    auto to = vs.begin() + static_cast<long>(std::min(vs.size(), page * per));
+    add_cards(ctx, std::vector<const Vacancy*>(from, to), !vs.empty(), count_text, d);
+    if (pages > 1) {
       put(d, "pagination", pagination_view(ctx, path, page, pages));
       if (page > 1)
         m.title = ctx.w().fill("pagination.title", {{"title", m.title},

@@ -112,40 +112,21 @@ void render_others(const SiteContext& ctx, Sink& sink) {
   for (auto& f : site.files) sink.copy(f.relative, f.source);
 }
 
-namespace {
-// Passes files on to a sink, noting their paths: one vacancy's, on one thread.
-class NotingSink : public Sink {
- public:
-  NotingSink(Sink& inner, std::vector<std::string>& paths) : inner_(inner), paths_(paths) {}
-  void write(const std::string& path, const std::string& content) override {
-    paths_.push_back(path);
-    inner_.write(path, content);
-  }
-  void copy(const std::string& path, const std::string& source) override {
-    paths_.push_back(path);
-    inner_.copy(path, source);
-  }
-
- private:
-  Sink& inner_;
-  std::vector<std::string>& paths_;
-};
-}  // namespace
-
 void render_site(const SiteContext& ctx, Sink& sink, VacancyFiles* made) {
   // The lists and the other pages go first, so they overlap the adverts
   // rather than running alone at the end. (The cards, feed entries and
   // search entries they join were made by add_listings.)
   size_t n = ctx.built.size();
-  std::vector<std::vector<std::string>> paths(made ? n : 0);
+  std::vector<std::set<std::string>> paths(made ? n : 0);
   parallel_for(n + 2, [&](size_t i) {
     if (i == 0) return render_lists(ctx, sink);
     if (i == 1) return render_others(ctx, sink);
     const Vacancy& v = *ctx.built[i - 2];
     if (ctx.kept.count(&v)) return;
     if (!made) return render_vacancy(ctx, v, sink);
-    NotingSink noting(sink, paths[i - 2]);
-    render_vacancy(ctx, v, noting);
+    RecordingSink recording(sink);
+    render_vacancy(ctx, v, recording);
+    paths[i - 2] = recording.paths();
   });
   if (made)
     for (size_t i = 0; i < n; ++i)

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -17,7 +18,7 @@ Listing make_listing(const SiteContext& ctx, const Vacancy& v);
 void add_listings(SiteContext& ctx);
 
 // The paths each vacancy's own pages were written at, as given to the sink.
-using VacancyFiles = std::map<const Vacancy*, std::vector<std::string>>;
+using VacancyFiles = std::map<const Vacancy*, std::set<std::string>>;
 
 // Renders every file of the site into `sink`, in parallel, but for the
 // pages of ctx.kept. The listings must be made first (add_listings). With

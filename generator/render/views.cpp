@@ -89,7 +89,7 @@ Data card_view(const SiteContext& ctx, const Vacancy& v) {
 // "3 open vacancies", and in a preview "1 open vacancy, 1 draft, 1 scheduled":
 // drafts and scheduled adverts are never counted as open.
 std::string count_words(const SiteContext& ctx, const std::vector<const Vacancy*>& vs,
-                               const std::string& counts) {
+                        const std::string& counts) {
   size_t drafts = 0, scheduled = 0;
   for (auto* v : vs) {
     Status s = status_of(*v, ctx.options.now);
@@ -101,11 +101,6 @@ std::string count_words(const SiteContext& ctx, const std::vector<const Vacancy*
   if (drafts) words += ", " + w.count(drafts, "counts.drafts");
   if (scheduled) words += ", " + w.count(scheduled, "counts.scheduled");
   return words;
-}
-
-void add_cards(const SiteContext& ctx, const std::vector<const Vacancy*>& vs,
-               Data& into, const std::string& counts) {
-  add_cards(ctx, vs, !vs.empty(), count_words(ctx, vs, counts), into);
 }
 
 void add_cards(const SiteContext& ctx, const std::vector<const Vacancy*>& shown, bool any,

@@ -26,15 +26,13 @@ void push(Data& list, Data&& value);
 
 // One vacancy in a list.
 Data card_view(const SiteContext& ctx, const Vacancy& v);
-// A list of vacancies with has_vacancies and count_text.
-// `counts` names the words of the count: "counts.open_vacancies".
-void add_cards(const SiteContext& ctx, const std::vector<const Vacancy*>& vs,
-               Data& into, const std::string& counts = "counts.open_vacancies");
 // The words of the count of `vs`: "3 open vacancies" (drafts and scheduled
-// adverts counted apart, in a preview).
+// adverts counted apart, in a preview). `counts` names the words of the
+// count: "counts.open_vacancies".
 std::string count_words(const SiteContext& ctx, const std::vector<const Vacancy*>& vs,
                         const std::string& counts);
-// The cards of `shown` only (one page of a list), with the list's count_text
+// A list's `vacancies` (the cards of `shown`: one page of the list),
+// `has_vacancies` (`any`) and `count_text`, the list's count
 // made once by count_words: counting a 90,000-advert archive again for each
 // of its 1,800 pages was a quarter of a preview's rebuild.
 void add_cards(const SiteContext& ctx, const std::vector<const Vacancy*>& shown, bool any,

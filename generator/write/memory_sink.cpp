@@ -40,19 +40,3 @@ size_t MemorySink::files() const {
   return files_.size();
 }
 
-void RecordingSink::write(const std::string& path, const std::string& content) {
-  inner_.write(path, content);
-  std::lock_guard lock(mutex_);
-  paths_.insert(path);
-}
-
-void RecordingSink::copy(const std::string& path, const std::string& source) {
-  inner_.copy(path, source);
-  std::lock_guard lock(mutex_);
-  paths_.insert(path);
-}
-
-std::set<std::string> RecordingSink::paths() const {
-  std::lock_guard lock(mutex_);
-  return paths_;
-}

@@ -32,16 +32,3 @@ class MemorySink : public Sink {
   std::optional<std::string> failure_;
 };
 
-// Passes writes on to `inner` and remembers their paths.
-class RecordingSink : public Sink {
- public:
-  explicit RecordingSink(Sink& inner) : inner_(inner) {}
-  void write(const std::string& path, const std::string& content) override;
-  void copy(const std::string& path, const std::string& source) override;
-  std::set<std::string> paths() const;
-
- private:
-  Sink& inner_;
-  mutable std::mutex mutex_;
-  std::set<std::string> paths_;
-};

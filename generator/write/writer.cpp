@@ -116,6 +116,20 @@ bool DirSink::claim(const std::string& path) {
   return false;
 }
 
+int write_and_close(int fd, const std::string& bytes) {
+  size_t done = 0;
+  errno = 0;
+  while (done < bytes.size()) {
+    ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    done += static_cast<size_t>(n);
+  }
+  int err = done < bytes.size() ? (errno ? errno : EIO) : 0;  // 0 bytes written: a full disk
+  if (::close(fd) != 0 && !err) err = errno;
+  return err;
+}
+
 void DirSink::write(const std::string& path, const std::string& content) {
   WriteHold hold = hold_for_writing();
   if (hold.stopping) return fail("the build was stopped");
@@ -126,16 +140,7 @@ void DirSink::write(const std::string& path, const std::string& content) {
     return count(true);
   int fd = ::open(full.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
   if (fd < 0) return fail("cannot write " + full + ": " + strerror(errno));
-  size_t done = 0;
-  while (done < content.size()) {
-    ssize_t n = ::write(fd, content.data() + done, content.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) break;
-    done += static_cast<size_t>(n);
-  }
-  int write_errno = done < content.size() ? errno : 0;
-  if (::close(fd) != 0 && !write_errno) write_errno = errno;
-  if (write_errno) return fail("cannot write " + full + ": " + strerror(write_errno));
+  if (int err = write_and_close(fd, content)) return fail("cannot write " + full + ": " + strerror(err));
   count(false);
 }
 

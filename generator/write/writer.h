@@ -11,6 +11,10 @@
 #include "base/sink.h"
 #include "write/staged_output.h"
 
+// Writes all of `bytes` to the open file `fd` and closes it: 0, or the
+// errno of the step that failed.
+int write_and_close(int fd, const std::string& bytes);
+
 // Why `output` must not be replaced, or nothing when it is safe: it may not
 // be the site folder, content/, themes/, an ancestor of the site, /, the home
 // folder, or a non-empty folder that Staffroom did not write.
