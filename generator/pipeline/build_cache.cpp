@@ -2,16 +2,15 @@
 // the previous output; see build_cache.h (its files: cache_file.h).
 #include "pipeline/build_cache.h"
 
-#include <fcntl.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include <algorithm>
-#include <cerrno>
 #include <filesystem>
 #include <functional>
+#include <limits>
 
 #include "base/parallel.h"
+#include "load/source.h"
 #include "theme/theme.h"
 #include "write/writer.h"
 
@@ -190,21 +189,8 @@ void record_made(const VacancyOutputs& made, const Site& site, const LoadCache& 
 }
 
 std::optional<std::string> read_whole(const std::string& path) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return std::nullopt;
-  struct stat st;
   std::string bytes;
-  bool ok = ::fstat(fd, &st) == 0;
-  if (ok) bytes.resize(static_cast<size_t>(st.st_size));
-  size_t done = 0;
-  while (ok && done < bytes.size()) {  // one read, unless the file grows or shrinks
-    ssize_t n = ::read(fd, bytes.data() + done, bytes.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) ok = n == 0 && (bytes.resize(done), true);
-    else done += static_cast<size_t>(n);
-  }
-  ::close(fd);
-  if (!ok) return std::nullopt;
+  if (read_file(path, bytes, std::numeric_limits<std::uintmax_t>::max())) return std::nullopt;
   return bytes;
 }
 
