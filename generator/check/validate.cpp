@@ -341,6 +341,7 @@ struct Context {
 
 Context context_of(Site& site, CheckCache* cache) {
   std::string settings = site_yaml_path(site.root).value_or("content/site.yaml");
+  std::uint64_t glossary_at = glossary_key(site);
   Context c{site,
             {keys_of(site.schools, true), "school", "schools", "in content/schools/",
              "run: staffroom new school", true, "content/schools/", misnamed_of(site.schools)},
@@ -352,8 +353,8 @@ Context context_of(Site& site, CheckCache* cache) {
             Glossary(site.glossary),
             {},
             cache,
-            glossary_key(site),
-            glossary_key(site) * 0x9e3779b97f4a7c15ULL ^ standards_key(site)};
+            glossary_at,
+            glossary_at * 0x9e3779b97f4a7c15ULL ^ standards_key(site)};
   for (auto& f : site.files) c.files.insert(f.relative);
   return c;
 }
