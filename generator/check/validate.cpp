@@ -410,10 +410,13 @@ void check_advert(const Context& c, Vacancy& v, Findings& found) {
   check_body(v.body, v.mark, v.body_line, found, c.glossary, c.cache, c.glossary_at);
 }
 
+// Capital words that need no glossary entry.
+std::set<std::string> not_abbreviations() { return {"UK", "OK", "AM", "PM", "II", "III", "IV"}; }
+
 // The findings in file order: specs, adverts, pages. Two adverts at one
 // address are found here, and each unknown abbreviation is reported once.
 void merge(const Site& site, std::vector<Findings>& found, size_t n_specs, Diagnostics& diags) {
-  std::set<std::string> reported{"UK", "OK", "AM", "PM", "II", "III", "IV"};
+  std::set<std::string> reported = not_abbreviations();
   std::map<std::string, std::string> slugs;  // slug -> the file that gave it
   for (size_t i = 0; i < found.size(); ++i) {
     if (i >= n_specs && i < n_specs + site.vacancies.size()) {
@@ -442,6 +445,16 @@ static void check_translations(const Site& site, const Context& c, Diagnostics& 
     for (auto& d : found.diags.items)  // its warnings are the main file's to give
       if (d.severity == Severity::error) diags.items.push_back(d);
   }
+}
+
+void validate_vacancy(Site& site, Vacancy& v, Diagnostics& diags, CheckCache* cache) {
+  Context c = context_of(site, cache);
+  Findings found;
+  check_advert(c, v, found);
+  diags.append(found.diags);
+  auto known = not_abbreviations();
+  for (auto& [word, warning] : found.unknown)
+    if (known.insert(word).second) diags.items.push_back(std::move(warning));
 }
 
 void validate(Site& site, Diagnostics& diags, CheckCache* cache) {

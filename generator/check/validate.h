@@ -14,6 +14,12 @@ struct CheckCache;
 // glossary) are not run again: a preview's save re-checks only what changed.
 void validate(Site& site, Diagnostics& diags, CheckCache* cache = nullptr);
 
+// The same checks for one advert of a site validated before, after its file
+// alone changed (a preview's save): its references, documents, warnings and
+// Markdown. Each unknown abbreviation in it is reported, not only the first
+// in the site. The cache, when given, is added to, not trimmed.
+void validate_vacancy(Site& site, Vacancy& v, Diagnostics& diags, CheckCache* cache = nullptr);
+
 // The glossary entry for a citation "nos-learning-support/A/14", or null.
 struct CitationTarget {
   const Standard* standard = nullptr;

@@ -57,6 +57,13 @@ struct LoadCache {
 // cache, unchanged files are taken from it, and it is brought up to date.
 Site load_site(const std::string& root, Diagnostics& diags, LoadCache* cache = nullptr);
 
+// Reads one advert's file again into the cache, as load_site would (a
+// preview's save of that file alone): its problems go into diags, and
+// cache.changed lists it when its text changed. Nothing when it could not be
+// read or parsed.
+std::optional<Vacancy> reload_vacancy(const std::string& root, const std::string& path,
+                                      LoadCache& cache, Diagnostics& diags);
+
 // One file each, from its text; `path` is the name shown in messages.
 // The timezone must be set first (dates are read as local times).
 std::optional<Vacancy> parse_vacancy(const std::string& text,

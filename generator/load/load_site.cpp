@@ -251,6 +251,19 @@ static std::vector<T> load_all(const std::string& root, const std::vector<std::s
   return out;
 }
 
+std::optional<Vacancy> reload_vacancy(const std::string& root, const std::string& path,
+                                      LoadCache& cache, Diagnostics& diags) {
+  cache.changed.clear();
+  auto it = cache.vacancies.find(path);
+  const CachedFile<Vacancy>* old = it == cache.vacancies.end() ? nullptr : &it->second;
+  CachedFile<Vacancy> got = load_one<Vacancy>(root, path, parse_vacancy, old);
+  if (!old || old->hash != got.hash || !got.hash) cache.changed.push_back(path);
+  diags.append(got.diags);
+  std::optional<Vacancy> value = got.value;
+  cache.vacancies[path] = std::move(got);
+  return value;
+}
+
 // A file name becomes part of a web address, so it must be lower-case
 // letters, digits and hyphens.
 bool check_file_name(const std::string& path, Diagnostics& diags) {

@@ -30,7 +30,14 @@ SiteContext::SiteContext(const Site& s, std::shared_ptr<const Theme> t, BuildOpt
   if (!glossary.empty()) glossary.page = url("glossary/");  // render_others writes it
   words = theme ? theme->words(s.config.language) : nullptr;
   if (!words) words = &default_words();
-  for (auto& v : s.vacancies) {
+  sort_vacancies();
+  for (auto* v : built) cite(*v);
+  for (auto& f : s.files) files[f.relative] = &f;
+}
+
+void SiteContext::sort_vacancies() {
+  built.clear(), listed.clear(), closed.clear();
+  for (auto& v : site->vacancies) {
     Status st = status_of(v, options.now);
     bool hidden = st == Status::draft || st == Status::scheduled;
     if (hidden && !options.drafts) continue;  // not built at all
@@ -43,15 +50,45 @@ SiteContext::SiteContext(const Site& s, std::shared_ptr<const Theme> t, BuildOpt
   });
   std::stable_sort(closed.begin(), closed.end(),
                    [](auto* a, auto* b) { return a->closes > b->closes; });
-  for (auto* v : built) {
-    if (!v->spec) continue;
-    std::set<std::string> cited;
-    for (auto& section : v->spec->sections)
-      for (auto& c : section.criteria)
-        for (auto& cite : c.standards) cited.insert(cite.substr(0, cite.find('/')));
-    for (auto& id : cited) citing[id].push_back(v);
+}
+
+// Adds `v` to the list of each standard its specification cites, in built
+// (slug) order.
+void SiteContext::cite(const Vacancy& v) {
+  if (!v.spec) return;
+  std::set<std::string> cited;
+  for (auto& section : v.spec->sections)
+    for (auto& c : section.criteria)
+      for (auto& cite : c.standards) cited.insert(cite.substr(0, cite.find('/')));
+  for (auto& id : cited) {
+    auto& list = citing[id];
+    auto at = std::lower_bound(list.begin(), list.end(), &v,
+                               [](auto* a, auto* b) { return a->slug < b->slug; });
+    list.insert(at, &v);
   }
-  for (auto& f : s.files) files[f.relative] = &f;
+}
+
+void SiteContext::refresh(const std::vector<const Vacancy*>& changed, Time now) {
+  options.now = now;
+  std::set<const Vacancy*> redo(changed.begin(), changed.end()), was(built.begin(), built.end());
+  sort_vacancies();
+  for (auto* v : built)
+    if (!was.erase(v)) redo.insert(v);  // built now, not before
+  redo.insert(was.begin(), was.end());  // built before, not now
+  for (auto* v : redo) {
+    for (auto it = citing.begin(); it != citing.end();) {
+      std::erase(it->second, v);
+      it = it->second.empty() ? citing.erase(it) : std::next(it);
+    }
+    listings.erase(v);
+  }
+  std::set<const Vacancy*> now_built(built.begin(), built.end());
+  for (auto* v : redo)
+    if (now_built.count(v)) cite(*v);
+  // A listing made before a closing moment passed says "Open".
+  std::erase_if(listings, [&](auto& entry) {
+    return !now_built.count(entry.first) || entry.second.status != status_of(*entry.first, now);
+  });
 }
 
 std::string SiteContext::joined(std::string Listing::*part, const std::string& separator) const {

@@ -75,6 +75,12 @@ struct SiteContext {
   // for the renderer to fill (see make_listing in render.h).
   SiteContext(const Site& site, std::shared_ptr<const Theme> theme, BuildOptions options);
 
+  // After the vacancies in `changed` were replaced in place (the same
+  // objects, new contents) and the clock moved to `now`: built, listed,
+  // closed and citing again, and the listings that no longer fit (of those
+  // changed, or whose status moved) removed for add_listings to remake.
+  void refresh(const std::vector<const Vacancy*>& changed, Time now);
+
   const Listing& listing(const Vacancy& v) const { return listings.at(&v); }
   // One part of every open vacancy's Listing, in list order, joined by
   // `separator`: the feeds and the search index (room is made once).
@@ -89,6 +95,10 @@ struct SiteContext {
   // else empty: it goes on each element holding that text as lang="...", so
   // a screen reader speaks Welsh as Welsh (WCAG 3.1.2).
   std::string text_language(const Vacancy& v) const;
+
+ private:
+  void sort_vacancies();
+  void cite(const Vacancy& v);
 };
 
 // Output paths, one place for all links.

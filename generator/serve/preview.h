@@ -25,6 +25,7 @@
 struct PreviewResult {
   bool ok = false;
   bool full = false;       // everything was rendered
+  bool saved_only = false; // only the saved adverts were read and checked again
   size_t files = 0;        // files written
   Diagnostics diags;       // this attempt's, errors and warnings
   std::vector<std::string> folders;  // the theme folders now in use
@@ -32,6 +33,11 @@ struct PreviewResult {
 
 // The listings of a build, by slug, kept for the next.
 using Listings = std::map<std::string, Listing>;
+
+// False for a file the build never reads, so that its change needs no
+// rebuild: "sed -i"'s temporary "content/vacancies/sedX1b2c3" or a file in
+// a folder inside content/vacancies/. True for anything else.
+bool read_by_build(const std::string& path);
 
 class PreviewSite {
  public:
@@ -55,6 +61,10 @@ class PreviewSite {
  private:
   PreviewResult rebuild_all(LoadedSite loaded, PreviewResult r, const Published& published);
   PreviewResult rebuild_adverts(LoadedSite loaded, PreviewResult r, const Published& published);
+  PreviewResult rebuild_saved(PreviewResult r, const Published& published);
+  void publish_adverts(const std::set<std::string>& drop, const std::vector<const Vacancy*>& todo,
+                       PreviewResult& r, const Published& published);
+  bool saved_adverts_only() const;
   void read_preview_theme(const std::shared_ptr<const Theme>& theme, PreviewResult& r);
   bool adverts_only() const;
   BuildOptions options_now() const;
@@ -67,12 +77,14 @@ class PreviewSite {
   bool fixed_now_;
   PipelineCache cache_;
   std::unique_ptr<Site> site_;  // last good, validated
+  // Its context, with every built advert's listing; null for a bilingual
+  // site (each language has its own, made on every save).
+  std::unique_ptr<SiteContext> ctx_;
   std::shared_ptr<const Theme> theme_;
   std::set<std::string> pending_;     // saved since the last good build ("" for all)
   std::set<std::string> changed_;     // files the loads found changed since then
   std::set<std::string> adverts_;     // the advert files of the last good build
   std::set<std::string> list_paths_;  // what render_lists wrote last time
-  Listings listings_;                 // the last build's, for the adverts not changed
   mutable std::shared_mutex mutex_;
   std::shared_ptr<const ServedFiles> files_;
   std::shared_ptr<const PreviewTheme> preview_;

@@ -107,7 +107,10 @@ void Server::watch_loop() {
     if (stopping) break;
     if (changes.paths.empty()) continue;
     std::vector<std::string> relative;
-    for (auto& p : changes.paths) relative.push_back(fs::path(p).lexically_relative(root).string());
-    rebuild(relative, changes.seen);
+    for (auto& p : changes.paths) {
+      auto path = fs::path(p).lexically_relative(root).string();
+      if (read_by_build(path)) relative.push_back(path);
+    }
+    if (!relative.empty()) rebuild(relative, changes.seen);
   }
 }

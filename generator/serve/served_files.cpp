@@ -1,6 +1,7 @@
 // The preview's files in shards; see served_files.h.
 #include "serve/served_files.h"
 
+#include <algorithm>
 #include <functional>
 #include <stdexcept>
 
@@ -37,6 +38,15 @@ std::shared_ptr<const std::string> ServedFiles::at(const std::string& path) cons
   auto file = find(path);
   if (!file) throw std::out_of_range("no file " + path);
   return file;
+}
+
+std::vector<std::string> ServedFiles::paths() const {
+  std::vector<std::string> out;
+  out.reserve(size_);
+  for (auto& shard : shards_)
+    for (auto& [path, file] : *shard) out.push_back(path);
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
 ServedFiles ServedFiles::changed(const std::vector<std::string>& prefixes,

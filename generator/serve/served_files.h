@@ -20,6 +20,8 @@ class ServedFiles {
   // The file at `path`; throws std::out_of_range when there is none.
   std::shared_ptr<const std::string> at(const std::string& path) const;
   size_t size() const { return size_; }
+  // Every path, sorted.
+  std::vector<std::string> paths() const;
 
   // A copy without the files under each of `prefixes` ("vacancies/<slug>/":
   // two parts or more) and the `removed` paths, with `added` put in (in

@@ -97,6 +97,84 @@ TEST_CASE("preview: an edit made while the site was broken is not lost") {
   CHECK(p.was_published("vacancies/cook/index.html"));
 }
 
+// Every file the preview serves, by path.
+std::map<std::string, std::string> served(const PreviewSite& site) {
+  std::map<std::string, std::string> out;
+  auto files = site.files();
+  for (auto& path : files->paths()) out[path] = *files->at(path);
+  return out;
+}
+
+TEST_CASE("preview: saved adverts read and checked on their own serve what a whole build does") {
+  Preview p;
+  REQUIRE(p.rebuild({}).ok);
+  struct Step {
+    std::string file, text;
+    bool ok;
+  };
+  std::vector<Step> steps{
+      {"ta.md", advert("Senior Teaching Assistant"), true},
+      {"ta.md", advert("Teaching Assistant", "", "Help pupils with SEND and EHCP plans.\n"), true},
+      {"cook.md", advert("School Cook").replace(advert("School Cook").find("2027-12-05T12:00"), 16,
+                                                "2026-11-01T12:00"), true},  // now closed
+      {"head.md", advert("Headteacher"), true},  // no longer a draft
+      {"ta.md", advert("Teaching Assistant", "", "").replace(0, 4, "---\nclosing: x\n"), false},
+      {"ta.md", advert("Teaching Assistant").replace(advert("Teaching Assistant").find("oak"), 3, "elm"), false},
+      {"ta.md", advert("Teaching Assistant (Year 2)"), true},
+      {"cook.md", advert("School Cook"), true},  // open again
+  };
+  for (auto& step : steps) {
+    CAPTURE(step.file);
+    CAPTURE(step.text);
+    put_file(p.dir.path / "content/vacancies" / step.file, step.text);
+    auto r = p.rebuild({"content/vacancies/" + step.file});
+    CHECK(r.saved_only);
+    CHECK_FALSE(r.full);
+    REQUIRE(r.ok == step.ok);
+    if (!r.ok) continue;
+    Preview fresh;  // the same options, on a copy of the site as it is now
+    fs::remove_all(fresh.dir.path / "content");
+    fs::copy(p.dir.path / "content", fresh.dir.path / "content", fs::copy_options::recursive);
+    REQUIRE(fresh.rebuild({}).ok);
+    auto a = served(*p.site), b = served(*fresh.site);
+    CHECK(a.size() == b.size());
+    for (auto& [path, text] : b) {
+      CAPTURE(path);
+      CHECK(a[path] == text);
+    }
+  }
+  CHECK(contains(p.page("archive/index.html"), "School Cook") == false);
+  CHECK(contains(p.page("vacancies/ta/index.html"), "Teaching Assistant (Year 2)"));
+}
+
+TEST_CASE("preview: an error in a saved advert is found on its own, with its line") {
+  Preview p;
+  REQUIRE(p.rebuild({}).ok);
+  put_file(p.dir.path / "content/vacancies/ta.md",
+           advert("Teaching Assistant").replace(advert("Teaching Assistant").find("oak"), 3, "elm"));
+  auto r = p.rebuild({"content/vacancies/ta.md"});
+  CHECK(r.saved_only);
+  REQUIRE_FALSE(r.ok);
+  REQUIRE(r.diags.errors() == 1);
+  CHECK(r.diags.items[0].mark.path == "content/vacancies/ta.md");
+  CHECK(r.diags.items[0].mark.line == 3);
+  CHECK(contains(r.diags.items[0].message, "oak"));  // the school there is, suggested
+  CHECK(contains(p.page("vacancies/ta/index.html"), "Oak Primary"));  // the last good page stays
+}
+
+TEST_CASE("preview: files the build never reads need no rebuild") {
+  CHECK(read_by_build("content/vacancies/ta.md"));
+  CHECK(read_by_build("content/specs/ta.yaml"));
+  CHECK(read_by_build("content/specs/ta.yml"));  // read to say it is not read
+  CHECK(read_by_build("content/files/form.docx"));
+  CHECK(read_by_build("site.yaml"));
+  CHECK(read_by_build("themes/default/templates/vacancy.mustache"));
+  CHECK(read_by_build("content/vacancies"));  // the folder itself
+  CHECK_FALSE(read_by_build("content/vacancies/sedX1b2c3"));  // sed -i's temporary file
+  CHECK_FALSE(read_by_build("content/vacancies/notes.txt"));
+  CHECK_FALSE(read_by_build("content/pages/old/about.md"));  // a folder inside is not read
+}
+
 TEST_CASE("load cache: unchanged files are taken from it, changed ones read again") {
   test::TempDir dir;
   write_site(dir.path);
