@@ -2,6 +2,7 @@
 #include "check/validate.h"
 
 #include <algorithm>
+#include <functional>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -34,35 +35,36 @@ CitationTarget resolve_citation(const Site& site, const std::string& citation) {
   return target;
 }
 
-// The ids of a map's entries; with `valid_only`, those that can be used
-// (a file named "Teaching Assistant.yaml" is loaded, but is never offered).
-template <class Map>
-static std::vector<std::string> keys_of(const Map& m, bool valid_only = false) {
-  std::vector<std::string> out;
-  for (auto& [k, v] : m)
-    if (!valid_only || is_slug(k)) out.push_back(k);
-  return out;
-}
-
-// The ids of files whose names cannot be used.
-template <class Map>
-static std::vector<std::string> misnamed_of(const Map& m) {
-  std::vector<std::string> out;
-  for (auto& [k, v] : m)
-    if (!is_slug(k)) out.push_back(k);
-  return out;
-}
-
 // What a reference may name, for the message when it names none of them.
 struct Known {
-  std::vector<std::string> ids;
+  // The usable ids there are, and those of files whose names cannot be used
+  // ("Oak Primary.yaml"): made only for a message, as a big site has a
+  // specification per advert.
+  std::function<std::vector<std::string>(bool misnamed)> ids;
+  std::function<bool(const std::string&)> has;  // `id` is one of the usable ids
   std::string what, plural;  // "school", "schools"
   std::string where;         // "in content/schools/"; "" to list none
   std::string make;          // how to make one: "run: staffroom new school", then the name
   bool make_names = false;   // `make` ends with the name
   std::string folder;        // "content/schools/", for a file whose name cannot be used
-  std::vector<std::string> misnamed;  // ids of files named "Oak Primary.yaml" and the like
 };
+
+// A map's ids as Known::ids gives them; with `valid_only`, only a slug is
+// usable (a file named "Teaching Assistant.yaml" is loaded, but never offered).
+template <class Map>
+static auto ids_in(const Map& m, bool valid_only) {
+  return [&m, valid_only](bool misnamed) {
+    std::vector<std::string> out;
+    for (auto& [k, v] : m)
+      if (valid_only && !is_slug(k) ? misnamed : !misnamed) out.push_back(k);
+    return out;
+  };
+}
+
+template <class Map>
+static auto has_in(const Map& m, bool valid_only) {
+  return [&m, valid_only](const std::string& id) { return (!valid_only || is_slug(id)) && m.count(id); };
+}
 
 // "oak, ash and 3 more".
 static std::string some_of(const std::vector<std::string>& ids) {
@@ -75,13 +77,14 @@ static std::string some_of(const std::vector<std::string>& ids) {
 // The fix for an unknown name: those there are, and how to make another.
 static std::string known_advice(const std::string& value, const Known& known) {
   if (known.where.empty()) return "";
-  for (auto& id : known.misnamed)
+  for (auto& id : known.ids(true))
     if (web_file_name(id, "") == value)
       return ". The file " + known.folder + id + ".yaml would give it, once renamed to '" + value +
              ".yaml'";
-  std::string out = known.ids.empty()
+  auto ids = known.ids(false);
+  std::string out = ids.empty()
                         ? ". There are no " + known.plural + " " + known.where + " yet"
-                        : ". The " + known.plural + " " + known.where + " are: " + some_of(known.ids);
+                        : ". The " + known.plural + " " + known.where + " are: " + some_of(ids);
   std::string name = is_slug(value) ? value : web_file_name(value, "new-" + known.what);
   out += ". To make a new one, " + known.make + (known.make_names ? " " + name : "");
   if (auto quote = curly_quote_advice(value); !quote.empty()) out += ". " + quote;
@@ -91,7 +94,7 @@ static std::string known_advice(const std::string& value, const Known& known) {
 // Reports `value` when it is not one of `known`'s ids.
 static void check_reference(const std::string& value, const Known& known, const Mark& mark,
                             Diagnostics& diags, const std::string& existing_file = "") {
-  if (std::find(known.ids.begin(), known.ids.end(), value) != known.ids.end()) return;
+  if (known.has(value)) return;
   // The file is there but could not be read, or is named .yml: its own
   // errors say why, and every advert that names it need not say so again.
   std::error_code ec;
@@ -99,7 +102,7 @@ static void check_reference(const std::string& value, const Known& known, const 
       (std::filesystem::exists(existing_file + ".yaml", ec) ||
        std::filesystem::exists(existing_file + ".yml", ec)))
     return;
-  auto near = did_you_mean(value, known.ids);
+  auto near = did_you_mean(value, known.ids(false));
   diags.error(mark, "unknown " + known.what + " '" + value + "'" +
                         (near.empty() ? "" : " (did you mean '" + near + "'?)") +
                         known_advice(value, known));
@@ -199,7 +202,7 @@ static void warn_spec_not_assessed(const PersonSpec& spec, Diagnostics& diags) {
 static void check_spec(const Site& site, const PersonSpec& spec, Findings& found,
                        const Glossary& glossary) {
   Diagnostics& diags = found.diags;
-  Known standards{keys_of(site.standards, true), "standard", "standards", "", "", false, "", {}};
+  Known standards{ids_in(site.standards, true), has_in(site.standards, true), "standard", "standards", "", "", false, ""};
   warn_spec_not_assessed(spec, diags);
   for (auto& section : spec.sections) {
     for (auto& c : section.criteria) {
@@ -343,13 +346,12 @@ Context context_of(Site& site, CheckCache* cache) {
   std::string settings = site_yaml_path(site.root).value_or("content/site.yaml");
   std::uint64_t glossary_at = glossary_key(site);
   Context c{site,
-            {keys_of(site.schools, true), "school", "schools", "in content/schools/",
-             "run: staffroom new school", true, "content/schools/", misnamed_of(site.schools)},
-            {keys_of(site.config.roles), "role", "roles", "listed under roles: in " + settings,
-             "add a line to them with its id and label, such as cook: School cook", false, "", {}},
-            {keys_of(site.specs, true), "person specification", "person specifications",
-             "in content/specs/", "run: staffroom new spec", true, "content/specs/",
-             misnamed_of(site.specs)},
+            {ids_in(site.schools, true), has_in(site.schools, true), "school", "schools", "in content/schools/",
+             "run: staffroom new school", true, "content/schools/"},
+            {ids_in(site.config.roles, false), has_in(site.config.roles, false), "role", "roles", "listed under roles: in " + settings,
+             "add a line to them with its id and label, such as cook: School cook", false, ""},
+            {ids_in(site.specs, true), has_in(site.specs, true), "person specification", "person specifications",
+             "in content/specs/", "run: staffroom new spec", true, "content/specs/"},
             Glossary(site.glossary),
             {},
             cache,

@@ -97,13 +97,23 @@ void Server::make_watcher() {
   folders.erase(std::unique(folders.begin(), folders.end()), folders.end());
   auto next = std::make_unique<Watcher>(folders, std::vector<std::string>{root + "/site.yaml"},
                                         options.poll);
+  // What the old one saw and was not built yet (a save during the first
+  // build, which on a big site takes a minute) is carried over, not lost.
+  if (watcher) {
+    Changes seen = watcher->wait(milliseconds(0));
+    if (!seen.paths.empty()) {
+      if (carried.paths.empty()) carried.seen = seen.seen;
+      carried.paths.insert(carried.paths.end(), seen.paths.begin(), seen.paths.end());
+    }
+  }
   std::lock_guard lock(watcher_mutex);
   watcher = std::move(next);
 }
 
 void Server::watch_loop() {
   while (!stopping) {
-    Changes changes = watcher->wait(milliseconds(500));
+    Changes changes = carried.paths.empty() ? watcher->wait(milliseconds(500)) : std::move(carried);
+    carried = {};
     if (stopping) break;
     if (changes.paths.empty()) continue;
     std::vector<std::string> relative;

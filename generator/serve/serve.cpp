@@ -90,12 +90,12 @@ std::optional<std::string> PreviewServer::start() {
   build.drafts = true;
   build.base_url = s.url();
   s.site = std::make_unique<PreviewSite>(s.root, build, s.options.now.has_value());
+  s.make_watcher();  // first, so that a save during the first build is seen
   s.rebuild({}, steady_clock::now());
 
   s.listen_thread = std::thread([&s] { s.http->listen_after_bind(); });
   // stop() does nothing to a server that is not running yet.
   for (int i = 0; i < 5000 && !s.http->is_running(); ++i) std::this_thread::sleep_for(milliseconds(1));
-  s.make_watcher();
   s.watch_thread = std::thread([&s] { s.watch_loop(); });
   s.started = true;
   s.print(s.options.out, listen_notice(s.options.host, s.port, s.own));

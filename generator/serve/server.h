@@ -29,6 +29,7 @@ struct Server {
   std::unique_ptr<PreviewSite> site;
   std::unique_ptr<Watcher> watcher;
   std::vector<std::string> theme_folders;
+  Changes carried;  // seen by a watcher just replaced, for the next rebuild
   std::thread listen_thread, watch_thread;
   std::atomic<bool> stopping{false}, started{false};
   std::atomic<unsigned long> builds{0};

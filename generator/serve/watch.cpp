@@ -159,8 +159,8 @@ Changes Watcher::wait(milliseconds timeout) {
   auto deadline = steady_clock::now() + timeout;
   if (inotify_ < 0) {  // polling: compare modification times and sizes
     pollfd w{wake_, POLLIN, 0};
-    while (out.empty() && steady_clock::now() < deadline) {
-      auto left = duration_cast<milliseconds>(deadline - steady_clock::now());
+    do {  // one scan at least, so that wait(0) says what changed since the last
+      auto left = std::max(milliseconds(0), duration_cast<milliseconds>(deadline - steady_clock::now()));
       if (poll(&w, 1, static_cast<int>(std::min(left, kPollEvery).count())) > 0) {
         uint64_t n;
         if (read(wake_, &n, sizeof n) < 0) {}
@@ -174,13 +174,14 @@ Changes Watcher::wait(milliseconds timeout) {
       for (auto& [path, stamp] : last_)
         if (!now_seen.count(path)) out.push_back(path);
       last_ = std::move(now_seen);
-    }
+    } while (out.empty() && steady_clock::now() < deadline);
     changes.seen = steady_clock::now();
   } else {
     pollfd fds[2] = {{inotify_, POLLIN, 0}, {wake_, POLLIN, 0}};
     while (out.empty()) {
       auto left = duration_cast<milliseconds>(deadline - steady_clock::now()).count();
-      if (left <= 0 || poll(fds, 2, static_cast<int>(left)) <= 0) break;
+      // Past the deadline, what is there already is still taken: wait(0).
+      if (poll(fds, 2, static_cast<int>(std::max<long long>(left, 0))) <= 0) break;
       if (fds[1].revents) {
         uint64_t n;
         if (read(wake_, &n, sizeof n) < 0) {}

@@ -245,3 +245,26 @@ TEST_CASE("watch: a file written slowly is reported once it is closed, not half-
   CHECK(changes.paths[0] == (dir.path / "content/ta.md").string());
   CHECK(seen == whole);
 }
+
+TEST_CASE("watch: wait(0) says what changed since the last wait, polling or not") {
+  for (bool poll : {false, true}) {
+    CAPTURE(poll);
+    test::TempDir dir;
+    fs::create_directories(dir.path / "content");
+    Watcher watcher({(dir.path / "content").string()}, {}, poll);
+    std::this_thread::sleep_for(milliseconds(20));  // a new file's time differs from the scan's
+    put_file(dir.path / "content/ta.md", "---\ntitle: Teaching Assistant\n---\n");
+    Changes changes = watcher.wait(milliseconds(0));
+    REQUIRE(changes.paths.size() == 1);
+    CHECK(changes.paths[0] == (dir.path / "content/ta.md").string());
+    CHECK(watcher.wait(milliseconds(0)).paths.empty());
+  }
+}
+
+TEST_CASE("serve: a save made while the first build runs is built once it is done") {
+  // The watcher is made before the first build, and what it saw is carried
+  // over when the theme's folders are known and it is made again.
+  Running s;
+  put_file(s.site.path / "content/vacancies/ta.md", advert("Teaching Assistant", "", "After the start.\n"));
+  CHECK(s.until("/vacancies/ta/", [](auto& r) { return contains(r.body, "After the start."); }));
+}
