@@ -27,6 +27,25 @@ std::shared_ptr<const ServedFiles> PreviewSite::files() const {
   return files_;
 }
 
+std::shared_ptr<const std::string> PreviewSite::find(const std::string& path) {
+  auto served = files();
+  if (!served) return nullptr;
+  if (auto file = served->find(path)) return file;
+  std::string slug = AdvertPages::slug_of(path);
+  if (slug.empty()) return nullptr;
+  std::shared_lock model(model_mutex_);
+  if (!ctx_) return nullptr;  // a bilingual site's are all in files()
+  return pages_.find(slug, path, [&] {
+    auto& all = site_->vacancies;
+    auto it = std::lower_bound(all.begin(), all.end(), slug,
+                               [](const Vacancy& a, const std::string& s) { return a.slug < s; });
+    MemorySink sink(root_);
+    if (it != all.end() && it->slug == slug && ctx_->listings.count(&*it))  // built
+      render_vacancy(*ctx_, *it, sink);
+    return sink.take();
+  });
+}
+
 std::shared_ptr<const PreviewTheme> PreviewSite::preview_theme() const {
   std::shared_lock lock(mutex_);
   return preview_;
@@ -158,8 +177,9 @@ PreviewResult PreviewSite::rebuild_all(LoadedSite loaded, PreviewResult r,
     add_listings(ctx);
     RecordingSink lists(sink);
     // The lists' paths are recorded for partial rebuilds.
+    // The adverts' own pages are made when asked for (find()).
     parallel_for(2, [&](size_t i) { i == 0 ? render_lists(ctx, lists) : render_others(ctx, sink); });
-    parallel_for(ctx.built.size(), [&](size_t i) { render_vacancy(ctx, *ctx.built[i], sink); });
+    r.on_request = ctx.built.size();
     list_paths = lists.paths();
   }
   if (auto failure = sink.failure()) {
@@ -168,23 +188,17 @@ PreviewResult PreviewSite::rebuild_all(LoadedSite loaded, PreviewResult r,
   }
   r.files = sink.files();
   list_paths_ = std::move(list_paths);
-  ctx_ = std::move(kept);
-  site_ = std::move(loaded.site);
+  {
+    std::unique_lock model(model_mutex_);
+    ctx_ = std::move(kept);
+    site_ = std::move(loaded.site);
+    pages_.clear();
+  }
   theme_ = loaded.theme;
   publish(ServedFiles(sink.take()));
   published({"*"});
   r.ok = true;
   return r;
-}
-
-// Puts the adverts' new pages in place of those of the slugs in `drop`;
-// the paths served anew.
-std::vector<std::string> PreviewSite::publish_pages(const std::set<std::string>& drop,
-                                                    MemorySink& pages) {
-  std::vector<std::string> prefixes, touched;
-  for (auto& slug : drop) prefixes.push_back("vacancies/" + slug + "/");
-  publish(files()->changed(prefixes, {}, pages.take(), touched));
-  return touched;
 }
 
 // Puts the new lists in place of the old, removing those not made this time
@@ -201,13 +215,20 @@ std::vector<std::string> PreviewSite::publish_lists(MemorySink& lists,
 
 // The adverts' own pages first, being what the person saving looks at;
 // then the lists, which on a big site take longer.
-void PreviewSite::publish_adverts(const std::set<std::string>& drop,
+void PreviewSite::publish_adverts(std::vector<std::string> touched,
                                   const std::vector<const Vacancy*>& todo, PreviewResult& r,
                                   const Published& published) {
-  MemorySink pages(root_);
-  parallel_for(todo.size(), [&](size_t i) { render_vacancy(*ctx_, *todo[i], pages); });
-  r.files = pages.files();
-  published(publish_pages(drop, pages));
+  std::vector<FileMap> made(todo.size());
+  parallel_for(todo.size(), [&](size_t i) {
+    MemorySink pages(root_);
+    render_vacancy(*ctx_, *todo[i], pages);
+    made[i] = pages.take();
+  });
+  for (size_t i = 0; i < todo.size(); ++i) {
+    r.files += made[i].size();
+    for (auto& path : pages_.put(todo[i]->slug, std::move(made[i]))) touched.push_back(path);
+  }
+  published(touched);
 
   MemorySink lists(root_);
   RecordingSink recording(lists);
@@ -242,17 +263,22 @@ PreviewResult PreviewSite::rebuild_saved(PreviewResult r, const Published& publi
   if (r.diags.errors()) return r;  // the last good build stays, and pending_ with it
   std::set<std::string> slugs;
   std::vector<const Vacancy*> changed;
-  for (auto& [old, now] : saved) {
-    *old = std::move(now);
-    slugs.insert(old->slug);
-    changed.push_back(old);
+  std::vector<std::string> touched;
+  {
+    std::unique_lock model(model_mutex_);
+    for (auto& [old, now] : saved) {
+      *old = std::move(now);
+      slugs.insert(old->slug);
+      changed.push_back(old);
+      for (auto& p : pages_.drop(old->slug)) touched.push_back(p);
+    }
+    ctx_->refresh(changed, options_now().now);
+    add_listings(*ctx_);
   }
-  ctx_->refresh(changed, options_now().now);
-  add_listings(*ctx_);
   std::vector<const Vacancy*> todo;
   for (auto* v : ctx_->built)
     if (slugs.count(v->slug)) todo.push_back(v);
-  publish_adverts(slugs, todo, r, published);
+  publish_adverts(std::move(touched), todo, r, published);
   r.ok = true;
   pending_.clear();
   changed_.clear();
@@ -273,12 +299,18 @@ PreviewResult PreviewSite::rebuild_adverts(LoadedSite loaded, PreviewResult r,
   // The theme is the last one: no theme file changed.
   auto ctx = std::make_unique<SiteContext>(*loaded.site, theme_, options_now());
   reuse_listings(*ctx, previous);
-  ctx_ = std::move(ctx);
-  site_ = std::move(loaded.site);
+  std::vector<std::string> touched;
+  {
+    std::unique_lock model(model_mutex_);
+    ctx_ = std::move(ctx);
+    site_ = std::move(loaded.site);
+    for (auto& slug : drop)
+      for (auto& path : pages_.drop(slug)) touched.push_back(path);
+  }
   std::vector<const Vacancy*> todo;
   for (auto* v : ctx_->built)
     if (render.count(v->slug)) todo.push_back(v);
-  publish_adverts(drop, todo, r, published);
+  publish_adverts(std::move(touched), todo, r, published);
   r.ok = true;
   return r;
 }

@@ -18,6 +18,7 @@
 #include "load/load.h"
 #include "pipeline/build.h"
 #include "render/render.h"
+#include "serve/advert_pages.h"
 #include "serve/preview_theme.h"
 #include "serve/served_files.h"
 #include "write/memory_sink.h"
@@ -26,6 +27,7 @@ struct PreviewResult {
   bool ok = false;
   bool full = false;       // everything was rendered
   bool saved_only = false; // only the saved adverts were read and checked again
+  size_t on_request = 0;   // adverts whose own pages are made when first asked for
   size_t files = 0;        // files written
   Diagnostics diags;       // this attempt's, errors and warnings
   std::vector<std::string> folders;  // the theme folders now in use
@@ -53,8 +55,11 @@ class PreviewSite {
   PreviewResult rebuild(const std::vector<std::string>& changed, const Published& published);
 
   // The files of the last good build (null before the first), for reading
-  // from any thread.
+  // from any thread: all but the adverts' own pages (on a site in one
+  // language), which find() makes when first asked for.
   std::shared_ptr<const ServedFiles> files() const;
+  // The file served at `path` ("vacancies/ta/index.html"), or null; from any thread.
+  std::shared_ptr<const std::string> find(const std::string& path);
   // The theme's preview files as last read without error (null before).
   std::shared_ptr<const PreviewTheme> preview_theme() const;
 
@@ -62,14 +67,13 @@ class PreviewSite {
   PreviewResult rebuild_all(LoadedSite loaded, PreviewResult r, const Published& published);
   PreviewResult rebuild_adverts(LoadedSite loaded, PreviewResult r, const Published& published);
   PreviewResult rebuild_saved(PreviewResult r, const Published& published);
-  void publish_adverts(const std::set<std::string>& drop, const std::vector<const Vacancy*>& todo,
+  void publish_adverts(std::vector<std::string> touched, const std::vector<const Vacancy*>& todo,
                        PreviewResult& r, const Published& published);
   bool saved_adverts_only() const;
   void read_preview_theme(const std::shared_ptr<const Theme>& theme, PreviewResult& r);
   bool adverts_only() const;
   BuildOptions options_now() const;
   void publish(ServedFiles files);
-  std::vector<std::string> publish_pages(const std::set<std::string>& drop, MemorySink& pages);
   std::vector<std::string> publish_lists(MemorySink& lists, std::set<std::string> now_lists);
 
   std::string root_;
@@ -85,6 +89,11 @@ class PreviewSite {
   std::set<std::string> changed_;     // files the loads found changed since then
   std::set<std::string> adverts_;     // the advert files of the last good build
   std::set<std::string> list_paths_;  // what render_lists wrote last time
+  // site_ and ctx_: held shared while find() makes an advert's pages from
+  // them, exclusive while a rebuild changes them (only the rebuild's thread
+  // changes them, so it reads them without).
+  std::shared_mutex model_mutex_;
+  AdvertPages pages_;
   mutable std::shared_mutex mutex_;
   std::shared_ptr<const ServedFiles> files_;
   std::shared_ptr<const PreviewTheme> preview_;

@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "base/diagnostics.h"
+#include "base/text.h"
 #include "serve/preview_theme.h"
 
 namespace fs = std::filesystem;
@@ -81,7 +82,11 @@ void Server::report_success(const PreviewResult& r, const std::vector<std::strin
   std::ostringstream line;
   line << std::fixed << std::setprecision(1);
   if (changed.empty()) {
-    line << "Built " << r.files << " files in " << ms << " ms.\n";
+    line << "Built " << r.files << " files in " << ms << " ms";
+    if (r.on_request)  // the count alone would look like pages were missing
+      line << "; the pages of each of the " << counted(r.on_request, "advert")
+           << " are made when first opened";
+    line << ".\n";
   } else {
     line << "rebuilt " << r.files << " files in " << ms << " ms (change seen -> written)";
     if (pages_ms) line << "; the adverts' own pages in " << *pages_ms << " ms";

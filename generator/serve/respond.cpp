@@ -81,8 +81,8 @@ void Server::handle(const httplib::Request& req, httplib::Response& res) {
     return;
   }
   std::string key = path->empty() || path->back() == '/' ? *path + "index.html" : *path;
-  if (auto file = files->find(key)) return send(req, res, key, *file, extra, true);
-  if (!path->empty() && path->back() != '/' && files->find(*path + "/index.html")) {
+  if (auto file = site->find(key)) return send(req, res, key, *file, extra, true);
+  if (!path->empty() && path->back() != '/' && site->find(*path + "/index.html")) {
     auto q = req.target.find_first_of("?#");
     std::string raw = req.target.substr(0, q);
     res.set_redirect(raw + "/" + (q == std::string::npos ? "" : req.target.substr(q)), 302);

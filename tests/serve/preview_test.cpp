@@ -4,6 +4,8 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <atomic>
+#include <thread>
 
 #include "load/load.h"
 #include "serve/preview.h"
@@ -33,7 +35,10 @@ struct Preview {
   bool was_published(const std::string& path) const {
     return std::find(published.begin(), published.end(), path) != published.end();
   }
-  std::string page(const std::string& path) const { return *site->files()->at(path); }
+  std::string page(const std::string& path) const {
+    auto file = site->find(path);
+    return file ? *file : std::string();
+  }
 };
 
 bool has_error(const PreviewResult& r, const std::string& part) {
@@ -97,11 +102,18 @@ TEST_CASE("preview: an edit made while the site was broken is not lost") {
   CHECK(p.was_published("vacancies/cook/index.html"));
 }
 
-// Every file the preview serves, by path.
-std::map<std::string, std::string> served(const PreviewSite& site) {
+// Every file the preview serves, by path: those made at each build, and
+// each advert's own pages, made when asked for.
+std::map<std::string, std::string> served(PreviewSite& site, const fs::path& root) {
   std::map<std::string, std::string> out;
   auto files = site.files();
   for (auto& path : files->paths()) out[path] = *files->at(path);
+  for (auto& advert : fs::directory_iterator(root / "content/vacancies"))
+    for (auto* page : {"index.html", "person-specification/index.html", "prepare/index.html",
+                       "closing-date.ics"}) {
+      std::string path = "vacancies/" + advert.path().stem().string() + "/" + page;
+      if (auto file = site.find(path)) out[path] = *file;
+    }
   return out;
 }
 
@@ -136,7 +148,8 @@ TEST_CASE("preview: saved adverts read and checked on their own serve what a who
     fs::remove_all(fresh.dir.path / "content");
     fs::copy(p.dir.path / "content", fresh.dir.path / "content", fs::copy_options::recursive);
     REQUIRE(fresh.rebuild({}).ok);
-    auto a = served(*p.site), b = served(*fresh.site);
+    auto a = served(*p.site, p.dir.path), b = served(*fresh.site, fresh.dir.path);
+    CHECK(b.count("vacancies/cook/prepare/index.html"));
     CHECK(a.size() == b.size());
     for (auto& [path, text] : b) {
       CAPTURE(path);
@@ -160,6 +173,40 @@ TEST_CASE("preview: an error in a saved advert is found on its own, with its lin
   CHECK(r.diags.items[0].mark.line == 3);
   CHECK(contains(r.diags.items[0].message, "oak"));  // the school there is, suggested
   CHECK(contains(p.page("vacancies/ta/index.html"), "Oak Primary"));  // the last good page stays
+}
+
+TEST_CASE("preview: an advert's own pages are made when first asked for") {
+  Preview p;
+  auto first = p.rebuild({});
+  REQUIRE(first.ok);
+  auto files = p.site->files();
+  CHECK(files->find("index.html"));
+  CHECK_FALSE(files->find("vacancies/ta/index.html"));  // not made at the build
+  CHECK(contains(p.page("vacancies/ta/index.html"), "Teaching Assistant"));
+  CHECK(contains(p.page("vacancies/head/index.html"), "Headteacher"));  // a draft, shown in preview
+  CHECK(p.page("vacancies/nobody/index.html").empty());
+  CHECK(p.page("vacancies/ta/nothing.html").empty());
+}
+
+TEST_CASE("preview: pages asked for from other threads while adverts are saved") {
+  Preview p;
+  REQUIRE(p.rebuild({}).ok);
+  std::atomic<bool> stop{false};
+  std::atomic<int> missing{0};
+  std::thread reader([&] {
+    while (!stop)
+      for (auto* slug : {"ta", "cook"})
+        if (!contains(p.page("vacancies/" + std::string(slug) + "/index.html"), "Oak Primary")) ++missing;
+  });
+  for (int i = 0; i < 20; ++i) {
+    put_file(p.dir.path / "content/vacancies/ta.md", advert("Teaching Assistant " + std::to_string(i)));
+    CHECK(p.rebuild({"content/vacancies/ta.md"}).ok);
+    if (i % 5 == 0) CHECK(p.rebuild({}).ok);  // now and then everything
+  }
+  stop = true;
+  reader.join();
+  CHECK(missing == 0);
+  CHECK(contains(p.page("vacancies/ta/index.html"), "Teaching Assistant 19"));
 }
 
 TEST_CASE("preview: files the build never reads need no rebuild") {
@@ -218,7 +265,7 @@ TEST_CASE("preview: a bilingual site serves every language's pages, and a transl
   auto ignore = [](auto&) {};
   REQUIRE(site.rebuild({}, ignore).ok);
   auto page = [&](const std::string& path) {
-    auto file = site.files()->find(path);
+    auto file = site.find(path);
     return file ? *file : std::string();
   };
   CHECK(contains(page("vacancies/cynorthwyydd-addysgu/index.html"), "Cynorthwyydd Addysgu Lefel 2"));
