@@ -32,6 +32,10 @@ void add_listings(SiteContext& ctx) {
   std::vector<const Vacancy*> todo;
   for (auto* v : ctx.built)
     if (!ctx.listings.count(v)) todo.push_back(v);
+  add_listings(ctx, todo);
+}
+
+void add_listings(SiteContext& ctx, const std::vector<const Vacancy*>& todo) {
   std::vector<Listing> made(todo.size());
   parallel_for(todo.size(), [&](size_t i) { made[i] = make_listing(ctx, *todo[i]); });
   for (size_t i = 0; i < todo.size(); ++i) ctx.listings[todo[i]] = std::move(made[i]);

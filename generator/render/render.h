@@ -14,8 +14,10 @@
 // One vacancy's card, feed entries and search entry, for ctx.listings (a
 // closed one's card only: it is on no feed and not in the search index).
 Listing make_listing(const SiteContext& ctx, const Vacancy& v);
-// Makes the Listing of every built vacancy that has none yet, in parallel.
+// Makes the Listing of every built vacancy that has none yet, in parallel;
+// or of those in `which` (as SiteContext::refresh gives them).
 void add_listings(SiteContext& ctx);
+void add_listings(SiteContext& ctx, const std::vector<const Vacancy*>& which);
 
 // The paths each vacancy's own pages were written at, as given to the sink.
 using VacancyFiles = std::map<const Vacancy*, std::set<std::string>>;

@@ -78,8 +78,9 @@ struct SiteContext {
   // After the vacancies in `changed` were replaced in place (the same
   // objects, new contents) and the clock moved to `now`: built, listed,
   // closed and citing again, and the listings that no longer fit (of those
-  // changed, or whose status moved) removed for add_listings to remake.
-  void refresh(const std::vector<const Vacancy*>& changed, Time now);
+  // changed, or whose status moved) removed. Returns the built vacancies
+  // left without a listing, for add_listings to make.
+  std::vector<const Vacancy*> refresh(std::vector<const Vacancy*> changed, Time now);
 
   const Listing& listing(const Vacancy& v) const { return listings.at(&v); }
   // One part of every open vacancy's Listing, in list order, joined by
@@ -98,7 +99,11 @@ struct SiteContext {
 
  private:
   void sort_vacancies();
+  bool is_built(Status st) const;
   void cite(const Vacancy& v);
+  void uncite(const Vacancy* v);
+  // No vacancy's status changes before this moment (see refresh()).
+  Time status_until = 0;
 };
 
 // Output paths, one place for all links.

@@ -272,8 +272,7 @@ PreviewResult PreviewSite::rebuild_saved(PreviewResult r, const Published& publi
       changed.push_back(old);
       for (auto& p : pages_.drop(old->slug)) touched.push_back(p);
     }
-    ctx_->refresh(changed, options_now().now);
-    add_listings(*ctx_);
+    add_listings(*ctx_, ctx_->refresh(changed, options_now().now));
   }
   std::vector<const Vacancy*> todo;
   for (auto* v : ctx_->built)
