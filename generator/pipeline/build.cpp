@@ -50,7 +50,8 @@ struct Held {
 
 // After a build that worked: the cache for the next one.
 static void save_cache(const BuildRequest& request, BuildReport& report, const Site& site,
-                       PipelineCache& cache, const RenderReuse& reuse, BuildCache& next) {
+                       PipelineCache& cache, RenderReuse& reuse, BuildCache& next) {
+  take_back_kept(reuse.kept, next.adverts);
   record_made(reuse.made, site, cache.load, next.site_key, request.options.now, report.output,
               next.adverts);
   next.load.timezone = cache.load.timezone;
@@ -115,6 +116,8 @@ BuildReport build_site(const BuildRequest& request) {
   for (auto& [slug, trees] : reuse.kept) report.reused += !trees.empty();
   report.left_out = left_out(*loaded.site, request.options.now, request.options.drafts);
   if (request.cache) save_cache(request, report, *loaded.site, cache, reuse, next);
+  // Last, so that the child process removing it shares no memory the build still changes.
+  staged.remove_previous();
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return report;
 }

@@ -132,36 +132,37 @@ std::uint64_t site_key(const Site& site, const LoadCache& loaded, const Theme& t
   return key.value;
 }
 
-VacancyOutputs keep_unchanged(const BuildCache& old, const Site& site, const LoadCache& loaded,
+VacancyOutputs keep_unchanged(BuildCache& old, const Site& site, const LoadCache& loaded,
                               std::uint64_t key, Time now, const std::string& previous,
                               DirSink& sink, std::map<std::string, AdvertRecord>& next) {
   VacancyOutputs kept;
   if (old.site_key != key || previous.empty()) return kept;
-  std::vector<const AdvertRecord*> taken(site.vacancies.size(), nullptr);
+  std::vector<AdvertRecord*> taken(site.vacancies.size(), nullptr);
   parallel_for(site.vacancies.size(), [&](size_t i) {
     const Vacancy& v = site.vacancies[i];
     auto it = old.adverts.find(v.slug);
     if (it == old.adverts.end() || it->second.key != advert_key(site, v, loaded, key, now)) return;
-    const AdvertRecord& r = it->second;
-    for (auto& [file, stamp] : r.stamps)
-      if (output_stamp(previous + "/" + file) != stamp) return;
-    std::vector<std::string> linked;
+    AdvertRecord& r = it->second;
+    std::vector<std::string> files;
+    files.reserve(r.stamps.size());
     for (auto& [file, stamp] : r.stamps) {
-      if (!sink.keep(file)) {
-        for (auto& done : linked) sink.unkeep(done);
-        return;
-      }
-      linked.push_back(file);
+      if (output_stamp(previous + "/" + file) != stamp) return;
+      files.push_back(file);
     }
-    taken[i] = &r;
+    if (sink.keep(files)) taken[i] = &r;
   });
   for (size_t i = 0; i < taken.size(); ++i) {
     if (!taken[i]) continue;
     const std::string& slug = site.vacancies[i].slug;
-    kept[slug] = taken[i]->trees;
-    next[slug] = *taken[i];
+    kept[slug] = std::move(taken[i]->trees);  // given back to `next` by take_back_kept()
+    next[slug] = std::move(*taken[i]);
   }
   return kept;
+}
+
+void take_back_kept(VacancyOutputs& kept, std::map<std::string, AdvertRecord>& next) {
+  for (auto& [slug, trees] : kept)
+    if (auto it = next.find(slug); it != next.end()) it->second.trees = std::move(trees);
 }
 
 void record_made(const VacancyOutputs& made, const Site& site, const LoadCache& loaded,

@@ -66,10 +66,14 @@ std::uint64_t site_key(const Site& site, const LoadCache& loaded, const Theme& t
 
 // Links the pages of every advert that has not changed since `old` from
 // the previous output into `sink`; returns them as rendering's `kept`, and
-// their records in `next`.
-VacancyOutputs keep_unchanged(const BuildCache& old, const Site& site, const LoadCache& loaded,
+// their records in `next`. Their records are moved out of `old`, not
+// copied, and `next` has their listings again only by take_back_kept().
+VacancyOutputs keep_unchanged(BuildCache& old, const Site& site, const LoadCache& loaded,
                               std::uint64_t site_key, Time now, const std::string& previous,
                               DirSink& sink, std::map<std::string, AdvertRecord>& next);
+
+// After rendering: the kept adverts' listings back into their records.
+void take_back_kept(VacancyOutputs& kept, std::map<std::string, AdvertRecord>& next);
 
 // Records what rendering `made` (by slug), with the keys and the files'
 // stamps in the committed `output`, into `next`.

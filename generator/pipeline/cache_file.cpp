@@ -2,6 +2,7 @@
 #include "pipeline/cache_file.h"
 
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -78,14 +79,41 @@ void write_part(CacheWriter& out, std::map<K, V>& m, std::size_t shard) {
 
 enum class Got { missing, unreadable, damaged, foreign, fine };
 
+// A cache file mapped into memory rather than read into a buffer: the
+// pages come straight from the file system's cache, and a rebuild spent a
+// fifth of its time filling fresh memory. The files are only ever
+// replaced whole (see replace_file), never changed in place.
+struct Mapped {
+  const char* data = nullptr;
+  std::size_t size = 0;
+  bool missing = false;
+  explicit Mapped(const std::string& path) {
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    if (fd < 0) {
+      missing = errno == ENOENT;
+      return;
+    }
+    struct stat st;
+    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+      size = static_cast<std::size_t>(st.st_size);
+      void* p = size ? ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0) : MAP_FAILED;
+      data = p != MAP_FAILED ? static_cast<const char*>(p) : size ? nullptr : "";  // empty: damaged
+    }
+    ::close(fd);
+  }
+  ~Mapped() {
+    if (data && size) ::munmap(const_cast<char*>(data), size);
+  }
+  Mapped(const Mapped&) = delete;
+  Mapped& operator=(const Mapped&) = delete;
+};
+
 // One file, read into its share of `into`.
 Got read_shard(const std::string& site, std::size_t shard, BuildCache& into) {
-  std::string path = shard_path(site, shard);
-  std::error_code ec;
-  if (!fs::exists(fs::symlink_status(path, ec))) return Got::missing;
-  auto bytes = read_whole(path);
-  if (!bytes) return Got::unreadable;
-  std::string_view all(*bytes);
+  Mapped file(shard_path(site, shard));
+  if (file.missing) return Got::missing;
+  if (!file.data) return Got::unreadable;
+  std::string_view all(file.data, file.size);
   if (all.size() < kMagic.size() + 8 || all.substr(0, kMagic.size()) != kMagic) return Got::damaged;
   std::uint64_t sum = 0;
   std::memcpy(&sum, all.data() + all.size() - 8, 8);

@@ -6,6 +6,7 @@
 #include <signal.h>
 #include <stdio.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -16,6 +17,7 @@
 #include <mutex>
 #include <set>
 #include <thread>
+#include <vector>
 
 namespace fs = std::filesystem;
 
@@ -36,9 +38,60 @@ void track(const std::string& dir, bool on) {
 }
 
 // A staging folder's name: ".<output>.staffroom-<pid>-new", and "-new-old"
-// for the previous output while it is moved aside.
+// for the previous output while it is moved aside. A previous output to be
+// removed after the swap is ".<output>.staffroom-<pid>-old-<n>", then
+// "-<pid>-old" with the number of the process removing it.
 std::string staging_prefix(const fs::path& output) {
   return std::string(".").append(output.filename().string()).append(".staffroom-");
+}
+
+// Removes `dir`, a former output, keeping its marker to the last: a removal
+// stopped half way leaves a folder the next build still knows as its own.
+void remove_output_folder(const fs::path& dir) {
+  std::error_code ec;
+  for (auto it = fs::directory_iterator(dir, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
+    std::error_code e;
+    if (it->path().filename() != kOutputMarker) fs::remove_all(it->path(), e);
+  }
+  fs::remove_all(dir, ec);
+}
+
+// The removers started by this process, reaped when done so that a long
+// running one (the tests, a preview) collects no zombies.
+std::mutex removers_mutex;
+std::vector<pid_t> removers;
+
+// Removes the former output `dir` (named with this process's number) in a
+// child process that the build does not wait for: deleting tens of
+// thousands of files took a third of a small rebuild. The child takes the
+// folder under its own number first, so the next build leaves it alone
+// while it works and removes it if it was stopped. When no child can be
+// started, removed here.
+void remove_in_background(const fs::path& output, const std::string& dir) {
+  {
+    std::lock_guard lock(removers_mutex);
+    std::erase_if(removers, [](pid_t p) { return ::waitpid(p, nullptr, WNOHANG) != 0; });
+  }
+  pid_t pid = ::fork();
+  if (pid < 0) return remove_output_folder(dir);
+  if (pid > 0) {
+    std::lock_guard lock(removers_mutex);
+    removers.push_back(pid);
+    return;
+  }
+  // The child: its own session, no terminal, none of the parent's files
+  // (a caller reading the build's output must not wait for this), signals
+  // back to their defaults.
+  ::setsid();
+  sigset_t none;
+  sigemptyset(&none);
+  pthread_sigmask(SIG_SETMASK, &none, nullptr);
+  int null = ::open("/dev/null", O_RDWR);
+  for (int fd = 0; fd < 3; ++fd) ::dup2(null, fd);
+  ::close_range(3, ~0U, 0);
+  std::string mine = (output.parent_path() / (staging_prefix(output) + std::to_string(getpid()) + "-old")).string();
+  remove_output_folder(::rename(dir.c_str(), mine.c_str()) == 0 ? mine : dir);
+  ::_exit(0);
 }
 
 // Whether process `pid` may still be a Staffroom build. When unsure, yes:
@@ -53,6 +106,15 @@ bool may_be_running(pid_t pid) {
   return name.rfind("staffroom", 0) == 0;  // the number may now be another program's
 }
 
+// Where a former output waits to be removed by this process: unique
+// within it.
+std::string previous_name(const fs::path& output) {
+  static std::atomic<unsigned> made{0};
+  return (output.parent_path() /
+          (staging_prefix(output) + std::to_string(getpid()) + "-old-" + std::to_string(made++)))
+      .string();
+}
+
 // Removes the staging folders that builds killed with kill -9 (or a power
 // cut) left beside `output`: they carry Staffroom's marker and their
 // process is gone.
@@ -65,12 +127,19 @@ void remove_stale(const fs::path& output) {
     if (name.rfind(prefix, 0) != 0) continue;
     std::string rest = name.substr(prefix.size());
     auto dash = rest.find('-');
-    if (dash == std::string::npos || rest.substr(dash).rfind("-new", 0) != 0) continue;
+    if (dash == std::string::npos) continue;
+    bool removing = rest.substr(dash).rfind("-old", 0) == 0;  // a former output, its remover stopped
+    if (rest.substr(dash).rfind("-new", 0) != 0 && !removing) continue;
     pid_t pid = static_cast<pid_t>(std::atol(rest.substr(0, dash).c_str()));
     std::error_code e;
     if (!it->is_directory(e) || it->is_symlink(e)) continue;
     if (!fs::exists(it->path() / kOutputMarker, e) || may_be_running(pid)) continue;
-    fs::remove_all(it->path(), e);
+    if (!removing) {
+      fs::remove_all(it->path(), e);
+      continue;
+    }
+    std::string again = previous_name(output);  // this build removes it, as its own
+    if (::rename(it->path().c_str(), again.c_str()) == 0) remove_in_background(output, again);
   }
 }
 
@@ -117,6 +186,13 @@ StagedOutput::~StagedOutput() {
   std::error_code ec;
   if (!committed_) fs::remove_all(temp_, ec);
   track(temp_, false);
+  remove_previous();
+}
+
+void StagedOutput::remove_previous() {
+  if (replaced_.empty()) return;
+  remove_in_background(output_, replaced_);
+  replaced_.clear();
 }
 
 std::optional<std::string> StagedOutput::commit() {
@@ -130,23 +206,22 @@ std::optional<std::string> StagedOutput::commit() {
     return std::nullopt;
   }
   // Swap the two folders in one step, so the output is never missing.
+  std::string aside = previous_name(output_);
   if (::renameat2(AT_FDCWD, temp_.c_str(), AT_FDCWD, output_.c_str(), RENAME_EXCHANGE) != 0) {
-    std::string old = temp_ + "-old";
-    track(old, true);
-    if (::rename(output_.c_str(), old.c_str()) != 0 || ::rename(temp_.c_str(), output_.c_str()) != 0) {
+    track(aside, true);
+    if (::rename(output_.c_str(), aside.c_str()) != 0 || ::rename(temp_.c_str(), output_.c_str()) != 0) {
       std::string why = "cannot move the new site into place: " + std::string(strerror(errno));
-      ::rename(old.c_str(), output_.c_str());
-      track(old, false);
+      ::rename(aside.c_str(), output_.c_str());
+      track(aside, false);
       return why;
     }
-    swapped = true;
-    fs::remove_all(old, ec);
-    track(old, false);
-    committed_ = true;
-    return std::nullopt;
+    track(aside, false);
+  } else if (::rename(temp_.c_str(), aside.c_str()) != 0) {  // temp_ now holds the previous output
+    fs::remove_all(temp_, ec);
+    aside.clear();
   }
   swapped = committed_ = true;
-  fs::remove_all(temp_, ec);  // now holds the previous output
+  replaced_ = aside;
   return std::nullopt;
 }
 

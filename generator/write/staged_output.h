@@ -1,7 +1,8 @@
 // The output folder replaced in one step: a build writes into a staging
 // folder beside the output, which is swapped in only when everything
-// succeeded. Killed builds' staging folders are cleaned up by the next one,
-// and a build stopped by Ctrl-C removes its own.
+// succeeded; the output it replaced is removed in the background. Killed
+// builds' staging folders are cleaned up by the next one, and a build
+// stopped by Ctrl-C removes its own.
 #pragma once
 
 #include <optional>
@@ -28,13 +29,19 @@ class StagedOutput {
   // Why the staging folder could not be made; nothing when it was.
   std::optional<std::string> failure() const { return failure_; }
   // Swaps the new site in; nothing when it worked, else why not (the
-  // output is then as it was).
+  // output is then as it was). The previous output is moved aside, to be
+  // removed by remove_previous().
   std::optional<std::string> commit();
+  // Starts removing the previous output that commit() moved aside, in a
+  // child process the build does not wait for (the destructor does this
+  // too). A removal stopped half way is finished by the next build.
+  void remove_previous();
 
  private:
   std::string output_;  // the real folder: a symlinked output resolved
   std::string temp_;
   std::string previous_;
+  std::string replaced_;  // the previous output after commit(), to be removed
   std::optional<std::string> failure_;
   bool committed_ = false;
 };

@@ -159,28 +159,33 @@ void DirSink::copy(const std::string& path, const std::string& source) {
   count(false);
 }
 
-bool DirSink::keep(const std::string& path) {
+bool DirSink::keep(const std::vector<std::string>& paths) {
   WriteHold hold = hold_for_writing();
   if (hold.stopping || previous_.empty()) return false;
+  size_t claimed = 0;
   {
     std::lock_guard lock(mutex_);
-    if (!written_.insert(path).second) return false;
+    while (claimed < paths.size() && written_.insert(paths[claimed]).second) ++claimed;
+    if (claimed < paths.size()) {
+      for (size_t i = 0; i < claimed; ++i) written_.erase(paths[i]);
+      return false;
+    }
   }
-  make_parent(path);
-  if (link_previous(path, dir_ + "/" + path, true)) {
-    count(true);
+  size_t linked = 0;
+  for (std::string_view folder; linked < paths.size(); ++linked) {
+    const std::string& path = paths[linked];
+    std::string_view parent(path.data(), std::min(path.size(), path.rfind('/')));
+    if (parent != folder) make_parent(path);  // files of one folder come together
+    folder = parent;
+    if (!link_previous(path, dir_ + "/" + path, true)) break;
+  }
+  std::lock_guard lock(mutex_);
+  if (linked == paths.size()) {
+    files_ += linked;
+    unchanged_ += linked;
     return true;
   }
-  std::lock_guard lock(mutex_);
-  written_.erase(path);
+  for (size_t i = 0; i < linked; ++i) ::unlink((dir_ + "/" + paths[i]).c_str());
+  for (auto& path : paths) written_.erase(path);
   return false;
-}
-
-void DirSink::unkeep(const std::string& path) {
-  WriteHold hold = hold_for_writing();
-  std::lock_guard lock(mutex_);
-  if (!written_.erase(path)) return;
-  ::unlink((dir_ + "/" + path).c_str());
-  --files_;
-  --unchanged_;
 }

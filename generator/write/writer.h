@@ -7,6 +7,7 @@
 #include <set>
 #include <string>
 #include <unordered_set>
+#include <vector>
 
 #include "base/sink.h"
 #include "write/staged_output.h"
@@ -37,12 +38,12 @@ class DirSink : public Sink {
       : dir_(std::move(dir)), previous_(std::move(previous)) {}
   void write(const std::string& path, const std::string& content) override;
   void copy(const std::string& path, const std::string& source) override;
-  // Takes the previous output's file at `path` as it is (a build cache
-  // knows its bytes are still right): links it in, counted as unchanged.
-  // False when it cannot (no previous output, no such file, link failed).
-  bool keep(const std::string& path);
-  // Undoes keep(path), so the path can be written after all.
-  void unkeep(const std::string& path);
+  // Takes the previous output's files at `paths` as they are (a build
+  // cache knows their bytes are still right): links them in, counted as
+  // unchanged. All or none: false, with none of them taken, when one
+  // cannot be (no previous output, no such file, written already, link
+  // failed).
+  bool keep(const std::vector<std::string>& paths);
   std::optional<std::string> failure() const;
   size_t files() const;
   // Of files(), how many were linked unchanged from the previous output.

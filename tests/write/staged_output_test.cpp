@@ -28,12 +28,21 @@ const std::string kBin = STAFFROOM_BINARY;
 
 std::string q(const fs::path& p) { return "'" + p.string() + "'"; }
 
-// The staging folders (".NAME.staffroom-...") beside `output`.
-int staging_beside(const fs::path& output) {
-  int n = 0;
-  for (auto& e : fs::directory_iterator(output.parent_path()))
-    n += e.path().filename().string().rfind("." + output.filename().string() + ".staffroom-", 0) == 0;
-  return n;
+// The staging folders (".NAME.staffroom-...") beside `output` whose names
+// hold `part` (all of them by default). A previous output is removed by a
+// child process the build does not wait for, so they are given a few
+// seconds to go.
+int staging_beside(const fs::path& output, const std::string& part = "") {
+  for (int tries = 0;; ++tries) {
+    int n = 0;
+    for (auto& e : fs::directory_iterator(output.parent_path())) {
+      std::string name = e.path().filename().string();
+      n += name.rfind("." + output.filename().string() + ".staffroom-", 0) == 0 &&
+           name.find(part) != std::string::npos;
+    }
+    if (n == 0 || tries == 200) return n;
+    usleep(25000);
+  }
 }
 
 struct Built {
@@ -99,12 +108,16 @@ TEST_CASE("staging folders of killed builds are removed by the next build, and o
   };
   marked(".out.staffroom-4194301-new");      // no such process
   marked(".out.staffroom-4194302-new-old");  // the previous output, moved aside when killed
+  marked(".out.staffroom-4194304-old-0");    // a previous output whose build was killed before removing it
+  marked(".out.staffroom-4194305-old");      // one whose remover was killed
   marked(".out.staffroom-1-new");            // a live process, but not Staffroom
   test::write_file(b.tmp.path / ".out.staffroom-4194303-new/keep.txt", "no marker: not ours");
   test::write_file(b.tmp.path / ".other.staffroom-4194301-new" / kOutputMarker, "");  // another output's
   REQUIRE(test::run(kBin + " build --site " + q(b.site) + " --output " + q(b.out)) == 0);
   CHECK(!fs::exists(b.tmp.path / ".out.staffroom-4194301-new"));
   CHECK(!fs::exists(b.tmp.path / ".out.staffroom-4194302-new-old"));
+  // Those two are removed in the background, like the output this build replaced.
+  CHECK(staging_beside(b.out, "-old") == 0);
   CHECK(!fs::exists(b.tmp.path / ".out.staffroom-1-new"));
   CHECK(fs::exists(b.tmp.path / ".out.staffroom-4194303-new/keep.txt"));
   CHECK(fs::exists(b.tmp.path / ".other.staffroom-4194301-new"));
