@@ -57,6 +57,7 @@ static void save_cache(const BuildRequest& request, BuildReport& report, const S
   next.load.timezone = cache.load.timezone;
   next.load.vacancies = std::move(cache.load.vacancies);
   next.load.specs = std::move(cache.load.specs);
+  next.spec_findings = take_spec_findings(next.load, cache.check);
   next.bodies = std::move(cache.check.bodies);
   if (auto e = write_build_cache(request.site, report.output, next))
     report.note = "the build cache could not be saved (" + *e + "), so the next build will do "
@@ -82,6 +83,7 @@ BuildReport build_site(const BuildRequest& request) {
     cache.load.vacancies = std::move(old->load.vacancies);
     cache.load.specs = std::move(old->load.specs);
     cache.check.bodies = std::move(old->bodies);
+    give_spec_findings(old->spec_findings, cache.load, cache.check);
     next.digests = old->digests;
   }
   loaded = load_checked(request.site, report.diags, request.cache ? &cache : nullptr);

@@ -70,7 +70,9 @@ void add_folder(Key& key, const fs::path& dir, bool whole, const std::vector<fs:
   if (ec) key.add(std::string_view("unreadable folder"));
   std::sort(files.begin(), files.end());
   for (auto& f : files) {
-    key.add(f);
+    // By its path within `dir`: the same site named by another path (--site .
+    // or the full path) is the same site.
+    key.add(std::string_view(f).substr(std::min(f.size(), dir.string().size())));
     if (!whole) {
       struct stat st;
       if (::stat(f.c_str(), &st) == 0)
@@ -187,6 +189,27 @@ void record_made(const VacancyOutputs& made, const Site& site, const LoadCache& 
   });
   for (size_t i = 0; i < records.size(); ++i)
     if (ok[i]) next[site.vacancies[i].slug] = std::move(records[i]);
+}
+
+void give_spec_findings(std::map<std::string, KeptSpecFindings>& from, const LoadCache& loaded,
+                        CheckCache& check) {
+  for (auto& [path, kept] : from) {
+    auto file = loaded.specs.find(path);
+    if (file == loaded.specs.end() || !file->second.value || !*file->second.value) continue;
+    const auto& spec = *file->second.value;
+    check.specs[spec.get()] = {spec, kept.key, std::move(kept.findings)};
+  }
+  from.clear();
+}
+
+std::map<std::string, KeptSpecFindings> take_spec_findings(const LoadCache& loaded, CheckCache& check) {
+  std::map<std::string, KeptSpecFindings> out;
+  for (auto& [path, file] : loaded.specs) {
+    if (!file.value || !*file.value) continue;
+    auto it = check.specs.find(file.value->get());
+    if (it != check.specs.end()) out[path] = {it->second.key, std::move(it->second.findings)};
+  }
+  return out;
 }
 
 std::optional<std::string> read_whole(const std::string& path) {

@@ -20,10 +20,11 @@ namespace fs = std::filesystem;
 
 template <class A> void fields(A& a, OutputStamp& x) { a(x.size, x.mtime_ns, x.inode); }
 template <class A> void fields(A& a, AdvertRecord& x) { a(x.key, x.trees, x.stamps); }
+template <class A> void fields(A& a, KeptSpecFindings& x) { a(x.key, x.findings); }
 
 namespace {
 
-constexpr std::string_view kMagic = "staffroom build cache 2\n";
+constexpr std::string_view kMagic = "staffroom build cache 3\n";
 constexpr std::size_t kShards = 16;
 
 std::string shard_path(const std::string& site, std::size_t shard) {
@@ -55,6 +56,9 @@ std::uint64_t digest(const BuildCache& cache, std::size_t shard) {
   files(cache.load.specs);
   for (auto& [key, b] : cache.bodies)
     if (shard_of(key) == shard) mix(key);
+  mix(0);
+  for (auto& [path, f] : cache.spec_findings)
+    if (shard_of(path) == shard) mix(std::hash<std::string>{}(path)), mix(f.key);
   mix(0);
   for (auto& [slug, r] : cache.adverts)
     if (shard_of(slug) == shard) {
@@ -128,7 +132,7 @@ Got read_shard(const std::string& site, std::size_t shard, BuildCache& into) {
   if (in.ok && program != program_identity()) return Got::foreign;
   if (number != shard) return Got::damaged;
   in(into.output, into.site_key, into.load.timezone, into.load.vacancies, into.load.specs,
-     into.bodies, into.adverts);
+     into.bodies, into.spec_findings, into.adverts);
   if (!in.ok || in.at != body.size() || digest(into, shard) != made_from) return Got::damaged;
   into.digests[shard] = made_from;
   return Got::fine;
@@ -145,6 +149,7 @@ std::string shard_bytes(const BuildCache& c, std::size_t shard, std::uint64_t ma
   write_part(out, cache.load.vacancies, shard);
   write_part(out, cache.load.specs, shard);
   write_part(out, cache.bodies, shard);
+  write_part(out, cache.spec_findings, shard);
   write_part(out, cache.adverts, shard);
   std::uint64_t sum = std::hash<std::string_view>{}(out.bytes);
   out(sum);
@@ -196,6 +201,7 @@ std::optional<BuildCache> read_build_cache(const std::string& site, const std::s
     cache.load.vacancies.merge(parts[i].load.vacancies);
     cache.load.specs.merge(parts[i].load.specs);
     cache.bodies.merge(parts[i].bodies);
+    cache.spec_findings.merge(parts[i].spec_findings);
     cache.adverts.merge(parts[i].adverts);
     cache.digests.merge(parts[i].digests);
   }
