@@ -89,7 +89,7 @@ BuildReport build_site(const BuildRequest& request) {
   loaded = load_checked(request.site, report.diags, request.cache ? &cache : nullptr);
   if (report.diags.errors()) return report;  // nothing written, nothing lost
 
-  StagedOutput staged(report.output);
+  StagedOutput staged(report.output, request.cache);  // the replaced output kept as the spare
   if (auto e = staged.failure()) {
     report.diags.error({report.output, 0, 0}, *e);
     return report;
@@ -99,7 +99,7 @@ BuildReport build_site(const BuildRequest& request) {
     next.site_key = site_key(*loaded.site, cache.load, *loaded.theme, request.options, report.output);
     if (old)
       reuse.kept = keep_unchanged(*old, *loaded.site, cache.load, next.site_key, request.options.now,
-                                  staged.previous(), sink, next.adverts);
+                                  staged.previous(), staged.spare(), sink, next.adverts);
   }
   size_t built = render_languages(*loaded.site, loaded.theme, request.options, sink,
                                   request.cache ? &reuse : nullptr);

@@ -115,6 +115,23 @@ std::uint64_t advert_key(const Site& site, const Vacancy& v, const LoadCache& lo
   return key.value ? key.value : 1;
 }
 
+// Moves an advert's folders ("vacancies/<slug>", in each language's tree)
+// whole from the spare output into `sink`, when every file recorded is
+// there as recorded: the same inode as the previous output's, so the same
+// bytes. The record was kept (not rendered) last time, so those folders
+// hold exactly its files. False, with nothing moved, when not.
+bool move_from_spare(const AdvertRecord& r, const std::string& slug, const std::vector<std::string>& files,
+                     const std::string& spare, DirSink& sink) {
+  std::vector<std::string> folders;
+  for (auto& [tree, out] : r.trees) folders.push_back(tree + "vacancies/" + slug);
+  for (auto& [file, stamp] : r.stamps) {
+    bool inside = false;
+    for (auto& folder : folders) inside = inside || file.rfind(folder + "/", 0) == 0;
+    if (!inside || output_stamp(spare + "/" + file) != stamp) return false;
+  }
+  return sink.move_in(spare, folders, files);
+}
+
 }  // namespace
 
 std::uint64_t site_key(const Site& site, const LoadCache& loaded, const Theme& theme,
@@ -136,7 +153,8 @@ std::uint64_t site_key(const Site& site, const LoadCache& loaded, const Theme& t
 
 VacancyOutputs keep_unchanged(BuildCache& old, const Site& site, const LoadCache& loaded,
                               std::uint64_t key, Time now, const std::string& previous,
-                              DirSink& sink, std::map<std::string, AdvertRecord>& next) {
+                              const std::string& spare, DirSink& sink,
+                              std::map<std::string, AdvertRecord>& next) {
   VacancyOutputs kept;
   if (old.site_key != key || previous.empty()) return kept;
   std::vector<AdvertRecord*> taken(site.vacancies.size(), nullptr);
@@ -147,14 +165,18 @@ VacancyOutputs keep_unchanged(BuildCache& old, const Site& site, const LoadCache
     AdvertRecord& r = it->second;
     std::vector<std::string> files;
     files.reserve(r.stamps.size());
-    for (auto& [file, stamp] : r.stamps) {
-      if (output_stamp(previous + "/" + file) != stamp) return;
-      files.push_back(file);
+    for (auto& [file, stamp] : r.stamps) files.push_back(file);
+    if (r.kept && !spare.empty() && move_from_spare(r, v.slug, files, spare, sink)) {
+      taken[i] = &r;
+      return;
     }
+    for (auto& [file, stamp] : r.stamps)
+      if (output_stamp(previous + "/" + file) != stamp) return;
     if (sink.keep(files)) taken[i] = &r;
   });
   for (size_t i = 0; i < taken.size(); ++i) {
     if (!taken[i]) continue;
+    taken[i]->kept = true;
     const std::string& slug = site.vacancies[i].slug;
     kept[slug] = std::move(taken[i]->trees);  // given back to `next` by take_back_kept()
     next[slug] = std::move(*taken[i]);

@@ -45,6 +45,9 @@ struct AdvertRecord {
   std::uint64_t key = 0;
   std::map<std::string, VacancyOutput> trees;   // by tree folder ("" or "en/")
   std::map<std::string, OutputStamp> stamps;    // every file of those trees
+  // Taken unchanged from the output before (not rendered): its folders in
+  // that output, now the spare, hold exactly these files.
+  bool kept = false;
 };
 
 // A specification file's findings (see CheckCache::specs), by its path:
@@ -73,13 +76,16 @@ struct BuildCache {
 std::uint64_t site_key(const Site& site, const LoadCache& loaded, const Theme& theme,
                        const BuildOptions& options, const std::string& output);
 
-// Links the pages of every advert that has not changed since `old` from
-// the previous output into `sink`; returns them as rendering's `kept`, and
-// their records in `next`. Their records are moved out of `old`, not
-// copied, and `next` has their listings again only by take_back_kept().
+// Takes the pages of every advert that has not changed since `old` into
+// `sink`: its folders moved whole from the `spare` output when they are
+// there as recorded, else its files linked from the `previous` output.
+// Returns them as rendering's `kept`, and their records in `next`. Their
+// records are moved out of `old`, not copied, and `next` has their
+// listings again only by take_back_kept().
 VacancyOutputs keep_unchanged(BuildCache& old, const Site& site, const LoadCache& loaded,
                               std::uint64_t site_key, Time now, const std::string& previous,
-                              DirSink& sink, std::map<std::string, AdvertRecord>& next);
+                              const std::string& spare, DirSink& sink,
+                              std::map<std::string, AdvertRecord>& next);
 
 // After rendering: the kept adverts' listings back into their records.
 void take_back_kept(VacancyOutputs& kept, std::map<std::string, AdvertRecord>& next);

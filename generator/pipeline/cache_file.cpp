@@ -19,12 +19,12 @@
 namespace fs = std::filesystem;
 
 template <class A> void fields(A& a, OutputStamp& x) { a(x.size, x.mtime_ns, x.inode); }
-template <class A> void fields(A& a, AdvertRecord& x) { a(x.key, x.trees, x.stamps); }
+template <class A> void fields(A& a, AdvertRecord& x) { a(x.key, x.trees, x.stamps, x.kept); }
 template <class A> void fields(A& a, KeptSpecFindings& x) { a(x.key, x.findings); }
 
 namespace {
 
-constexpr std::string_view kMagic = "staffroom build cache 3\n";
+constexpr std::string_view kMagic = "staffroom build cache 4\n";
 constexpr std::size_t kShards = 16;
 
 std::string shard_path(const std::string& site, std::size_t shard) {
@@ -62,7 +62,7 @@ std::uint64_t digest(const BuildCache& cache, std::size_t shard) {
   mix(0);
   for (auto& [slug, r] : cache.adverts)
     if (shard_of(slug) == shard) {
-      mix(std::hash<std::string>{}(slug)), mix(r.key);
+      mix(std::hash<std::string>{}(slug)), mix(r.key), mix(r.kept);
       for (auto& [file, s] : r.stamps) mix(std::hash<std::string>{}(file)), mix(s.size), mix(s.mtime_ns), mix(s.inode);
     }
   return d;

@@ -151,7 +151,7 @@ WriteHold hold_for_writing() {
   return hold;
 }
 
-StagedOutput::StagedOutput(std::string output) {
+StagedOutput::StagedOutput(std::string output, bool keep_replaced) : keep_replaced_(keep_replaced) {
   fs::path out = fs::absolute(output).lexically_normal();
   if (out.filename().empty()) out = out.parent_path();
   std::error_code ec;
@@ -176,6 +176,9 @@ StagedOutput::StagedOutput(std::string output) {
   }
   track(temp_, true);
   if (fs::is_directory(out, ec) && fs::exists(out / kOutputMarker, ec)) previous_ = output_;
+  std::string spare = (out.parent_path() / (staging_prefix(out) + kSpareName)).string();
+  if (fs::is_directory(fs::symlink_status(spare, ec)) && fs::exists(fs::path(spare) / kOutputMarker, ec))
+    spare_ = spare;
   // The marker never changes: linked like any unchanged file, else written.
   std::string marker = (fs::path(temp_) / kOutputMarker).string();
   if (previous_.empty() || ::link((out / kOutputMarker).c_str(), marker.c_str()) != 0)
@@ -190,8 +193,7 @@ StagedOutput::~StagedOutput() {
 }
 
 void StagedOutput::remove_previous() {
-  if (replaced_.empty()) return;
-  remove_in_background(output_, replaced_);
+  for (auto& dir : replaced_) remove_in_background(output_, dir);
   replaced_.clear();
 }
 
@@ -216,12 +218,18 @@ std::optional<std::string> StagedOutput::commit() {
       return why;
     }
     track(aside, false);
-  } else if (::rename(temp_.c_str(), aside.c_str()) != 0) {  // temp_ now holds the previous output
-    fs::remove_all(temp_, ec);
-    aside.clear();
+    swapped = committed_ = true;
+    replaced_.push_back(aside);
+    return std::nullopt;
   }
   swapped = committed_ = true;
-  replaced_ = aside;
+  // temp_ now holds the previous output: kept as the spare when asked,
+  // the spare it replaces removed; else removed itself.
+  std::string spare = (fs::path(output_).parent_path() / (staging_prefix(output_) + kSpareName)).string();
+  if (::rename(spare.c_str(), aside.c_str()) == 0) replaced_.push_back(aside);  // else there was none
+  std::string to = keep_replaced_ ? spare : previous_name(output_);
+  if (::rename(temp_.c_str(), to.c_str()) != 0) fs::remove_all(temp_, ec);
+  else if (!keep_replaced_) replaced_.push_back(to);
   return std::nullopt;
 }
 

@@ -8,24 +8,36 @@
 #include <optional>
 #include <shared_mutex>
 #include <string>
+#include <vector>
 
 // The file Staffroom leaves in each output folder, so it knows the folder is
 // its own to replace.
 constexpr const char* kOutputMarker = ".staffroom-output";
+// The spare's name after ".<output>.staffroom-" (see StagedOutput).
+constexpr const char* kSpareName = "previous";
 
 // A build in progress. `dir()` is where to write; commit() swaps it in.
 // When the output is a symlink (a common deploy layout), the link stays and
 // the folder it points to is the one replaced. Staging folders left by
 // builds that were killed are removed first.
+//
+// With `keep_replaced`, the output a build replaces is kept beside it as
+// the spare (".<output>.staffroom-previous"), for the next build to take
+// whole folders from (see spare()); the spare before it is removed.
 class StagedOutput {
  public:
-  explicit StagedOutput(std::string output);
+  explicit StagedOutput(std::string output, bool keep_replaced = false);
   ~StagedOutput();  // abandons an uncommitted build: the output is untouched
   const std::string& dir() const { return temp_; }
   // The output being replaced, when there is one Staffroom wrote (a
   // symlinked output resolved); empty for a first build. Files whose bytes
   // have not changed are linked from it into dir() (see DirSink).
   const std::string& previous() const { return previous_; }
+  // The output the previous build replaced, when it was kept (see
+  // keep_replaced) and is still there; empty otherwise. Its files that
+  // are hard links of the previous output's may be moved from it into
+  // dir() a folder at a time (see DirSink::move_in).
+  const std::string& spare() const { return spare_; }
   // Why the staging folder could not be made; nothing when it was.
   std::optional<std::string> failure() const { return failure_; }
   // Swaps the new site in; nothing when it worked, else why not (the
@@ -41,7 +53,9 @@ class StagedOutput {
   std::string output_;  // the real folder: a symlinked output resolved
   std::string temp_;
   std::string previous_;
-  std::string replaced_;  // the previous output after commit(), to be removed
+  std::vector<std::string> replaced_;  // folders commit() moved aside, to be removed
+  std::string spare_;
+  bool keep_replaced_ = false;
   std::optional<std::string> failure_;
   bool committed_ = false;
 };

@@ -138,7 +138,11 @@ void DirSink::write(const std::string& path, const std::string& content) {
   std::string full = dir_ + "/" + path;
   if (!previous_.empty() && link_previous(path, full, file_holds(previous_ + "/" + path, content)))
     return count(true);
-  int fd = ::open(full.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+  // A new file, never one there already: a folder moved in from the spare
+  // (see move_in) holds links of the live output's files, not to be written.
+  int fd = ::open(full.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+  if (fd < 0 && errno == EEXIST && ::unlink(full.c_str()) == 0)
+    fd = ::open(full.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
   if (fd < 0) return fail("cannot write " + full + ": " + strerror(errno));
   if (int err = write_and_close(fd, content)) return fail("cannot write " + full + ": " + strerror(err));
   count(false);
@@ -154,6 +158,7 @@ void DirSink::copy(const std::string& path, const std::string& source) {
   if (!previous_.empty() &&
       link_previous(path, full.string(), same_file_bytes(previous_ + "/" + path, source)))
     return count(true);
+  ::unlink(full.c_str());  // as in write(): a new file, never one there already
   fs::copy_file(source, full, fs::copy_options::overwrite_existing, ec);
   if (ec) return fail("cannot copy " + source + ": " + ec.message());
   count(false);
@@ -186,6 +191,36 @@ bool DirSink::keep(const std::vector<std::string>& paths) {
     return true;
   }
   for (size_t i = 0; i < linked; ++i) ::unlink((dir_ + "/" + paths[i]).c_str());
+  for (auto& path : paths) written_.erase(path);
+  return false;
+}
+
+bool DirSink::move_in(const std::string& from, const std::vector<std::string>& folders,
+                      const std::vector<std::string>& paths) {
+  WriteHold hold = hold_for_writing();
+  if (hold.stopping) return false;
+  {
+    std::lock_guard lock(mutex_);
+    size_t claimed = 0;
+    while (claimed < paths.size() && written_.insert(paths[claimed]).second) ++claimed;
+    if (claimed < paths.size()) {
+      for (size_t i = 0; i < claimed; ++i) written_.erase(paths[i]);
+      return false;
+    }
+  }
+  size_t moved = 0;
+  for (; moved < folders.size(); ++moved) {
+    make_parent(folders[moved]);
+    if (::rename((from + "/" + folders[moved]).c_str(), (dir_ + "/" + folders[moved]).c_str()) != 0) break;
+  }
+  std::lock_guard lock(mutex_);
+  if (moved == folders.size()) {
+    files_ += paths.size();
+    unchanged_ += paths.size();
+    return true;
+  }
+  for (size_t i = 0; i < moved; ++i)  // put back: all or none
+    ::rename((dir_ + "/" + folders[i]).c_str(), (from + "/" + folders[i]).c_str());
   for (auto& path : paths) written_.erase(path);
   return false;
 }

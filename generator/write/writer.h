@@ -44,6 +44,13 @@ class DirSink : public Sink {
   // cannot be (no previous output, no such file, written already, link
   // failed).
   bool keep(const std::vector<std::string>& paths);
+  // Like keep(), for whole folders: moves `folders` (relative paths) from
+  // the folder `from` into this one, and counts `paths`, the files they
+  // hold, as written unchanged. For a build cache that knows the folders
+  // hold exactly those files, each a link of the previous output's. All or
+  // none: false, with nothing moved, when one cannot be.
+  bool move_in(const std::string& from, const std::vector<std::string>& folders,
+               const std::vector<std::string>& paths);
   std::optional<std::string> failure() const;
   size_t files() const;
   // Of files(), how many were linked unchanged from the previous output.
