@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <functional>
 #include <limits>
+#include <set>
 
 #include "base/parallel.h"
 #include "load/source.h"
@@ -115,21 +116,52 @@ std::uint64_t advert_key(const Site& site, const Vacancy& v, const LoadCache& lo
   return key.value ? key.value : 1;
 }
 
-// Moves an advert's folders ("vacancies/<slug>", in each language's tree)
-// whole from the spare output into `sink`, when every file recorded is
-// there as recorded: the same inode as the previous output's, so the same
-// bytes. The record was kept (not rendered) last time, so those folders
-// hold exactly its files. False, with nothing moved, when not.
-bool move_from_spare(const AdvertRecord& r, const std::string& slug, const std::vector<std::string>& files,
-                     const std::string& spare, DirSink& sink) {
+// The folder of an advert's pages in each of its trees ("vacancies/<slug>",
+// "en/vacancies/<slug>"), when every file it made is in one of them.
+std::vector<std::string> advert_folders(const AdvertRecord& r, const std::string& slug) {
   std::vector<std::string> folders;
   for (auto& [tree, out] : r.trees) folders.push_back(tree + "vacancies/" + slug);
   for (auto& [file, stamp] : r.stamps) {
     bool inside = false;
     for (auto& folder : folders) inside = inside || file.rfind(folder + "/", 0) == 0;
-    if (!inside || output_stamp(spare + "/" + file) != stamp) return false;
+    if (!inside) return {};
   }
-  return sink.move_in(spare, folders, files);
+  return folders;
+}
+
+// Whether an advert's pages can be taken from the spare output with their
+// folders: it was kept (not rendered) last time, so its folders there hold
+// exactly its files, and each file there is the previous output's own (the
+// same inode, size and time), so its bytes are right.
+bool in_spare(const AdvertRecord& r, const std::string& slug, const std::string& spare) {
+  if (!r.kept || spare.empty() || advert_folders(r, slug).empty()) return false;
+  for (auto& [file, stamp] : r.stamps)
+    if (output_stamp(spare + "/" + file) != stamp) return false;
+  return true;
+}
+
+// Moves each tree's "vacancies" folder whole from the spare into `sink` when
+// some advert's pages can be taken from it (`movable`), and removes from it
+// what is not theirs (adverts changed, gone or not movable). An advert
+// whose folders did not all come is no longer movable.
+void move_spare_folders(const Site& site, const std::vector<AdvertRecord*>& record,
+                        std::vector<char>& movable, const std::string& spare, DirSink& sink) {
+  std::set<std::string> trees, moved;
+  for (size_t i = 0; i < movable.size(); ++i)
+    if (movable[i])
+      for (auto& [tree, out] : record[i]->trees) trees.insert(tree);
+  for (auto& tree : trees)
+    if (sink.move_folder_in(spare, tree + "vacancies")) moved.insert(tree);
+  std::map<std::string, std::set<std::string>> wanted;  // by tree, the slugs
+  for (size_t i = 0; i < movable.size(); ++i) {
+    if (!movable[i]) continue;
+    for (auto& [tree, out] : record[i]->trees) movable[i] = movable[i] && moved.count(tree);
+    if (movable[i])
+      for (auto& [tree, out] : record[i]->trees) wanted[tree].insert(site.vacancies[i].slug);
+  }
+  for (auto& tree : moved)
+    for (auto& name : sink.names_in(tree + "vacancies"))
+      if (!wanted[tree].count(name)) sink.remove(tree + "vacancies/" + name);
 }
 
 }  // namespace
@@ -157,22 +189,33 @@ VacancyOutputs keep_unchanged(BuildCache& old, const Site& site, const LoadCache
                               std::map<std::string, AdvertRecord>& next) {
   VacancyOutputs kept;
   if (old.site_key != key || previous.empty()) return kept;
-  std::vector<AdvertRecord*> taken(site.vacancies.size(), nullptr);
-  parallel_for(site.vacancies.size(), [&](size_t i) {
+  size_t n = site.vacancies.size();
+  std::vector<AdvertRecord*> record(n, nullptr), taken(n, nullptr);
+  std::vector<char> movable(n, 0);
+  parallel_for(n, [&](size_t i) {
     const Vacancy& v = site.vacancies[i];
     auto it = old.adverts.find(v.slug);
     if (it == old.adverts.end() || it->second.key != advert_key(site, v, loaded, key, now)) return;
-    AdvertRecord& r = it->second;
+    record[i] = &it->second;
+    movable[i] = in_spare(it->second, v.slug, spare);
+  });
+  // From the spare, one rename for all, not three mkdirs and four links an advert.
+  move_spare_folders(site, record, movable, spare, sink);
+  parallel_for(n, [&](size_t i) {
+    if (!record[i]) return;
+    const AdvertRecord& r = *record[i];
     std::vector<std::string> files;
     files.reserve(r.stamps.size());
     for (auto& [file, stamp] : r.stamps) files.push_back(file);
-    if (r.kept && !spare.empty() && move_from_spare(r, v.slug, files, spare, sink)) {
-      taken[i] = &r;
+    if (movable[i]) {
+      if (sink.adopt(files)) taken[i] = record[i];
+      else
+        for (auto& folder : advert_folders(r, site.vacancies[i].slug)) sink.remove(folder);
       return;
     }
     for (auto& [file, stamp] : r.stamps)
       if (output_stamp(previous + "/" + file) != stamp) return;
-    if (sink.keep(files)) taken[i] = &r;
+    if (sink.keep(files)) taken[i] = record[i];
   });
   for (size_t i = 0; i < taken.size(); ++i) {
     if (!taken[i]) continue;

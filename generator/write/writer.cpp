@@ -164,17 +164,21 @@ void DirSink::copy(const std::string& path, const std::string& source) {
   count(false);
 }
 
+// claim() for all of `paths` or none of them, with the lock held.
+bool DirSink::claim_all(const std::vector<std::string>& paths) {
+  size_t claimed = 0;
+  while (claimed < paths.size() && written_.insert(paths[claimed]).second) ++claimed;
+  if (claimed == paths.size()) return true;
+  for (size_t i = 0; i < claimed; ++i) written_.erase(paths[i]);
+  return false;
+}
+
 bool DirSink::keep(const std::vector<std::string>& paths) {
   WriteHold hold = hold_for_writing();
   if (hold.stopping || previous_.empty()) return false;
-  size_t claimed = 0;
   {
     std::lock_guard lock(mutex_);
-    while (claimed < paths.size() && written_.insert(paths[claimed]).second) ++claimed;
-    if (claimed < paths.size()) {
-      for (size_t i = 0; i < claimed; ++i) written_.erase(paths[i]);
-      return false;
-    }
+    if (!claim_all(paths)) return false;
   }
   size_t linked = 0;
   for (std::string_view folder; linked < paths.size(); ++linked) {
@@ -195,32 +199,32 @@ bool DirSink::keep(const std::vector<std::string>& paths) {
   return false;
 }
 
-bool DirSink::move_in(const std::string& from, const std::vector<std::string>& folders,
-                      const std::vector<std::string>& paths) {
+bool DirSink::move_folder_in(const std::string& from, const std::string& folder) {
   WriteHold hold = hold_for_writing();
   if (hold.stopping) return false;
-  {
-    std::lock_guard lock(mutex_);
-    size_t claimed = 0;
-    while (claimed < paths.size() && written_.insert(paths[claimed]).second) ++claimed;
-    if (claimed < paths.size()) {
-      for (size_t i = 0; i < claimed; ++i) written_.erase(paths[i]);
-      return false;
-    }
-  }
-  size_t moved = 0;
-  for (; moved < folders.size(); ++moved) {
-    make_parent(folders[moved]);
-    if (::rename((from + "/" + folders[moved]).c_str(), (dir_ + "/" + folders[moved]).c_str()) != 0) break;
-  }
+  make_parent(folder);
+  return ::rename((from + "/" + folder).c_str(), (dir_ + "/" + folder).c_str()) == 0;
+}
+
+bool DirSink::adopt(const std::vector<std::string>& paths) {
   std::lock_guard lock(mutex_);
-  if (moved == folders.size()) {
-    files_ += paths.size();
-    unchanged_ += paths.size();
-    return true;
-  }
-  for (size_t i = 0; i < moved; ++i)  // put back: all or none
-    ::rename((dir_ + "/" + folders[i]).c_str(), (from + "/" + folders[i]).c_str());
-  for (auto& path : paths) written_.erase(path);
-  return false;
+  if (!claim_all(paths)) return false;
+  files_ += paths.size();
+  unchanged_ += paths.size();
+  return true;
+}
+
+std::vector<std::string> DirSink::names_in(const std::string& folder) const {
+  std::vector<std::string> names;
+  std::error_code ec;
+  for (auto it = fs::directory_iterator(dir_ + "/" + folder, ec); !ec && it != fs::directory_iterator();
+       it.increment(ec))
+    names.push_back(it->path().filename().string());
+  return names;
+}
+
+void DirSink::remove(const std::string& path) {
+  WriteHold hold = hold_for_writing();
+  std::error_code ec;
+  fs::remove_all(dir_ + "/" + path, ec);
 }

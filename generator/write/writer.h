@@ -44,13 +44,17 @@ class DirSink : public Sink {
   // cannot be (no previous output, no such file, written already, link
   // failed).
   bool keep(const std::vector<std::string>& paths);
-  // Like keep(), for whole folders: moves `folders` (relative paths) from
-  // the folder `from` into this one, and counts `paths`, the files they
-  // hold, as written unchanged. For a build cache that knows the folders
-  // hold exactly those files, each a link of the previous output's. All or
-  // none: false, with nothing moved, when one cannot be.
-  bool move_in(const std::string& from, const std::vector<std::string>& folders,
-               const std::vector<std::string>& paths);
+  // For a build cache that takes whole folders from another output: moves
+  // `folder` (a relative path) from the folder `from` into this one; false
+  // when it cannot. Its files count as nothing until adopt()ed, and what
+  // in it is not wanted must be remove()d before anything is written.
+  bool move_folder_in(const std::string& from, const std::string& folder);
+  // Counts `paths`, files moved in that hold the right bytes, as written
+  // unchanged. All or none: false when one was written already.
+  bool adopt(const std::vector<std::string>& paths);
+  // The names in `folder`, and removing `path` (a file or folder) whole.
+  std::vector<std::string> names_in(const std::string& folder) const;
+  void remove(const std::string& path);
   std::optional<std::string> failure() const;
   size_t files() const;
   // Of files(), how many were linked unchanged from the previous output.
@@ -59,6 +63,7 @@ class DirSink : public Sink {
  private:
   void fail(const std::string& message);
   bool claim(const std::string& path);
+  bool claim_all(const std::vector<std::string>& paths);
   void make_parent(const std::string& path);
   bool link_previous(const std::string& path, const std::string& full, bool same);
   void count(bool linked);
