@@ -354,7 +354,12 @@ TEST_CASE("with the cache, the replaced output is kept as the spare, and unchang
   ino_t second_folder = folder_inode(e.out / "vacancies/senco");
   CHECK(second_folder != first);
   auto second = stamps(e.out);
+  // What the spare's vacancies/ holds that is no advert's now never reaches the output.
+  test::write_file(spare / "vacancies/gone-advert/index.html", "an advert since removed");
+  test::write_file(spare / "vacancies/stray.html", "not Staffroom's");
   REQUIRE(e.build() == 0);  // now the adverts' folders are the spare's, moved
+  CHECK(!fs::exists(e.out / "vacancies/gone-advert"));
+  CHECK(!fs::exists(e.out / "vacancies/stray.html"));
   CHECK(folder_inode(e.out / "vacancies/senco") == first);
   CHECK(folder_inode(spare / "vacancies/senco") == second_folder);  // the second output is the spare now
   CHECK(touched(second, stamps(e.out)).empty());  // and no file changed inode or time
