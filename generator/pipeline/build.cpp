@@ -64,8 +64,15 @@ static void save_cache(const BuildRequest& request, BuildReport& report, const S
                   "everything again";
 }
 
+// The remover of replaced outputs (see start_remover) for one build.
+struct RemoverForBuild {
+  RemoverForBuild() { start_remover(); }
+  ~RemoverForBuild() { stop_remover(); }
+};
+
 BuildReport build_site(const BuildRequest& request) {
   auto start = std::chrono::steady_clock::now();
+  RemoverForBuild remover;
   BuildReport report;
   report.output = request.output.empty()
                       ? (std::filesystem::path(request.site) / "public").string()

@@ -24,7 +24,7 @@ template <class A> void fields(A& a, KeptSpecFindings& x) { a(x.key, x.findings)
 
 namespace {
 
-constexpr std::string_view kMagic = "staffroom build cache 4\n";
+constexpr std::string_view kMagic = "staffroom build cache 5\n";
 constexpr std::size_t kShards = 16;
 
 std::string shard_path(const std::string& site, std::size_t shard) {
@@ -122,7 +122,7 @@ Got read_shard(const std::string& site, std::size_t shard, BuildCache& into) {
   std::uint64_t sum = 0;
   std::memcpy(&sum, all.data() + all.size() - 8, 8);
   std::string_view body = all.substr(0, all.size() - 8);
-  if (std::hash<std::string_view>{}(body) != sum) return Got::damaged;
+  if (cache_checksum(body) != sum) return Got::damaged;
   CacheReader in;
   in.bytes = body;
   in.at = kMagic.size();
@@ -151,7 +151,7 @@ std::string shard_bytes(const BuildCache& c, std::size_t shard, std::uint64_t ma
   write_part(out, cache.bodies, shard);
   write_part(out, cache.spec_findings, shard);
   write_part(out, cache.adverts, shard);
-  std::uint64_t sum = std::hash<std::string_view>{}(out.bytes);
+  std::uint64_t sum = cache_checksum(out.bytes);
   out(sum);
   return std::move(out.bytes);
 }
@@ -169,6 +169,29 @@ std::optional<std::string> replace_file(const std::string& path, const std::stri
 }
 
 }  // namespace
+
+// Four independent lanes of 8 bytes, each multiplied and folded, so that the
+// 89 MB of a large cache are summed at memory speed (std::hash, one lane,
+// took a fortieth of a rebuild).
+std::uint64_t cache_checksum(std::string_view bytes) {
+  constexpr std::uint64_t kMul = 0x9E3779B97F4A7C15ULL;
+  std::uint64_t lane[4] = {bytes.size(), 0x243F6A8885A308D3ULL, 0x13198A2E03707344ULL, 0xA4093822299F31D0ULL};
+  auto mix = [](std::uint64_t& h, std::uint64_t w) {
+    h = (h ^ w) * kMul;
+    h ^= h >> 29;
+  };
+  size_t at = 0;
+  for (; at + 32 <= bytes.size(); at += 32)
+    for (int i = 0; i < 4; ++i) {
+      std::uint64_t w;
+      std::memcpy(&w, bytes.data() + at + 8 * i, 8);
+      mix(lane[i], w);
+    }
+  for (; at < bytes.size(); ++at) mix(lane[at % 4], static_cast<unsigned char>(bytes[at]) + 1);
+  std::uint64_t h = lane[0];
+  for (int i = 1; i < 4; ++i) mix(h, lane[i] + i);
+  return h;
+}
 
 std::optional<BuildCache> read_build_cache(const std::string& site, const std::string& output,
                                            std::string& note) {

@@ -57,20 +57,50 @@ void remove_output_folder(const fs::path& dir) {
 }
 
 // The removers started by this process, reaped when done so that a long
-// running one (the tests, a preview) collects no zombies.
+// running one (the tests, a preview) collects no zombies; and the one
+// started for this build, waiting on a pipe (see start_remover).
 std::mutex removers_mutex;
 std::vector<pid_t> removers;
+int remover_pipe = -1;
+
+// The start of a child process that removes folders in the background: its
+// own session, no terminal, none of the parent's files but `keep` (a caller
+// reading the build's output must not wait for it), signals back to their
+// defaults. Returns the fd `keep` is now.
+int become_remover(int keep) {
+  ::setsid();
+  sigset_t none;
+  sigemptyset(&none);
+  pthread_sigmask(SIG_SETMASK, &none, nullptr);
+  if (keep >= 0) keep = ::dup2(keep, 3);
+  int null = ::open("/dev/null", O_RDWR);
+  for (int fd = 0; fd < 3; ++fd) ::dup2(null, fd);
+  ::close_range(keep >= 0 ? 4 : 3, ~0U, 0);
+  return keep;
+}
+
+// Takes the former output `dir` beside `output` under this process's number
+// first, so the next build leaves it alone while it works and removes it if
+// this process was stopped; then removes it.
+void take_and_remove(const fs::path& output, const std::string& dir, int n) {
+  std::string mine = (output.parent_path() / (staging_prefix(output) + std::to_string(getpid()) + "-old-" +
+                                              std::to_string(n))).string();
+  remove_output_folder(::rename(dir.c_str(), mine.c_str()) == 0 ? mine : dir);
+}
 
 // Removes the former output `dir` (named with this process's number) in a
 // child process that the build does not wait for: deleting tens of
-// thousands of files took a third of a small rebuild. The child takes the
-// folder under its own number first, so the next build leaves it alone
-// while it works and removes it if it was stopped. When no child can be
-// started, removed here.
+// thousands of files took a third of a small rebuild. It goes to the
+// build's remover when one was started, else to a child started now, else
+// (no child could be started) it is removed here.
 void remove_in_background(const fs::path& output, const std::string& dir) {
   {
     std::lock_guard lock(removers_mutex);
     std::erase_if(removers, [](pid_t p) { return ::waitpid(p, nullptr, WNOHANG) != 0; });
+    if (remover_pipe >= 0) {
+      std::string message = output.string() + '\0' + dir + '\0';
+      if (::write(remover_pipe, message.data(), message.size()) == static_cast<ssize_t>(message.size())) return;
+    }
   }
   pid_t pid = ::fork();
   if (pid < 0) return remove_output_folder(dir);
@@ -79,18 +109,8 @@ void remove_in_background(const fs::path& output, const std::string& dir) {
     removers.push_back(pid);
     return;
   }
-  // The child: its own session, no terminal, none of the parent's files
-  // (a caller reading the build's output must not wait for this), signals
-  // back to their defaults.
-  ::setsid();
-  sigset_t none;
-  sigemptyset(&none);
-  pthread_sigmask(SIG_SETMASK, &none, nullptr);
-  int null = ::open("/dev/null", O_RDWR);
-  for (int fd = 0; fd < 3; ++fd) ::dup2(null, fd);
-  ::close_range(3, ~0U, 0);
-  std::string mine = (output.parent_path() / (staging_prefix(output) + std::to_string(getpid()) + "-old")).string();
-  remove_output_folder(::rename(dir.c_str(), mine.c_str()) == 0 ? mine : dir);
+  become_remover(-1);
+  take_and_remove(output, dir, 0);
   ::_exit(0);
 }
 
@@ -252,4 +272,43 @@ void remove_staging_on_signal() {
                   : "\nStopped. Nothing was changed in the output.\n", stderr);
     _exit(128 + sig);
   }).detach();
+}
+
+void start_remover() {
+  std::lock_guard lock(removers_mutex);
+  if (remover_pipe >= 0) return;
+  int ends[2];
+  if (::pipe2(ends, O_CLOEXEC) != 0) return;
+  pid_t pid = ::fork();
+  if (pid == 0) {
+    ::close(ends[1]);
+    int in = become_remover(ends[0]);
+    // Pairs of NUL-ended paths (output, folder) until the build closes the pipe.
+    std::string got;
+    char buf[4096];
+    for (ssize_t n; (n = ::read(in, buf, sizeof buf)) != 0;)
+      if (n > 0) got.append(buf, static_cast<size_t>(n));
+      else if (errno != EINTR) break;
+    int count = 0;
+    for (size_t at = 0;;) {
+      size_t a = got.find('\0', at), b = a == std::string::npos ? a : got.find('\0', a + 1);
+      if (b == std::string::npos) break;
+      take_and_remove(got.substr(at, a - at), got.substr(a + 1, b - a - 1), count++);
+      at = b + 1;
+    }
+    ::_exit(0);
+  }
+  ::close(ends[0]);
+  if (pid < 0) {
+    ::close(ends[1]);
+    return;
+  }
+  removers.push_back(pid);
+  remover_pipe = ends[1];
+}
+
+void stop_remover() {
+  std::lock_guard lock(removers_mutex);
+  if (remover_pipe >= 0) ::close(remover_pipe);
+  remover_pipe = -1;
 }

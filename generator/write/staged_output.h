@@ -73,3 +73,11 @@ struct WriteHold {
   bool stopping = false;
 };
 WriteHold hold_for_writing();
+
+// Starts the child process that removes, in the background, the outputs
+// this build replaces (see StagedOutput::remove_previous): at the start of a
+// build, while the process is small, since forking a large one copies its
+// page tables (9 ms at 5,000 adverts). stop_remover() hands it what it was
+// sent; without a remover each removal starts its own child.
+void start_remover();
+void stop_remover();
