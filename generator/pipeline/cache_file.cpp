@@ -35,36 +35,43 @@ std::string shard_path(const std::string& site, std::size_t shard) {
 std::size_t shard_of(const std::string& name) { return std::hash<std::string>{}(name) % kShards; }
 std::size_t shard_of(std::uint64_t key) { return key % kShards; }
 
-// What decides every entry of one file, without the bulk of it: a loaded
+// What decides every entry of each file, without the bulk of it: a loaded
 // file's stamp and hash decide what was parsed from it, a Markdown text's
 // key its findings, an advert's key and stamps its record. Files whose
-// digest is the same as when read are neither made nor written again.
-std::uint64_t digest(const BuildCache& cache, std::size_t shard) {
-  std::uint64_t d = std::hash<std::string>{}(cache.output) ^ cache.site_key;
-  auto mix = [&](std::uint64_t x) { d = (d ^ x) * 1099511628211ULL; };
-  mix(std::hash<std::string>{}(cache.load.timezone));
+// digest is the same as when read are neither made nor written again. All
+// the files' digests in one pass over the cache (one pass a file hashed
+// every path 16 times).
+std::vector<std::uint64_t> digests(const BuildCache& cache) {
+  std::uint64_t start = std::hash<std::string>{}(cache.output) ^ cache.site_key;
+  std::vector<std::uint64_t> d(kShards, start);
+  auto mix = [&](std::size_t shard, std::uint64_t x) { d[shard] = (d[shard] ^ x) * 1099511628211ULL; };
+  auto all = [&](std::uint64_t x) {
+    for (std::size_t i = 0; i < kShards; ++i) mix(i, x);
+  };
+  all(std::hash<std::string>{}(cache.load.timezone));
   auto files = [&](auto& m) {
-    for (auto& [path, f] : m)
-      if (shard_of(path) == shard) {
-        mix(std::hash<std::string>{}(path));
-        mix(f.stamp.size), mix(f.stamp.mtime_ns), mix(f.stamp.ctime_ns), mix(f.stamp.inode);
-        mix(f.stamp.device), mix(f.read_at_ns), mix(f.hash), mix(f.value.has_value());
-      }
-    mix(0);
+    for (auto& [path, f] : m) {
+      std::size_t path_hash = std::hash<std::string>{}(path), i = path_hash % kShards;
+      mix(i, path_hash);
+      mix(i, f.stamp.size), mix(i, f.stamp.mtime_ns), mix(i, f.stamp.ctime_ns), mix(i, f.stamp.inode);
+      mix(i, f.stamp.device), mix(i, f.read_at_ns), mix(i, f.hash), mix(i, f.value.has_value());
+    }
+    all(0);
   };
   files(cache.load.vacancies);
   files(cache.load.specs);
-  for (auto& [key, b] : cache.bodies)
-    if (shard_of(key) == shard) mix(key);
-  mix(0);
-  for (auto& [path, f] : cache.spec_findings)
-    if (shard_of(path) == shard) mix(std::hash<std::string>{}(path)), mix(f.key);
-  mix(0);
-  for (auto& [slug, r] : cache.adverts)
-    if (shard_of(slug) == shard) {
-      mix(std::hash<std::string>{}(slug)), mix(r.key), mix(r.kept);
-      for (auto& [file, s] : r.stamps) mix(std::hash<std::string>{}(file)), mix(s.size), mix(s.mtime_ns), mix(s.inode);
-    }
+  for (auto& [key, b] : cache.bodies) mix(shard_of(key), key);
+  all(0);
+  for (auto& [path, f] : cache.spec_findings) {
+    std::size_t path_hash = std::hash<std::string>{}(path), i = path_hash % kShards;
+    mix(i, path_hash), mix(i, f.key);
+  }
+  all(0);
+  for (auto& [slug, r] : cache.adverts) {
+    std::size_t slug_hash = std::hash<std::string>{}(slug), i = slug_hash % kShards;
+    mix(i, slug_hash), mix(i, r.key), mix(i, r.kept);
+    for (auto& [file, s] : r.stamps) mix(i, std::hash<std::string>{}(file)), mix(i, s.size), mix(i, s.mtime_ns), mix(i, s.inode);
+  }
   return d;
 }
 
@@ -133,7 +140,7 @@ Got read_shard(const std::string& site, std::size_t shard, BuildCache& into) {
   if (number != shard) return Got::damaged;
   in(into.output, into.site_key, into.load.timezone, into.load.vacancies, into.load.specs,
      into.bodies, into.spec_findings, into.adverts);
-  if (!in.ok || in.at != body.size() || digest(into, shard) != made_from) return Got::damaged;
+  if (!in.ok || in.at != body.size() || digests(into)[shard] != made_from) return Got::damaged;
   into.digests[shard] = made_from;
   return Got::fine;
 }
@@ -244,8 +251,9 @@ std::optional<std::string> write_build_cache(const std::string& site, const std:
   fs::create_directories(folder, ec);
   if (ec) return "cannot make the folder " + folder.string() + ": " + ec.message();
   std::vector<std::optional<std::string>> failed(kShards);
+  std::vector<std::uint64_t> made = digests(cache);
   parallel_for(kShards, [&](size_t i) {
-    std::uint64_t made_from = digest(cache, i);
+    std::uint64_t made_from = made[i];
     auto old = cache.digests.find(i);
     if (old != cache.digests.end() && old->second == made_from) return;  // there as it would be
     failed[i] = replace_file(shard_path(site, i), shard_bytes(cache, i, made_from));
