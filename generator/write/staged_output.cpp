@@ -96,7 +96,6 @@ void take_and_remove(const fs::path& output, const std::string& dir, int n) {
 void remove_in_background(const fs::path& output, const std::string& dir) {
   {
     std::lock_guard lock(removers_mutex);
-    std::erase_if(removers, [](pid_t p) { return ::waitpid(p, nullptr, WNOHANG) != 0; });
     if (remover_pipe >= 0) {
       std::string message = output.string() + '\0' + dir + '\0';
       if (::write(remover_pipe, message.data(), message.size()) == static_cast<ssize_t>(message.size())) return;
@@ -106,6 +105,7 @@ void remove_in_background(const fs::path& output, const std::string& dir) {
   if (pid < 0) return remove_output_folder(dir);
   if (pid > 0) {
     std::lock_guard lock(removers_mutex);
+    std::erase_if(removers, [](pid_t p) { return ::waitpid(p, nullptr, WNOHANG) != 0; });
     removers.push_back(pid);
     return;
   }
@@ -277,6 +277,7 @@ void remove_staging_on_signal() {
 void start_remover() {
   std::lock_guard lock(removers_mutex);
   if (remover_pipe >= 0) return;
+  std::erase_if(removers, [](pid_t p) { return ::waitpid(p, nullptr, WNOHANG) != 0; });
   int ends[2];
   if (::pipe2(ends, O_CLOEXEC) != 0) return;
   pid_t pid = ::fork();
