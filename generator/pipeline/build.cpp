@@ -50,20 +50,29 @@ struct Held {
 
 // After a build that worked: the cache for the next one.
 static void save_cache(const BuildRequest& request, BuildReport& report, const Site& site,
-                       PipelineCache& cache, const RenderReuse& reuse, BuildCache& next) {
+                       PipelineCache& cache, RenderReuse& reuse, BuildCache& next) {
+  take_back_kept(reuse.kept, next.adverts);
   record_made(reuse.made, site, cache.load, next.site_key, request.options.now, report.output,
               next.adverts);
   next.load.timezone = cache.load.timezone;
   next.load.vacancies = std::move(cache.load.vacancies);
   next.load.specs = std::move(cache.load.specs);
+  next.spec_findings = take_spec_findings(next.load, cache.check);
   next.bodies = std::move(cache.check.bodies);
   if (auto e = write_build_cache(request.site, report.output, next))
     report.note = "the build cache could not be saved (" + *e + "), so the next build will do "
                   "everything again";
 }
 
+// The remover of replaced outputs (see start_remover) for one build.
+struct RemoverForBuild {
+  RemoverForBuild() { start_remover(); }
+  ~RemoverForBuild() { stop_remover(); }
+};
+
 BuildReport build_site(const BuildRequest& request) {
   auto start = std::chrono::steady_clock::now();
+  RemoverForBuild remover;
   BuildReport report;
   report.output = request.output.empty()
                       ? (std::filesystem::path(request.site) / "public").string()
@@ -81,12 +90,13 @@ BuildReport build_site(const BuildRequest& request) {
     cache.load.vacancies = std::move(old->load.vacancies);
     cache.load.specs = std::move(old->load.specs);
     cache.check.bodies = std::move(old->bodies);
+    give_spec_findings(old->spec_findings, cache.load, cache.check);
     next.digests = old->digests;
   }
   loaded = load_checked(request.site, report.diags, request.cache ? &cache : nullptr);
   if (report.diags.errors()) return report;  // nothing written, nothing lost
 
-  StagedOutput staged(report.output);
+  StagedOutput staged(report.output, request.cache);  // the replaced output kept as the spare
   if (auto e = staged.failure()) {
     report.diags.error({report.output, 0, 0}, *e);
     return report;
@@ -96,7 +106,7 @@ BuildReport build_site(const BuildRequest& request) {
     next.site_key = site_key(*loaded.site, cache.load, *loaded.theme, request.options, report.output);
     if (old)
       reuse.kept = keep_unchanged(*old, *loaded.site, cache.load, next.site_key, request.options.now,
-                                  staged.previous(), sink, next.adverts);
+                                  staged.previous(), staged.spare(), sink, next.adverts);
   }
   size_t built = render_languages(*loaded.site, loaded.theme, request.options, sink,
                                   request.cache ? &reuse : nullptr);
@@ -115,6 +125,8 @@ BuildReport build_site(const BuildRequest& request) {
   for (auto& [slug, trees] : reuse.kept) report.reused += !trees.empty();
   report.left_out = left_out(*loaded.site, request.options.now, request.options.drafts);
   if (request.cache) save_cache(request, report, *loaded.site, cache, reuse, next);
+  // Last, so that the child process removing it shares no memory the build still changes.
+  staged.remove_previous();
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return report;
 }

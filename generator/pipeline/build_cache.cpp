@@ -2,12 +2,14 @@
 // the previous output; see build_cache.h (its files: cache_file.h).
 #include "pipeline/build_cache.h"
 
+#include <fcntl.h>
 #include <sys/stat.h>
 
 #include <algorithm>
 #include <filesystem>
 #include <functional>
 #include <limits>
+#include <set>
 
 #include "base/parallel.h"
 #include "load/source.h"
@@ -38,13 +40,28 @@ struct Key {
 };
 
 
-std::optional<OutputStamp> output_stamp(const std::string& file) {
+// The stamp of `file`, a path relative to the open folder `at` (AT_FDCWD:
+// the current folder), when it is a regular file.
+std::optional<OutputStamp> output_stamp(const std::string& file, int at = AT_FDCWD) {
   struct stat st;
-  if (::lstat(file.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
+  if (::fstatat(at, file.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
   return OutputStamp{static_cast<std::uint64_t>(st.st_size),
                      std::int64_t(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec,
                      static_cast<std::uint64_t>(st.st_ino)};
 }
+
+// A folder held open, so that 20,000 stamps are looked up from it rather
+// than from / each time; fd is -1 when there is none.
+struct OpenFolder {
+  int fd;
+  explicit OpenFolder(const std::string& path)
+      : fd(path.empty() ? -1 : ::open(path.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC)) {}
+  ~OpenFolder() {
+    if (fd >= 0) ::close(fd);
+  }
+  OpenFolder(const OpenFolder&) = delete;
+  OpenFolder& operator=(const OpenFolder&) = delete;
+};
 
 // Every file under `dir`, by path, into `key`; `whole` reads their bytes,
 // else their size and time are enough (documents, which may be large).
@@ -70,7 +87,9 @@ void add_folder(Key& key, const fs::path& dir, bool whole, const std::vector<fs:
   if (ec) key.add(std::string_view("unreadable folder"));
   std::sort(files.begin(), files.end());
   for (auto& f : files) {
-    key.add(f);
+    // By its path within `dir`: the same site named by another path (--site .
+    // or the full path) is the same site.
+    key.add(std::string_view(f).substr(std::min(f.size(), dir.string().size())));
     if (!whole) {
       struct stat st;
       if (::stat(f.c_str(), &st) == 0)
@@ -113,6 +132,54 @@ std::uint64_t advert_key(const Site& site, const Vacancy& v, const LoadCache& lo
   return key.value ? key.value : 1;
 }
 
+// The folder of an advert's pages in each of its trees ("vacancies/<slug>",
+// "en/vacancies/<slug>"), when every file it made is in one of them.
+std::vector<std::string> advert_folders(const AdvertRecord& r, const std::string& slug) {
+  std::vector<std::string> folders;
+  for (auto& [tree, out] : r.trees) folders.push_back(tree + "vacancies/" + slug);
+  for (auto& [file, stamp] : r.stamps) {
+    bool inside = false;
+    for (auto& folder : folders) inside = inside || file.rfind(folder + "/", 0) == 0;
+    if (!inside) return {};
+  }
+  return folders;
+}
+
+// Whether an advert's pages can be taken from the spare output with their
+// folders: it was kept (not rendered) last time, so its folders there hold
+// exactly its files, and each file there is the previous output's own (the
+// same inode, size and time), so its bytes are right.
+bool in_spare(const AdvertRecord& r, const std::string& slug, const OpenFolder& spare) {
+  if (!r.kept || spare.fd < 0 || advert_folders(r, slug).empty()) return false;
+  for (auto& [file, stamp] : r.stamps)
+    if (output_stamp(file, spare.fd) != stamp) return false;
+  return true;
+}
+
+// Moves each tree's "vacancies" folder whole from the spare into `sink` when
+// some advert's pages can be taken from it (`movable`), and removes from it
+// what is not theirs (adverts changed, gone or not movable). An advert
+// whose folders did not all come is no longer movable.
+void move_spare_folders(const Site& site, const std::vector<AdvertRecord*>& record,
+                        std::vector<char>& movable, const std::string& spare, DirSink& sink) {
+  std::set<std::string> trees, moved;
+  for (size_t i = 0; i < movable.size(); ++i)
+    if (movable[i])
+      for (auto& [tree, out] : record[i]->trees) trees.insert(tree);
+  for (auto& tree : trees)
+    if (sink.move_folder_in(spare, tree + "vacancies")) moved.insert(tree);
+  std::map<std::string, std::set<std::string>> wanted;  // by tree, the slugs
+  for (size_t i = 0; i < movable.size(); ++i) {
+    if (!movable[i]) continue;
+    for (auto& [tree, out] : record[i]->trees) movable[i] = movable[i] && moved.count(tree);
+    if (movable[i])
+      for (auto& [tree, out] : record[i]->trees) wanted[tree].insert(site.vacancies[i].slug);
+  }
+  for (auto& tree : moved)
+    for (auto& name : sink.names_in(tree + "vacancies"))
+      if (!wanted[tree].count(name)) sink.remove(tree + "vacancies/" + name);
+}
+
 }  // namespace
 
 std::uint64_t site_key(const Site& site, const LoadCache& loaded, const Theme& theme,
@@ -132,36 +199,55 @@ std::uint64_t site_key(const Site& site, const LoadCache& loaded, const Theme& t
   return key.value;
 }
 
-VacancyOutputs keep_unchanged(const BuildCache& old, const Site& site, const LoadCache& loaded,
+VacancyOutputs keep_unchanged(BuildCache& old, const Site& site, const LoadCache& loaded,
                               std::uint64_t key, Time now, const std::string& previous,
-                              DirSink& sink, std::map<std::string, AdvertRecord>& next) {
+                              const std::string& spare, DirSink& sink,
+                              std::map<std::string, AdvertRecord>& next) {
   VacancyOutputs kept;
   if (old.site_key != key || previous.empty()) return kept;
-  std::vector<const AdvertRecord*> taken(site.vacancies.size(), nullptr);
-  parallel_for(site.vacancies.size(), [&](size_t i) {
+  size_t n = site.vacancies.size();
+  std::vector<AdvertRecord*> record(n, nullptr), taken(n, nullptr);
+  std::vector<char> movable(n, 0);
+  OpenFolder spare_folder(spare), previous_folder(previous);
+  if (previous_folder.fd < 0) return kept;
+  parallel_for(n, [&](size_t i) {
     const Vacancy& v = site.vacancies[i];
     auto it = old.adverts.find(v.slug);
     if (it == old.adverts.end() || it->second.key != advert_key(site, v, loaded, key, now)) return;
-    const AdvertRecord& r = it->second;
-    for (auto& [file, stamp] : r.stamps)
-      if (output_stamp(previous + "/" + file) != stamp) return;
-    std::vector<std::string> linked;
-    for (auto& [file, stamp] : r.stamps) {
-      if (!sink.keep(file)) {
-        for (auto& done : linked) sink.unkeep(done);
-        return;
-      }
-      linked.push_back(file);
+    record[i] = &it->second;
+    movable[i] = in_spare(it->second, v.slug, spare_folder);
+  });
+  // From the spare, one rename for all, not three mkdirs and four links an advert.
+  move_spare_folders(site, record, movable, spare, sink);
+  parallel_for(n, [&](size_t i) {
+    if (!record[i]) return;
+    const AdvertRecord& r = *record[i];
+    std::vector<std::string> files;
+    files.reserve(r.stamps.size());
+    for (auto& [file, stamp] : r.stamps) files.push_back(file);
+    if (movable[i]) {
+      if (sink.adopt(files)) taken[i] = record[i];
+      else
+        for (auto& folder : advert_folders(r, site.vacancies[i].slug)) sink.remove(folder);
+      return;
     }
-    taken[i] = &r;
+    for (auto& [file, stamp] : r.stamps)
+      if (output_stamp(file, previous_folder.fd) != stamp) return;
+    if (sink.keep(files)) taken[i] = record[i];
   });
   for (size_t i = 0; i < taken.size(); ++i) {
     if (!taken[i]) continue;
+    taken[i]->kept = true;
     const std::string& slug = site.vacancies[i].slug;
-    kept[slug] = taken[i]->trees;
-    next[slug] = *taken[i];
+    kept[slug] = std::move(taken[i]->trees);  // given back to `next` by take_back_kept()
+    next[slug] = std::move(*taken[i]);
   }
   return kept;
+}
+
+void take_back_kept(VacancyOutputs& kept, std::map<std::string, AdvertRecord>& next) {
+  for (auto& [slug, trees] : kept)
+    if (auto it = next.find(slug); it != next.end()) it->second.trees = std::move(trees);
 }
 
 void record_made(const VacancyOutputs& made, const Site& site, const LoadCache& loaded,
@@ -186,6 +272,27 @@ void record_made(const VacancyOutputs& made, const Site& site, const LoadCache& 
   });
   for (size_t i = 0; i < records.size(); ++i)
     if (ok[i]) next[site.vacancies[i].slug] = std::move(records[i]);
+}
+
+void give_spec_findings(std::map<std::string, KeptSpecFindings>& from, const LoadCache& loaded,
+                        CheckCache& check) {
+  for (auto& [path, kept] : from) {
+    auto file = loaded.specs.find(path);
+    if (file == loaded.specs.end() || !file->second.value || !*file->second.value) continue;
+    const auto& spec = *file->second.value;
+    check.specs[spec.get()] = {spec, kept.key, std::move(kept.findings)};
+  }
+  from.clear();
+}
+
+std::map<std::string, KeptSpecFindings> take_spec_findings(const LoadCache& loaded, CheckCache& check) {
+  std::map<std::string, KeptSpecFindings> out;
+  for (auto& [path, file] : loaded.specs) {
+    if (!file.value || !*file.value) continue;
+    auto it = check.specs.find(file.value->get());
+    if (it != check.specs.end()) out[path] = {it->second.key, std::move(it->second.findings)};
+  }
+  return out;
 }
 
 std::optional<std::string> read_whole(const std::string& path) {

@@ -2,7 +2,8 @@
 // <site>/.staffroom-cache/ so that the next build does again only what an
 // edit changed. It holds
 //   - the adverts as loaded (a LoadCache: a file whose bytes are the same is
-//     not parsed again) and the Markdown checks' findings (a CheckCache);
+//     not parsed again) and the Markdown and specification checks'
+//     findings (a CheckCache);
 //   - for each advert, a key of everything its own pages depend on (its
 //     file and translations, its status at --now, and the site key: every
 //     other input) with its listings and the output files its pages made,
@@ -44,6 +45,16 @@ struct AdvertRecord {
   std::uint64_t key = 0;
   std::map<std::string, VacancyOutput> trees;   // by tree folder ("" or "en/")
   std::map<std::string, OutputStamp> stamps;    // every file of those trees
+  // Taken unchanged from the output before (not rendered): its folders in
+  // that output, now the spare, hold exactly these files.
+  bool kept = false;
+};
+
+// A specification file's findings (see CheckCache::specs), by its path:
+// they hold for the specification the load cache keeps for that path.
+struct KeptSpecFindings {
+  std::uint64_t key = 0;  // the glossary's and standards' when found
+  BodyFindings findings;
 };
 
 struct BuildCache {
@@ -51,6 +62,7 @@ struct BuildCache {
   std::uint64_t site_key = 0;  // see site_key()
   LoadCache load;              // the adverts and specifications only
   std::map<std::uint64_t, BodyFindings> bodies;
+  std::map<std::string, KeptSpecFindings> spec_findings;  // by the file's path
   std::map<std::string, AdvertRecord> adverts;  // by slug
   // Each file's digest as read (see cache_file.cpp): one that would be the
   // same is not written again.
@@ -64,18 +76,31 @@ struct BuildCache {
 std::uint64_t site_key(const Site& site, const LoadCache& loaded, const Theme& theme,
                        const BuildOptions& options, const std::string& output);
 
-// Links the pages of every advert that has not changed since `old` from
-// the previous output into `sink`; returns them as rendering's `kept`, and
-// their records in `next`.
-VacancyOutputs keep_unchanged(const BuildCache& old, const Site& site, const LoadCache& loaded,
+// Takes the pages of every advert that has not changed since `old` into
+// `sink`: its folders moved whole from the `spare` output when they are
+// there as recorded, else its files linked from the `previous` output.
+// Returns them as rendering's `kept`, and their records in `next`. Their
+// records are moved out of `old`, not copied, and `next` has their
+// listings again only by take_back_kept().
+VacancyOutputs keep_unchanged(BuildCache& old, const Site& site, const LoadCache& loaded,
                               std::uint64_t site_key, Time now, const std::string& previous,
-                              DirSink& sink, std::map<std::string, AdvertRecord>& next);
+                              const std::string& spare, DirSink& sink,
+                              std::map<std::string, AdvertRecord>& next);
+
+// After rendering: the kept adverts' listings back into their records.
+void take_back_kept(VacancyOutputs& kept, std::map<std::string, AdvertRecord>& next);
 
 // Records what rendering `made` (by slug), with the keys and the files'
 // stamps in the committed `output`, into `next`.
 void record_made(const VacancyOutputs& made, const Site& site, const LoadCache& loaded,
                  std::uint64_t site_key, Time now, const std::string& output,
                  std::map<std::string, AdvertRecord>& next);
+
+// The specification findings kept in `from` given to `check` for the
+// specifications `loaded` has for the same files, and back.
+void give_spec_findings(std::map<std::string, KeptSpecFindings>& from, const LoadCache& loaded,
+                        CheckCache& check);
+std::map<std::string, KeptSpecFindings> take_spec_findings(const LoadCache& loaded, CheckCache& check);
 
 // This program, as the file it was run from: another build of Staffroom
 // renders differently, so its cache is not this one's.

@@ -6,8 +6,10 @@
 // makes the whole cache untrusted.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "pipeline/build_cache.h"
 
@@ -21,3 +23,7 @@ std::optional<BuildCache> read_build_cache(const std::string& site, const std::s
 // swapped in); a message when that failed.
 std::optional<std::string> write_build_cache(const std::string& site, const std::string& output,
                                              BuildCache& cache);
+
+// The checksum that ends each file (of the bytes before it), to find one
+// damaged, not to resist tampering.
+std::uint64_t cache_checksum(std::string_view bytes);

@@ -138,7 +138,11 @@ void DirSink::write(const std::string& path, const std::string& content) {
   std::string full = dir_ + "/" + path;
   if (!previous_.empty() && link_previous(path, full, file_holds(previous_ + "/" + path, content)))
     return count(true);
-  int fd = ::open(full.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+  // A new file, never one there already: a folder moved in from the spare
+  // (see move_in) holds links of the live output's files, not to be written.
+  int fd = ::open(full.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+  if (fd < 0 && errno == EEXIST && ::unlink(full.c_str()) == 0)
+    fd = ::open(full.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
   if (fd < 0) return fail("cannot write " + full + ": " + strerror(errno));
   if (int err = write_and_close(fd, content)) return fail("cannot write " + full + ": " + strerror(err));
   count(false);
@@ -154,33 +158,73 @@ void DirSink::copy(const std::string& path, const std::string& source) {
   if (!previous_.empty() &&
       link_previous(path, full.string(), same_file_bytes(previous_ + "/" + path, source)))
     return count(true);
+  ::unlink(full.c_str());  // as in write(): a new file, never one there already
   fs::copy_file(source, full, fs::copy_options::overwrite_existing, ec);
   if (ec) return fail("cannot copy " + source + ": " + ec.message());
   count(false);
 }
 
-bool DirSink::keep(const std::string& path) {
+// claim() for all of `paths` or none of them, with the lock held.
+bool DirSink::claim_all(const std::vector<std::string>& paths) {
+  size_t claimed = 0;
+  while (claimed < paths.size() && written_.insert(paths[claimed]).second) ++claimed;
+  if (claimed == paths.size()) return true;
+  for (size_t i = 0; i < claimed; ++i) written_.erase(paths[i]);
+  return false;
+}
+
+bool DirSink::keep(const std::vector<std::string>& paths) {
   WriteHold hold = hold_for_writing();
   if (hold.stopping || previous_.empty()) return false;
   {
     std::lock_guard lock(mutex_);
-    if (!written_.insert(path).second) return false;
+    if (!claim_all(paths)) return false;
   }
-  make_parent(path);
-  if (link_previous(path, dir_ + "/" + path, true)) {
-    count(true);
-    return true;
+  size_t linked = 0;
+  for (std::string_view folder; linked < paths.size(); ++linked) {
+    const std::string& path = paths[linked];
+    std::string_view parent(path.data(), std::min(path.size(), path.rfind('/')));
+    if (parent != folder) make_parent(path);  // files of one folder come together
+    folder = parent;
+    if (!link_previous(path, dir_ + "/" + path, true)) break;
   }
   std::lock_guard lock(mutex_);
-  written_.erase(path);
+  if (linked == paths.size()) {
+    files_ += linked;
+    unchanged_ += linked;
+    return true;
+  }
+  for (size_t i = 0; i < linked; ++i) ::unlink((dir_ + "/" + paths[i]).c_str());
+  for (auto& path : paths) written_.erase(path);
   return false;
 }
 
-void DirSink::unkeep(const std::string& path) {
+bool DirSink::move_folder_in(const std::string& from, const std::string& folder) {
   WriteHold hold = hold_for_writing();
+  if (hold.stopping) return false;
+  make_parent(folder);
+  return ::rename((from + "/" + folder).c_str(), (dir_ + "/" + folder).c_str()) == 0;
+}
+
+bool DirSink::adopt(const std::vector<std::string>& paths) {
   std::lock_guard lock(mutex_);
-  if (!written_.erase(path)) return;
-  ::unlink((dir_ + "/" + path).c_str());
-  --files_;
-  --unchanged_;
+  if (!claim_all(paths)) return false;
+  files_ += paths.size();
+  unchanged_ += paths.size();
+  return true;
+}
+
+std::vector<std::string> DirSink::names_in(const std::string& folder) const {
+  std::vector<std::string> names;
+  std::error_code ec;
+  for (auto it = fs::directory_iterator(dir_ + "/" + folder, ec); !ec && it != fs::directory_iterator();
+       it.increment(ec))
+    names.push_back(it->path().filename().string());
+  return names;
+}
+
+void DirSink::remove(const std::string& path) {
+  WriteHold hold = hold_for_writing();
+  std::error_code ec;
+  fs::remove_all(dir_ + "/" + path, ec);
 }

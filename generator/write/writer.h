@@ -7,6 +7,7 @@
 #include <set>
 #include <string>
 #include <unordered_set>
+#include <vector>
 
 #include "base/sink.h"
 #include "write/staged_output.h"
@@ -37,12 +38,23 @@ class DirSink : public Sink {
       : dir_(std::move(dir)), previous_(std::move(previous)) {}
   void write(const std::string& path, const std::string& content) override;
   void copy(const std::string& path, const std::string& source) override;
-  // Takes the previous output's file at `path` as it is (a build cache
-  // knows its bytes are still right): links it in, counted as unchanged.
-  // False when it cannot (no previous output, no such file, link failed).
-  bool keep(const std::string& path);
-  // Undoes keep(path), so the path can be written after all.
-  void unkeep(const std::string& path);
+  // Takes the previous output's files at `paths` as they are (a build
+  // cache knows their bytes are still right): links them in, counted as
+  // unchanged. All or none: false, with none of them taken, when one
+  // cannot be (no previous output, no such file, written already, link
+  // failed).
+  bool keep(const std::vector<std::string>& paths);
+  // For a build cache that takes whole folders from another output: moves
+  // `folder` (a relative path) from the folder `from` into this one; false
+  // when it cannot. Its files count as nothing until adopt()ed, and what
+  // in it is not wanted must be remove()d before anything is written.
+  bool move_folder_in(const std::string& from, const std::string& folder);
+  // Counts `paths`, files moved in that hold the right bytes, as written
+  // unchanged. All or none: false when one was written already.
+  bool adopt(const std::vector<std::string>& paths);
+  // The names in `folder`, and removing `path` (a file or folder) whole.
+  std::vector<std::string> names_in(const std::string& folder) const;
+  void remove(const std::string& path);
   std::optional<std::string> failure() const;
   size_t files() const;
   // Of files(), how many were linked unchanged from the previous output.
@@ -51,6 +63,7 @@ class DirSink : public Sink {
  private:
   void fail(const std::string& message);
   bool claim(const std::string& path);
+  bool claim_all(const std::vector<std::string>& paths);
   void make_parent(const std::string& path);
   bool link_previous(const std::string& path, const std::string& full, bool same);
   void count(bool linked);

@@ -28,12 +28,22 @@ const std::string kBin = STAFFROOM_BINARY;
 
 std::string q(const fs::path& p) { return "'" + p.string() + "'"; }
 
-// The staging folders (".NAME.staffroom-...") beside `output`.
-int staging_beside(const fs::path& output) {
-  int n = 0;
-  for (auto& e : fs::directory_iterator(output.parent_path()))
-    n += e.path().filename().string().rfind("." + output.filename().string() + ".staffroom-", 0) == 0;
-  return n;
+// The staging folders (".NAME.staffroom-...") beside `output` whose names
+// hold `part` (all of them by default), but not the spare (the output
+// before, which a build with the cache keeps). A previous output is
+// removed by a child process the build does not wait for, so they are
+// given a few seconds to go.
+int staging_beside(const fs::path& output, const std::string& part = "") {
+  std::string prefix = "." + output.filename().string() + ".staffroom-";
+  for (int tries = 0;; ++tries) {
+    int n = 0;
+    for (auto& e : fs::directory_iterator(output.parent_path())) {
+      std::string name = e.path().filename().string();
+      n += name.rfind(prefix, 0) == 0 && name != prefix + kSpareName && name.find(part) != std::string::npos;
+    }
+    if (n == 0 || tries == 200) return n;
+    usleep(25000);
+  }
 }
 
 struct Built {
@@ -99,12 +109,16 @@ TEST_CASE("staging folders of killed builds are removed by the next build, and o
   };
   marked(".out.staffroom-4194301-new");      // no such process
   marked(".out.staffroom-4194302-new-old");  // the previous output, moved aside when killed
+  marked(".out.staffroom-4194304-old-0");    // a previous output whose build was killed before removing it
+  marked(".out.staffroom-4194305-old");      // one whose remover was killed
   marked(".out.staffroom-1-new");            // a live process, but not Staffroom
   test::write_file(b.tmp.path / ".out.staffroom-4194303-new/keep.txt", "no marker: not ours");
   test::write_file(b.tmp.path / ".other.staffroom-4194301-new" / kOutputMarker, "");  // another output's
   REQUIRE(test::run(kBin + " build --site " + q(b.site) + " --output " + q(b.out)) == 0);
   CHECK(!fs::exists(b.tmp.path / ".out.staffroom-4194301-new"));
   CHECK(!fs::exists(b.tmp.path / ".out.staffroom-4194302-new-old"));
+  // Those two are removed in the background, like the output this build replaced.
+  CHECK(staging_beside(b.out, "-old") == 0);
   CHECK(!fs::exists(b.tmp.path / ".out.staffroom-1-new"));
   CHECK(fs::exists(b.tmp.path / ".out.staffroom-4194303-new/keep.txt"));
   CHECK(fs::exists(b.tmp.path / ".other.staffroom-4194301-new"));
@@ -320,4 +334,40 @@ TEST_CASE("DirSink links a file with the previous output's bytes and writes one 
   CHECK(test::read_file(tmp.path / "new/changed.html") == "after");
   CHECK(test::read_file(tmp.path / "new/fresh/page.html") == "new page");
   CHECK(test::read_file(tmp.path / "old/changed.html") == "before");  // the old output is never written
+}
+
+TEST_CASE("with the cache, the replaced output is kept as the spare, and unchanged adverts' folders move from it") {
+  Example e;
+  fs::path spare = e.tmp.path / (std::string(".out.staffroom-") + kSpareName);
+  REQUIRE(e.build() == 0);
+  CHECK(!fs::exists(spare));  // nothing replaced yet
+  auto folder_inode = [](const fs::path& p) {
+    struct stat st;
+    return ::stat(p.c_str(), &st) == 0 ? st.st_ino : 0;
+  };
+  ino_t first = folder_inode(e.out / "vacancies/senco");
+  REQUIRE(first != 0);
+  auto bytes = test::snapshot(e.out);
+  REQUIRE(e.build() == 0);  // every file linked from the first output; the first kept as the spare
+  CHECK(fs::exists(spare / kOutputMarker));
+  CHECK(folder_inode(spare / "vacancies/senco") == first);
+  ino_t second_folder = folder_inode(e.out / "vacancies/senco");
+  CHECK(second_folder != first);
+  auto second = stamps(e.out);
+  // What the spare's vacancies/ holds that is no advert's now never reaches the output.
+  test::write_file(spare / "vacancies/gone-advert/index.html", "an advert since removed");
+  test::write_file(spare / "vacancies/stray.html", "not Staffroom's");
+  REQUIRE(e.build() == 0);  // now the adverts' folders are the spare's, moved
+  CHECK(!fs::exists(e.out / "vacancies/gone-advert"));
+  CHECK(!fs::exists(e.out / "vacancies/stray.html"));
+  CHECK(folder_inode(e.out / "vacancies/senco") == first);
+  CHECK(folder_inode(spare / "vacancies/senco") == second_folder);  // the second output is the spare now
+  CHECK(touched(second, stamps(e.out)).empty());  // and no file changed inode or time
+  CHECK(test::snapshot(e.out) == bytes);
+  CHECK(staging_beside(e.out) == 0);
+  // A build without the cache keeps no spare.
+  REQUIRE(test::run(kBin + " build --no-cache --site " + q(e.site) + " --output " + q(e.out) +
+                    " --now 2026-12-01T09:00") == 0);
+  CHECK(staging_beside(e.out, kSpareName) == 0);
+  CHECK(test::snapshot(e.out) == bytes);
 }
