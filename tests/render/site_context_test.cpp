@@ -53,7 +53,7 @@ void same(const SiteContext& a, const SiteContext& b) {
 
 }  // namespace
 
-TEST_CASE("site context: soonest closing first, ties by title then slug; closed latest first") {
+TEST_CASE("site context: soonest closing first, ties by title then slug, closed latest first") {
   Site site;
   site.vacancies = {advert("a", 3, "Tutor"), advert("b", 3, "Cook"), advert("c", 1), advert("d", -1),
                     advert("e", -2), advert("f", -1)};
