@@ -40,7 +40,9 @@ std::shared_ptr<const std::string> PreviewSite::find(const std::string& path) {
     auto it = std::lower_bound(all.begin(), all.end(), slug,
                                [](const Vacancy& a, const std::string& s) { return a.slug < s; });
     MemorySink sink(root_);
-    if (it != all.end() && it->slug == slug && ctx_->listings.count(&*it))  // built
+    // `built` is in address order; its listings are the rebuild's to change.
+    if (it != all.end() && it->slug == slug &&
+        std::binary_search(ctx_->built.begin(), ctx_->built.end(), &*it))
       render_vacancy(*ctx_, *it, sink);
     return sink.take();
   });
