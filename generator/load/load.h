@@ -64,6 +64,15 @@ Site load_site(const std::string& root, Diagnostics& diags, LoadCache* cache = n
 std::optional<Vacancy> reload_vacancy(const std::string& root, const std::string& path,
                                       LoadCache& cache, Diagnostics& diags);
 
+// The endings of the files load_site reads in one of the folders it reads
+// file by file ("content/vacancies" -> .md, .markdown).
+const std::vector<std::string>& endings_read(const std::string& folder);
+// False for a file load_site never reads (relative to the site): in one of
+// those folders without an ending read there ("sed -i"'s temporary
+// "content/vacancies/sedX1b2c3"), or in a folder inside one. True for all
+// else, as what is outside them may be read.
+bool read_by_load(const std::string& path);
+
 // One file each, from its text; `path` is the name shown in messages.
 // The timezone must be set first (dates are read as local times).
 std::optional<Vacancy> parse_vacancy(const std::string& text,

@@ -277,6 +277,33 @@ bool check_file_name(const std::string& path, Diagnostics& diags) {
   return false;
 }
 
+namespace {
+// The folders read file by file, with the endings read there.
+const std::map<std::string, std::vector<std::string>> kFolders{
+    {"content/vacancies", {".md", ".markdown"}},
+    {"content/specs", {".yaml"}},
+    {"content/schools", {".yaml"}},
+    {"content/standards", {".yaml"}},
+    {"content/pages", {".md"}},
+};
+}  // namespace
+
+const std::vector<std::string>& endings_read(const std::string& folder) { return kFolders.at(folder); }
+
+bool read_by_load(const std::string& path) {
+  auto slash = path.rfind('/');
+  auto folder = kFolders.find(slash == std::string::npos ? "" : path.substr(0, slash));
+  if (folder == kFolders.end()) {  // a folder inside one of them is not read; all else may be
+    for (auto& [dir, endings] : kFolders)
+      if (path.rfind(dir + "/", 0) == 0) return false;
+    return true;
+  }
+  std::string name = path.substr(slash + 1);
+  auto ends = [&](const std::string& e) { return name.size() > e.size() && name.ends_with(e); };
+  // A .yml there is read too, to say it is not (report_yml).
+  return ends(".yml") || std::any_of(folder->second.begin(), folder->second.end(), ends);
+}
+
 // A .yml file where .yaml is read would be left out without a word.
 static void report_yml(const std::string& root, const std::string& dir, Diagnostics& diags) {
   Diagnostics unread;  // list_files has reported a folder it cannot read
@@ -298,11 +325,12 @@ Site load_site(const std::string& root, Diagnostics& diags, LoadCache* cache) {
     c.timezone = site.config.timezone;
   }
 
-  auto vacancy_paths = list_files(root, "content/vacancies", {".md", ".markdown"}, diags);
-  auto spec_paths = list_files(root, "content/specs", {".yaml"}, diags);
-  auto school_paths = list_files(root, "content/schools", {".yaml"}, diags);
-  auto standard_paths = list_files(root, "content/standards", {".yaml"}, diags);
-  auto page_paths = list_files(root, "content/pages", {".md"}, diags);
+  auto listed = [&](const char* dir) { return list_files(root, dir, endings_read(dir), diags); };
+  auto vacancy_paths = listed("content/vacancies");
+  auto spec_paths = listed("content/specs");
+  auto school_paths = listed("content/schools");
+  auto standard_paths = listed("content/standards");
+  auto page_paths = listed("content/pages");
   // A bilingual site's translations (ta.en-GB.md) are read after the main files.
   auto vacancy_translations = take_translations(vacancy_paths, site.config.languages);
   auto spec_translations = take_translations(spec_paths, site.config.languages);

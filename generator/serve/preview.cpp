@@ -27,6 +27,14 @@ std::shared_ptr<const ServedFiles> PreviewSite::files() const {
   return files_;
 }
 
+// The advert at `slug` of a site (its vacancies are sorted by slug), or null.
+static Vacancy* vacancy_at(Site& site, const std::string& slug) {
+  auto& all = site.vacancies;
+  auto it = std::lower_bound(all.begin(), all.end(), slug,
+                             [](const Vacancy& a, const std::string& s) { return a.slug < s; });
+  return it != all.end() && it->slug == slug ? &*it : nullptr;
+}
+
 std::shared_ptr<const std::string> PreviewSite::find(const std::string& path) {
   auto served = files();
   if (!served) return nullptr;
@@ -36,14 +44,10 @@ std::shared_ptr<const std::string> PreviewSite::find(const std::string& path) {
   std::shared_lock model(model_mutex_);
   if (!ctx_) return nullptr;  // a bilingual site's are all in files()
   return pages_.find(slug, path, [&] {
-    auto& all = site_->vacancies;
-    auto it = std::lower_bound(all.begin(), all.end(), slug,
-                               [](const Vacancy& a, const std::string& s) { return a.slug < s; });
+    const Vacancy* v = vacancy_at(*site_, slug);
     MemorySink sink(root_);
     // `built` is in address order; its listings are the rebuild's to change.
-    if (it != all.end() && it->slug == slug &&
-        std::binary_search(ctx_->built.begin(), ctx_->built.end(), &*it))
-      render_vacancy(*ctx_, *it, sink);
+    if (v && std::binary_search(ctx_->built.begin(), ctx_->built.end(), v)) render_vacancy(*ctx_, *v, sink);
     return sink.take();
   });
 }
@@ -76,20 +80,6 @@ void PreviewSite::read_preview_theme(const std::shared_ptr<const Theme>& theme, 
   if (found.errors()) return;
   std::unique_lock lock(mutex_);
   preview_ = std::move(next);
-}
-
-bool read_by_build(const std::string& path) {
-  for (const char* dir : {"content/vacancies/", "content/specs/", "content/schools/",
-                          "content/standards/", "content/pages/"}) {
-    std::string_view d(dir);
-    if (path.compare(0, d.size(), d) != 0) continue;
-    std::string_view name = std::string_view(path).substr(d.size());
-    if (name.find('/') != std::string_view::npos) return false;  // in a folder in there
-    for (std::string_view ext : {".md", ".markdown", ".yaml", ".yml"})
-      if (name.size() > ext.size() && name.substr(name.size() - ext.size()) == ext) return true;
-    return false;
-  }
-  return true;
 }
 
 PreviewResult PreviewSite::rebuild(const std::vector<std::string>& changed,
@@ -253,14 +243,12 @@ PreviewResult PreviewSite::rebuild_saved(PreviewResult r, const Published& publi
     changed_.insert(cache_.load.changed.begin(), cache_.load.changed.end());
     if (!v) continue;
     validate_vacancy(*site_, *v, r.diags, &cache_.check);
-    auto& all = site_->vacancies;
-    auto it = std::lower_bound(all.begin(), all.end(), v->slug,
-                               [](const Vacancy& a, const std::string& slug) { return a.slug < slug; });
-    if (it == all.end() || it->slug != v->slug) {  // cannot be: the file is one of the site's
+    Vacancy* old = vacancy_at(*site_, v->slug);
+    if (!old) {  // cannot be: the file is one of the site's
       r.diags.error({path, 0, 0}, "this advert was not found in the site; save another file to load it all again");
       continue;
     }
-    saved.emplace_back(&*it, std::move(*v));
+    saved.emplace_back(old, std::move(*v));
   }
   if (r.diags.errors()) return r;  // the last good build stays, and pending_ with it
   std::set<std::string> slugs;

@@ -36,11 +36,6 @@ struct PreviewResult {
 // The listings of a build, by slug, kept for the next.
 using Listings = std::map<std::string, Listing>;
 
-// False for a file the build never reads, so that its change needs no
-// rebuild: "sed -i"'s temporary "content/vacancies/sedX1b2c3" or a file in
-// a folder inside content/vacancies/. True for anything else.
-bool read_by_build(const std::string& path);
-
 class PreviewSite {
  public:
   // `options.now` is used when `fixed_now`; otherwise the clock at each build.

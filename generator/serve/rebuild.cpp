@@ -13,6 +13,7 @@
 
 #include "base/diagnostics.h"
 #include "base/text.h"
+#include "load/load.h"
 #include "serve/preview_theme.h"
 
 namespace fs = std::filesystem;
@@ -124,7 +125,7 @@ void Server::watch_loop() {
     std::vector<std::string> relative;
     for (auto& p : changes.paths) {
       auto path = fs::path(p).lexically_relative(root).string();
-      if (read_by_build(path)) relative.push_back(path);
+      if (read_by_load(path)) relative.push_back(path);
     }
     if (!relative.empty()) rebuild(relative, changes.seen);
   }

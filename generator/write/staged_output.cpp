@@ -45,6 +45,11 @@ std::string staging_prefix(const fs::path& output) {
   return std::string(".").append(output.filename().string()).append(".staffroom-");
 }
 
+// Where the spare of `output` is kept (see StagedOutput).
+std::string spare_path(const fs::path& output) {
+  return (output.parent_path() / (staging_prefix(output) + kSpareName)).string();
+}
+
 // Removes `dir`, a former output, keeping its marker to the last: a removal
 // stopped half way leaves a folder the next build still knows as its own.
 void remove_output_folder(const fs::path& dir) {
@@ -196,7 +201,7 @@ StagedOutput::StagedOutput(std::string output, bool keep_replaced) : keep_replac
   }
   track(temp_, true);
   if (fs::is_directory(out, ec) && fs::exists(out / kOutputMarker, ec)) previous_ = output_;
-  std::string spare = (out.parent_path() / (staging_prefix(out) + kSpareName)).string();
+  std::string spare = spare_path(out);
   if (fs::is_directory(fs::symlink_status(spare, ec)) && fs::exists(fs::path(spare) / kOutputMarker, ec))
     spare_ = spare;
   // The marker never changes: linked like any unchanged file, else written.
@@ -245,7 +250,7 @@ std::optional<std::string> StagedOutput::commit() {
   swapped = committed_ = true;
   // temp_ now holds the previous output: kept as the spare when asked,
   // the spare it replaces removed; else removed itself.
-  std::string spare = (fs::path(output_).parent_path() / (staging_prefix(output_) + kSpareName)).string();
+  std::string spare = spare_path(output_);
   if (::rename(spare.c_str(), aside.c_str()) == 0) replaced_.push_back(aside);  // else there was none
   std::string to = keep_replaced_ ? spare : previous_name(output_);
   if (::rename(temp_.c_str(), to.c_str()) != 0) fs::remove_all(temp_, ec);

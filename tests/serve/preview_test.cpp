@@ -210,16 +210,16 @@ TEST_CASE("preview: pages asked for from other threads while adverts are saved")
 }
 
 TEST_CASE("preview: files the build never reads need no rebuild") {
-  CHECK(read_by_build("content/vacancies/ta.md"));
-  CHECK(read_by_build("content/specs/ta.yaml"));
-  CHECK(read_by_build("content/specs/ta.yml"));  // read to say it is not read
-  CHECK(read_by_build("content/files/form.docx"));
-  CHECK(read_by_build("site.yaml"));
-  CHECK(read_by_build("themes/default/templates/vacancy.mustache"));
-  CHECK(read_by_build("content/vacancies"));  // the folder itself
-  CHECK_FALSE(read_by_build("content/vacancies/sedX1b2c3"));  // sed -i's temporary file
-  CHECK_FALSE(read_by_build("content/vacancies/notes.txt"));
-  CHECK_FALSE(read_by_build("content/pages/old/about.md"));  // a folder inside is not read
+  CHECK(read_by_load("content/vacancies/ta.md"));
+  CHECK(read_by_load("content/specs/ta.yaml"));
+  CHECK(read_by_load("content/specs/ta.yml"));  // read to say it is not read
+  CHECK(read_by_load("content/files/form.docx"));
+  CHECK(read_by_load("site.yaml"));
+  CHECK(read_by_load("themes/default/templates/vacancy.mustache"));
+  CHECK(read_by_load("content/vacancies"));  // the folder itself
+  CHECK_FALSE(read_by_load("content/vacancies/sedX1b2c3"));  // sed -i's temporary file
+  CHECK_FALSE(read_by_load("content/vacancies/notes.txt"));
+  CHECK_FALSE(read_by_load("content/pages/old/about.md"));  // a folder inside is not read
 }
 
 TEST_CASE("load cache: unchanged files are taken from it, changed ones read again") {
