@@ -20,6 +20,10 @@
 #include "load/site_folder.h"
 #include "write/writer.h"
 
+#ifdef STAFFROOM_MIMALLOC
+#include <mimalloc.h>
+#endif
+
 namespace {
 
 const char* kUsage = R"(usage:
@@ -237,6 +241,13 @@ static int internal_error(const std::string& what) {
 }
 
 int main(int argc, char** argv) {
+#ifdef STAFFROOM_MIMALLOC
+  // The heap in 2 MB pages where the kernel allows it (transparent huge
+  // pages): a build fills a few hundred MB of new memory, and faulting it
+  // in 4 KB at a time was a quarter of a build with the cache, and more
+  // inside a virtual machine.
+  mi_option_enable(mi_option_large_os_pages);
+#endif
   try {
     return run(argc, argv);
   } catch (const std::exception& e) {
