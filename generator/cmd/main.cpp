@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <iostream>
 #include <map>
 #include <string>
@@ -245,8 +246,8 @@ int main(int argc, char** argv) {
   // The heap in 2 MB pages where the kernel allows it (transparent huge
   // pages): a build fills a few hundred MB of new memory, and faulting it
   // in 4 KB at a time was a quarter of a build with the cache, and more
-  // inside a virtual machine.
-  mi_option_enable(mi_option_large_os_pages);
+  // inside a virtual machine. MIMALLOC_LARGE_OS_PAGES=0 turns it off.
+  if (!std::getenv("MIMALLOC_LARGE_OS_PAGES")) mi_option_enable(mi_option_large_os_pages);
 #endif
   try {
     return run(argc, argv);
