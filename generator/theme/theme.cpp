@@ -212,7 +212,7 @@ class Stack : public kainjow::mustache::basic_context<std::string> {
         size_t end = name.find('.', start);
         part.assign(name, start, end == std::string::npos ? std::string::npos : end - start);
         var = var->get(part);
-        if (end == std::string::npos) break;
+        if (end == std::string::npos || end + 1 == name.size()) break;  // "a." is "a", as kainjow splits
         start = end + 1;
       }
       if (var) return var;

@@ -66,3 +66,38 @@ TEST_CASE("a theme file that links outside the theme folder is refused") {
   CHECK(location(d.items[0].mark) == "themes/default/static/notes.txt");
   CHECK(d.items[0].message.find("outside the theme folder") != std::string::npos);
 }
+
+TEST_CASE("a template renders as kainjow's own renderer renders it, names, sections and escaping") {
+  // Theme::render looks names up and escapes itself (faster); the output
+  // must be kainjow's, byte for byte, however the names are written.
+  const std::string text =
+      "{{a.b.c}}|{{a.b}}|{{a.}}|{{.a}}|{{a..b}}|{{missing.b}}|{{esc}}|{{{esc}}}|{{&esc}}\n"
+      "{{#list}}[{{x.y}} {{a.b.c}} {{name}} {{outer}} {{#x}}{{y}}{{outer}}{{/x}}]{{/list}}\n"
+      "{{^none}}none{{/none}}{{#a.}}a.{{/a.}}{{#a.b}}{{c}}{{a.b.c}}{{/a.b}}{{^a.b.c}}no{{/a.b.c}}\n"
+      "{{#shadow}}{{a.b.c}}{{/shadow}} {{#words}}{{.}},{{/words}}\n";
+  test::TempDir site;
+  site.write("themes/default/templates/page.mustache", text);
+  Diagnostics d;
+  auto theme = Theme::load(site.str(), "default", d);
+  REQUIRE(d.items.empty());
+
+  using kainjow::mustache::object;
+  Data c = Data(object{{"c", Data("deep & <sure> \"q\" 'a' `b` = é")}});
+  Data data = Data(object{{"a", Data(object{{"b", c}})},
+                          {"esc", Data("<a href=\"x\">Tom & Jerry's</a>")},
+                          {"outer", Data("out")},
+                          {"shadow", Data(object{{"a", Data(object{{"b", Data("no c here")}})}})}});
+  Data list = Data(Data::type::list);
+  list.push_back(Data(object{{"x", Data(object{{"y", Data("xy")}})}, {"name", Data("one")}}));
+  list.push_back(Data(object{{"name", Data("two")}, {"outer", Data("inner")}}));
+  data.set("list", list);
+  Data words = Data(Data::type::list);
+  for (auto* w : {"α", "b&c", ""}) words.push_back(Data(w));
+  data.set("words", words);
+
+  kainjow::mustache::mustache reference(text);
+  REQUIRE(reference.is_valid());
+  std::string expected = reference.render(data);
+  CHECK(theme->render("page", data) == expected);
+  CHECK(expected.find("deep &amp; &lt;sure&gt; &quot;q&quot; &apos;a&apos; `b` = é") != std::string::npos);
+}
