@@ -203,8 +203,7 @@ class Stack : public kainjow::mustache::basic_context<std::string> {
   void pop() override { items_.pop_back(); }
   const Data* get(const std::string& name) const override {
     if (name == ".") return items_.back();
-    size_t dot = name.find('.');
-    if (dot == std::string::npos) return get_partial(name);
+    if (name.find('.') == std::string::npos) return innermost(name);
     std::string part;
     for (auto it = items_.rbegin(); it != items_.rend(); ++it) {
       const Data* var = *it;
@@ -219,13 +218,16 @@ class Stack : public kainjow::mustache::basic_context<std::string> {
     }
     return nullptr;
   }
-  const Data* get_partial(const std::string& name) const override {
+  const Data* get_partial(const std::string& name) const override { return innermost(name); }
+
+ private:
+  // The innermost item's value for a plain name.
+  const Data* innermost(const std::string& name) const {
     for (auto it = items_.rbegin(); it != items_.rend(); ++it)
       if (auto var = (*it)->get(name)) return var;
     return nullptr;
   }
 
- private:
   std::vector<const Data*> items_;  // the innermost last
 };
 
