@@ -193,13 +193,14 @@ static std::int64_t clock_ns() {
 // A stamp is trusted only when the file was last written well before it was
 // read: file times tick coarsely, and a save in the same tick as the read
 // would leave the stamp as it was.
+// With `lend`, an unchanged value is moved out of `old`, not copied.
 template <class T, class Parse>
 static CachedFile<T> load_one(const std::string& root, const std::string& path, Parse parse,
-                              const CachedFile<T>* old) {
+                              CachedFile<T>* old, bool lend = false) {
   constexpr std::int64_t kTick = 100'000'000;  // 100 ms, far more than any file system's
   auto stamp = stamp_of(root + "/" + path);
   if (old && stamp && old->stamp == *stamp && old->stamp.mtime_ns + kTick < old->read_at_ns)
-    return *old;
+    return lend ? std::move(*old) : *old;
   CachedFile<T> got;
   got.stamp = stamp.value_or(FileStamp{});
   got.read_at_ns = clock_ns();
@@ -207,7 +208,7 @@ static CachedFile<T> load_one(const std::string& root, const std::string& path, 
   if (!text) return got;
   got.hash = std::max<std::size_t>(1, std::hash<std::string>{}(*text));
   if (old && old->hash == got.hash) {
-    got.value = old->value;
+    got.value = lend ? std::move(old->value) : old->value;
     got.diags = old->diags;
   } else {
     got.value = parse(*text, path, got.diags);
@@ -217,17 +218,18 @@ static CachedFile<T> load_one(const std::string& root, const std::string& path, 
 
 // Loads each of `paths` with `parse`, in parallel, keeping the order; with
 // a cache, takes the unchanged files from it and records what changed.
+// With `lend`, the values are the result's, and the cache keeps the rest.
 template <class T, class Parse>
 static std::vector<T> load_all(const std::string& root, const std::vector<std::string>& paths,
                                Parse parse, Diagnostics& diags,
                                std::map<std::string, CachedFile<T>>* cache = nullptr,
-                               std::vector<std::string>* changed = nullptr) {
+                               std::vector<std::string>* changed = nullptr, bool lend = false) {
   std::vector<CachedFile<T>> got(paths.size());
   parallel_for(paths.size(), [&](size_t i) {
-    const CachedFile<T>* old = nullptr;
+    CachedFile<T>* old = nullptr;
     if (cache)
       if (auto it = cache->find(paths[i]); it != cache->end()) old = &it->second;
-    got[i] = load_one<T>(root, paths[i], parse, old);
+    got[i] = load_one<T>(root, paths[i], parse, old, lend);
   });
   std::vector<T> out;
   out.reserve(paths.size());  // no copy of 100,000 adverts half-way as it grows
@@ -238,9 +240,12 @@ static std::vector<T> load_all(const std::string& root, const std::vector<std::s
       auto it = cache->find(paths[i]);
       if (it == cache->end() || it->second.hash != got[i].hash || !got[i].hash)
         changed->push_back(paths[i]);
-      bool kept = it != cache->end() && it->second.read_at_ns == got[i].read_at_ns;
-      next[paths[i]] = kept ? std::move(it->second) : got[i];
+      std::optional<T> value;
+      if (lend) std::swap(value, got[i].value);
+      bool kept = !lend && it != cache->end() && it->second.read_at_ns == got[i].read_at_ns;
+      next[paths[i]] = kept ? std::move(it->second) : lend ? std::move(got[i]) : got[i];
       if (it != cache->end()) cache->erase(it);
+      if (lend) got[i].value = std::move(value);
     }
     if (got[i].value) out.push_back(std::move(*got[i].value));
   }
@@ -251,11 +256,21 @@ static std::vector<T> load_all(const std::string& root, const std::vector<std::s
   return out;
 }
 
+void give_back_vacancies(Site& site, LoadCache& cache) {
+  for (auto& v : site.vacancies) {
+    auto it = cache.vacancies.find(v.mark.path);
+    if (it == cache.vacancies.end() || it->second.value) continue;
+    if (!v.spec_id.empty()) v.spec = nullptr;  // as parse_vacancy left it
+    it->second.value = std::move(v);
+  }
+  site.vacancies.clear();
+}
+
 std::optional<Vacancy> reload_vacancy(const std::string& root, const std::string& path,
                                       LoadCache& cache, Diagnostics& diags) {
   cache.changed.clear();
   auto it = cache.vacancies.find(path);
-  const CachedFile<Vacancy>* old = it == cache.vacancies.end() ? nullptr : &it->second;
+  CachedFile<Vacancy>* old = it == cache.vacancies.end() ? nullptr : &it->second;
   CachedFile<Vacancy> got = load_one<Vacancy>(root, path, parse_vacancy, old);
   if (!old || old->hash != got.hash || !got.hash) cache.changed.push_back(path);
   diags.append(got.diags);
@@ -356,7 +371,8 @@ Site load_site(const std::string& root, Diagnostics& diags, LoadCache* cache) {
     site.specs.emplace(s->id, std::move(s));
   for (auto& s : load_all<Standard>(root, standard_paths, parse_standard, diags, in(c.standards), changed))
     site.standards.emplace(s.id, std::move(s));
-  site.vacancies = load_all<Vacancy>(root, vacancy_paths, parse_vacancy, diags, in(c.vacancies), changed);
+  site.vacancies = load_all<Vacancy>(root, vacancy_paths, parse_vacancy, diags, in(c.vacancies), changed,
+                                     cache && cache->lend_vacancies);
   site.pages = load_all<Page>(root, page_paths, parse_page, diags, in(c.pages), changed);
   load_glossary(root, site, diags);
   for (size_t i = 1; i < site.config.languages.size(); ++i)

@@ -49,11 +49,13 @@ struct Held {
 };
 
 // After a build that worked: the cache for the next one.
-static void save_cache(const BuildRequest& request, BuildReport& report, const Site& site,
+// The site's adverts go back to the load cache they were lent from.
+static void save_cache(const BuildRequest& request, BuildReport& report, Site& site,
                        PipelineCache& cache, RenderReuse& reuse, BuildCache& next) {
   take_back_kept(reuse.kept, next.adverts);
   record_made(reuse.made, site, cache.load, next.site_key, request.options.now, report.output,
               next.adverts);
+  give_back_vacancies(site, cache.load);
   next.load.timezone = cache.load.timezone;
   next.load.vacancies = std::move(cache.load.vacancies);
   next.load.specs = std::move(cache.load.specs);
@@ -93,6 +95,7 @@ BuildReport build_site(const BuildRequest& request) {
     give_spec_findings(old->spec_findings, cache.load, cache.check);
     next.digests = old->digests;
   }
+  cache.load.lend_vacancies = true;  // one load: see save_cache()
   loaded = load_checked(request.site, report.diags, request.cache ? &cache : nullptr);
   if (report.diags.errors()) return report;  // nothing written, nothing lost
 

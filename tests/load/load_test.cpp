@@ -480,3 +480,38 @@ TEST_CASE("language tags: cy, en-GB and the like pass, and words and typing slip
                          "content/vacancies/t.md", advert);
   CHECK(has(advert, "'Cymraeg' is not a language tag", 5, 11));
 }
+
+TEST_CASE("a load that lends its adverts to the site gets them back as they were loaded") {
+  test::TempDir dir;
+  test::write_minimal_site(dir.path);
+  // Written well before they are read: the second load takes them from the cache unread.
+  for (auto& e : fs::recursive_directory_iterator(dir.path))
+    if (e.is_regular_file())
+      fs::last_write_time(e.path(), fs::file_time_type::clock::now() - std::chrono::hours(1));
+  LoadCache cache;
+  Diagnostics d;
+  Site first = load_site(dir.root(), d, &cache);
+  REQUIRE(first.vacancies.size() == 1);
+  REQUIRE(cache.vacancies.begin()->second.value);  // a preview's load keeps its copy
+
+  cache.lend_vacancies = true;
+  Site lent = load_site(dir.root(), d, &cache);
+  REQUIRE(lent.vacancies.size() == 1);
+  CHECK(!cache.vacancies.begin()->second.value);  // the site's now, not copied
+  CHECK(lent.vacancies[0].title == "Teaching Assistant");
+  CHECK(lent.vacancies[0].body == first.vacancies[0].body);
+  validate(lent, d);
+  REQUIRE(d.errors() == 0);
+  CHECK(lent.vacancies[0].spec != nullptr);  // validate found its `spec: ta`
+
+  give_back_vacancies(lent, cache);
+  CHECK(lent.vacancies.empty());
+  auto& back = cache.vacancies.begin()->second.value;
+  REQUIRE(back);
+  CHECK(back->title == "Teaching Assistant");
+  CHECK(back->body == first.vacancies[0].body);
+  CHECK(back->spec == nullptr);  // as parse_vacancy left it: the cache never holds the site's spec
+  Site again = load_site(dir.root(), d, &cache);
+  REQUIRE(again.vacancies.size() == 1);
+  CHECK(again.vacancies[0].summary == first.vacancies[0].summary);
+}
