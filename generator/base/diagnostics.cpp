@@ -35,7 +35,7 @@ int Diagnostics::warnings() const {
 // "..." (`col` is moved to match).
 static std::string source_line(const std::string& root, const Mark& mark, int& col) {
   if (mark.line <= 0 || mark.path.empty()) return {};
-  std::ifstream in(root.empty() ? mark.path : root + "/" + mark.path,
+  std::ifstream in(root.empty() ? mark.path.str() : root + "/" + mark.path,
                    std::ios::binary);
   std::string line;
   for (int i = 0; i < mark.line && std::getline(in, line); ++i) {

@@ -2,14 +2,49 @@
 // command line prints them, compiler style, with the source line and a caret.
 #pragma once
 
+#include <memory>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
+
+// A file's path as marks name it ("content/vacancies/ta.md"), one string
+// shared by every copy rather than copied into each: a big site's model has
+// hundreds of thousands of marks, a criterion or a field each, and their
+// paths were a tenth of its memory. Read as a const std::string&.
+class SourcePath {
+ public:
+  SourcePath() = default;
+  SourcePath(std::string path)
+      : p_(path.empty() ? nullptr : std::make_shared<const std::string>(std::move(path))) {}
+  SourcePath(const char* path) : SourcePath(std::string(path)) {}
+  const std::string& str() const { return p_ ? *p_ : empty_; }
+  operator const std::string&() const { return str(); }
+  bool empty() const { return !p_; }
+  std::size_t size() const { return str().size(); }
+  const char* c_str() const { return str().c_str(); }
+
+  friend bool operator==(const SourcePath& a, const SourcePath& b) {
+    return a.p_ == b.p_ || a.str() == b.str();
+  }
+  friend bool operator==(const SourcePath& a, const std::string& b) { return a.str() == b; }
+  friend bool operator==(const SourcePath& a, const char* b) { return a.str() == b; }
+  friend auto operator<=>(const SourcePath& a, const SourcePath& b) { return a.str() <=> b.str(); }
+  friend std::string operator+(const SourcePath& a, const std::string& b) { return a.str() + b; }
+  friend std::string operator+(const std::string& a, const SourcePath& b) { return a + b.str(); }
+  friend std::string operator+(const SourcePath& a, const char* b) { return a.str() + b; }
+  friend std::string operator+(const char* a, const SourcePath& b) { return a + b.str(); }
+  friend std::ostream& operator<<(std::ostream& out, const SourcePath& p) { return out << p.str(); }
+
+ private:
+  std::shared_ptr<const std::string> p_;
+  static inline const std::string empty_;
+};
 
 // A place in a file: path as shown to the user (relative to the site folder),
 // 1-based line and column; 0 means "the whole file" or "the whole line".
 struct Mark {
-  std::string path;
+  SourcePath path;
   int line = 0, col = 0;
 };
 

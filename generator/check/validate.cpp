@@ -255,7 +255,7 @@ static std::uint64_t body_key(const std::string& body, const Mark& file, int bod
                               std::uint64_t glossary_key) {
   std::hash<std::string_view> hash;
   std::uint64_t key = hash(body) ^ (glossary_key * 0x9e3779b97f4a7c15ULL);
-  key = key * 31 + hash(file.path);
+  key = key * 31 + hash(file.path.str());
   return key * 31 + static_cast<std::uint64_t>(body_line);
 }
 

@@ -14,7 +14,7 @@
 // Where a document's text came from: yaml-cpp's marks are 0-based and
 // relative to the text it was given, so front matter needs its first line.
 struct YamlFile {
-  std::string path;
+  SourcePath path;  // shared by the marks made in it
   int first_line = 1;
 };
 

@@ -20,9 +20,9 @@ namespace fs = std::filesystem;
 
 // A member added to one of these is a member the cache must keep: add it
 // to its `fields` in cache_format.h, then change the size here.
-static_assert(sizeof(Vacancy) == 1248, "Vacancy changed: update fields() in cache_format.h");
-static_assert(sizeof(PersonSpec) == 184, "PersonSpec changed: update fields() in cache_format.h");
-static_assert(sizeof(Criterion) == 232, "Criterion changed: update fields() in cache_format.h");
+static_assert(sizeof(Vacancy) == 1168, "Vacancy changed: update fields() in cache_format.h");
+static_assert(sizeof(PersonSpec) == 168, "PersonSpec changed: update fields() in cache_format.h");
+static_assert(sizeof(Criterion) == 216, "Criterion changed: update fields() in cache_format.h");
 static_assert(sizeof(Listing) == 136, "Listing changed: update fields() in cache_format.h");
 // And an option added to the build may change pages: add it to site_key().
 static_assert(sizeof(BuildOptions) == 48, "BuildOptions changed: add the new option to site_key()");
@@ -111,7 +111,7 @@ std::uint64_t advert_key(const Site& site, const Vacancy& v, const LoadCache& lo
   Key key;
   key.add(site_key);
   key.add(v.slug);
-  key.add(v.mark.path);
+  key.add(v.mark.path.str());
   key.add(static_cast<std::uint64_t>(file->second.hash));
   key.add(static_cast<std::uint64_t>(status_of(v, now)));
   if (!v.spec_id.empty()) {
@@ -125,7 +125,7 @@ std::uint64_t advert_key(const Site& site, const Vacancy& v, const LoadCache& lo
     if (it == t.vacancies.end()) continue;
     auto bytes = read_whole(site.root + "/" + it->second.mark.path);
     if (!bytes) return 0;
-    key.add(it->second.mark.path);
+    key.add(it->second.mark.path.str());
     key.add(*bytes);
     key.add(static_cast<std::uint64_t>(status_of(it->second, now)));
   }

@@ -83,7 +83,7 @@ struct CacheReader {
   std::string_view bytes;
   size_t at = 0;
   bool ok = true;
-  std::string last_path;
+  SourcePath last_path;  // shared by the marks that repeat it
 
   template <class... T>
   void operator()(T&... values) { (item(values), ...); }
@@ -148,8 +148,12 @@ struct CacheReader {
   void item(Mark& m) {
     bool same = false;
     item(same);
-    if (same) m.path = last_path;
-    else item(m.path), last_path = m.path;
+    if (!same) {
+      std::string path;
+      item(path);
+      last_path = std::move(path);
+    }
+    m.path = last_path;
     (*this)(m.line, m.col);
   }
   void item(std::shared_ptr<const PersonSpec>& p) {
