@@ -102,8 +102,8 @@ void write_page(const SiteContext& ctx, Sink& sink, const std::string& path,
   put(data, "nav", nav_links(ctx, path));
   put(data, "footer_links", footer_links(ctx));
   // Set even when empty: one vacancy's data serves three pages.
-  data.set("jsonld", meta.jsonld.empty() ? Data(false) : Data(meta.jsonld));
-  data.set("banner", meta.banner.empty() ? Data(false) : Data(meta.banner));
+  put(data, "jsonld", meta.jsonld.empty() ? Data(false) : Data(meta.jsonld));
+  put(data, "banner", meta.banner.empty() ? Data(false) : Data(meta.banner));
   put(data, "content", ctx.theme->render(tmpl, data, ctx.words));
   bool folder = path.empty() || path.back() == '/';
   sink.write(folder ? path + "index.html" : path, ctx.theme->render("layout", data, ctx.words));

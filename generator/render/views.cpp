@@ -12,9 +12,20 @@
 Data object() { return Data(Data::type::object); }
 Data list() { return Data(Data::type::list); }
 Data text(const std::string& s) { return Data(s); }
+Data text(std::string&& s) {
+  Data d(Data::type::string);
+  const_cast<std::string&>(d.string_value()) = std::move(s);  // the string is ours; string_value() is only const
+  return d;
+}
 
+// kainjow's set() copies the value it is given: a text is made once and
+// moved into its slot instead (each copy was two allocations, and a spec
+// table has thousands of texts).
 void put(Data& d, const std::string& key, const std::string& value) {
-  if (!value.empty()) d.set(key, Data(value));
+  if (!value.empty()) put(d, key, Data(value));
+}
+void put(Data& d, const std::string& key, std::string&& value) {
+  if (!value.empty()) put(d, key, text(std::move(value)));
 }
 void put(Data& d, const std::string& key, const char* value) { put(d, key, std::string(value)); }
 void put(Data& d, const std::string& key, bool value) { d.set(key, Data(value)); }

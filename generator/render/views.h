@@ -12,10 +12,12 @@
 Data object();
 Data list();
 Data text(const std::string& s);
+Data text(std::string&& s);  // moved in, not copied: a page's content is tens of kilobytes
 
 // Sets a value. An empty string is left out: Mustache treats "" as true in
 // {{#x}}, so templates could not test for it.
 void put(Data& d, const std::string& key, const std::string& value);
+void put(Data& d, const std::string& key, std::string&& value);
 void put(Data& d, const std::string& key, const char* value);
 void put(Data& d, const std::string& key, bool value);
 void put(Data& d, const std::string& key, const Data& value);
