@@ -5,13 +5,12 @@
 #include <memory>
 #include <ostream>
 #include <string>
-#include <string_view>
 #include <vector>
 
 // A file's path as marks name it ("content/vacancies/ta.md"), one string
 // shared by every copy rather than copied into each: a big site's model has
-// hundreds of thousands of marks, a criterion or a field each, and their
-// paths were a tenth of its memory. Read as a const std::string&.
+// hundreds of thousands of marks (a criterion, a field, a citation each),
+// and each held its own copy of the path. Read as a const std::string&.
 class SourcePath {
  public:
   SourcePath() = default;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <set>
+#include <utility>
 
 #include <sys/stat.h>
 #include <time.h>
@@ -240,12 +241,15 @@ static std::vector<T> load_all(const std::string& root, const std::vector<std::s
       auto it = cache->find(paths[i]);
       if (it == cache->end() || it->second.hash != got[i].hash || !got[i].hash)
         changed->push_back(paths[i]);
-      std::optional<T> value;
-      if (lend) std::swap(value, got[i].value);
-      bool kept = !lend && it != cache->end() && it->second.read_at_ns == got[i].read_at_ns;
-      next[paths[i]] = kept ? std::move(it->second) : lend ? std::move(got[i]) : got[i];
+      if (lend) {  // the value is the result's; the entry keeps the rest
+        std::optional<T> value = std::exchange(got[i].value, std::nullopt);
+        next[paths[i]] = std::move(got[i]);
+        got[i].value = std::move(value);
+      } else {
+        bool kept = it != cache->end() && it->second.read_at_ns == got[i].read_at_ns;
+        next[paths[i]] = kept ? std::move(it->second) : got[i];
+      }
       if (it != cache->end()) cache->erase(it);
-      if (lend) got[i].value = std::move(value);
     }
     if (got[i].value) out.push_back(std::move(*got[i].value));
   }
