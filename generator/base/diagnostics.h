@@ -20,8 +20,6 @@ class SourcePath {
   const std::string& str() const { return p_ ? *p_ : empty_; }
   operator const std::string&() const { return str(); }
   bool empty() const { return !p_; }
-  std::size_t size() const { return str().size(); }
-  const char* c_str() const { return str().c_str(); }
 
   friend bool operator==(const SourcePath& a, const SourcePath& b) {
     return a.p_ == b.p_ || a.str() == b.str();

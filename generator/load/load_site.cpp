@@ -201,7 +201,7 @@ static CachedFile<T> load_one(const std::string& root, const std::string& path, 
   constexpr std::int64_t kTick = 100'000'000;  // 100 ms, far more than any file system's
   auto stamp = stamp_of(root + "/" + path);
   if (old && stamp && old->stamp == *stamp && old->stamp.mtime_ns + kTick < old->read_at_ns)
-    return lend ? std::move(*old) : *old;
+    return lend ? CachedFile<T>(std::move(*old)) : *old;
   CachedFile<T> got;
   got.stamp = stamp.value_or(FileStamp{});
   got.read_at_ns = clock_ns();
