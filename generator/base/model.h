@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "base/diagnostics.h"
+#include "base/text_ref.h"
 
 // Seconds since 1970-01-01T00:00:00Z. Local times are converted on loading,
 // in the site's timezone, so comparisons never need a timezone.
@@ -136,7 +137,7 @@ struct Vacancy {
   // On a bilingual site: the advert has no translation, so every language's
   // pages show its own words (rendering marks them with their language).
   bool one_language = false;
-  std::string body;  // Markdown
+  Text body;  // Markdown (lent from the build cache when read from it)
   int body_line = 1;  // line of the file where the body starts
 };
 

@@ -131,7 +131,7 @@ struct Findings {
 
 // Wording that assumes a gender; the Equality Act 2010 guidance is to avoid
 // it. A scan for "word/word" pairs: a std::regex here was a third of a build.
-static void check_gendered(const std::string& text, const Mark& start, int first_line,
+static void check_gendered(std::string_view text, const Mark& start, int first_line,
                            bool offsets, Diagnostics& diags) {
   static const char* pairs[] = {"he/she", "she/he", "his/her", "her/his", "him/her", "s/he"};
   auto is_letter = [](char c) { return isalpha(static_cast<unsigned char>(c)) != 0; };
@@ -139,7 +139,8 @@ static void check_gendered(const std::string& text, const Mark& start, int first
     size_t begin = slash, end = slash + 1;
     while (begin > 0 && is_letter(text[begin - 1])) --begin;
     while (end < text.size() && is_letter(text[end])) ++end;
-    std::string word = lower_ascii(text.substr(begin, end - begin));
+    std::string written(text.substr(begin, end - begin));
+    std::string word = lower_ascii(written);
     bool gendered = false;
     for (auto* p : pairs) gendered = gendered || word == p;
     if (!gendered) continue;
@@ -148,7 +149,7 @@ static void check_gendered(const std::string& text, const Mark& start, int first
       auto [line, col] = line_col(text, begin, first_line);
       m.line = line, m.col = col;
     }
-    diags.warning(m, "gendered wording '" + text.substr(begin, end - begin) +
+    diags.warning(m, "gendered wording '" + written +
                          "': consider 'they' or 'their' instead");
   }
 }
@@ -226,7 +227,7 @@ static void check_spec(const Site& site, const PersonSpec& spec, Findings& found
   }
 }
 
-static void check_body_uncached(const std::string& body, const Mark& file, int body_line,
+static void check_body_uncached(std::string_view body, const Mark& file, int body_line,
                                 Findings& found, const Glossary& glossary) {
   Diagnostics& diags = found.diags;
   auto scan = scan_markdown(body);
@@ -251,7 +252,7 @@ static void check_body_uncached(const std::string& body, const Mark& file, int b
 }
 
 // The key of one text's findings: everything they depend on.
-static std::uint64_t body_key(const std::string& body, const Mark& file, int body_line,
+static std::uint64_t body_key(std::string_view body, const Mark& file, int body_line,
                               std::uint64_t glossary_key) {
   std::hash<std::string_view> hash;
   std::uint64_t key = hash(body) ^ (glossary_key * 0x9e3779b97f4a7c15ULL);
@@ -270,7 +271,7 @@ static void add_findings(Findings& found, const Diagnostics& diags,
 
 // check_body_uncached, or its findings from the last run when the text,
 // its place and the glossary are the same.
-static void check_body(const std::string& body, const Mark& file, int body_line, Findings& found,
+static void check_body(std::string_view body, const Mark& file, int body_line, Findings& found,
                        const Glossary& glossary, CheckCache* cache, std::uint64_t glossary_key) {
   if (!cache) return check_body_uncached(body, file, body_line, found, glossary);
   std::uint64_t key = body_key(body, file, body_line, glossary_key);

@@ -15,7 +15,7 @@ struct Document {
   cmark_parser* parser = nullptr;
   cmark_node* root = nullptr;
 
-  explicit Document(const std::string& markdown) {
+  explicit Document(std::string_view markdown) {
     static std::once_flag once;
     std::call_once(once, [] { cmark_gfm_core_extensions_ensure_registered(); });
     parser = cmark_parser_new(CMARK_OPT_DEFAULT);
@@ -87,7 +87,7 @@ bool is_relative_url(const std::string& url) {
   return colon == std::string::npos || (slash != std::string::npos && slash < colon);
 }
 
-std::string markdown_to_html(const std::string& markdown,
+std::string markdown_to_html(std::string_view markdown,
                              const MarkdownOptions& options) {
   if (markdown_over_limits(markdown)) {
     std::string html = "<p>" + escape_html(markdown) + "</p>\n";
@@ -143,7 +143,7 @@ std::string markdown_to_html(const std::string& markdown,
   return render();
 }
 
-MarkdownScan scan_markdown(const std::string& markdown) {
+MarkdownScan scan_markdown(std::string_view markdown) {
   MarkdownScan scan;
   scan.refused = markdown_over_limits(markdown);
   if (scan.refused) return scan;

@@ -24,7 +24,7 @@ struct MarkdownOptions {
 
 // Text over one of markdown_limits.h's limits is not parsed: it comes out
 // escaped, as one paragraph (validation has refused it already).
-std::string markdown_to_html(const std::string& markdown,
+std::string markdown_to_html(std::string_view markdown,
                              const MarkdownOptions& options = {});
 
 // A link with no scheme ("/jobs/", "#duties", "form.docx").
@@ -40,4 +40,4 @@ struct MarkdownScan {
   std::vector<MarkdownItem> links, raw_html;
   std::optional<MarkdownLimit> refused;  // when over a limit, and not parsed
 };
-MarkdownScan scan_markdown(const std::string& markdown);
+MarkdownScan scan_markdown(std::string_view markdown);

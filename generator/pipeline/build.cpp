@@ -41,7 +41,7 @@ LoadedSite load_checked(const std::string& root, Diagnostics& diags, PipelineCac
 // What a build holds in memory, all of it given to the caller in the
 // report (see BuildReport::held).
 struct Held {
-  std::optional<BuildCache> old;
+  std::optional<BuildCache> old;  // first, so last to go: the others hold texts lent from it
   PipelineCache cache;
   BuildCache next;
   RenderReuse reuse;

@@ -121,7 +121,8 @@ struct Mapped {
 
 // One file, read into its share of `into`.
 Got read_shard(const std::string& site, std::size_t shard, BuildCache& into) {
-  Mapped file(shard_path(site, shard));
+  auto mapped = std::make_shared<const Mapped>(shard_path(site, shard));
+  const Mapped& file = *mapped;
   if (file.missing) return Got::missing;
   if (!file.data) return Got::unreadable;
   std::string_view all(file.data, file.size);
@@ -132,6 +133,7 @@ Got read_shard(const std::string& site, std::size_t shard, BuildCache& into) {
   if (cache_checksum(body) != sum) return Got::damaged;
   CacheReader in;
   in.bytes = body;
+  in.lend = true;
   in.at = kMagic.size();
   std::string program;
   std::uint64_t number = 0, made_from = 0;
@@ -142,6 +144,7 @@ Got read_shard(const std::string& site, std::size_t shard, BuildCache& into) {
      into.bodies, into.spec_findings, into.adverts);
   if (!in.ok || in.at != body.size() || digests(into)[shard] != made_from) return Got::damaged;
   into.digests[shard] = made_from;
+  into.lent_from.push_back(std::move(mapped));
   return Got::fine;
 }
 
@@ -234,6 +237,7 @@ std::optional<BuildCache> read_build_cache(const std::string& site, const std::s
     cache.spec_findings.merge(parts[i].spec_findings);
     cache.adverts.merge(parts[i].adverts);
     cache.digests.merge(parts[i].digests);
+    for (auto& m : parts[i].lent_from) cache.lent_from.push_back(std::move(m));
   }
   // A cache for another output, or for an output no longer there, has
   // nothing to link from: quietly built again, as the first build was.

@@ -42,6 +42,11 @@ struct CacheWriter {
     item(n);
     bytes += s;
   }
+  void item(Text& t) {
+    std::uint64_t n = t.size();
+    item(n);
+    bytes += t.view();
+  }
   template <class T>
   void item(std::optional<T>& o) {
     bool has = o.has_value();
@@ -84,6 +89,9 @@ struct CacheReader {
   size_t at = 0;
   bool ok = true;
   SourcePath last_path;  // shared by the marks that repeat it
+  // Texts are lent from `bytes` rather than copied: set when the caller
+  // keeps them alive as long as what is read (see text_ref.h).
+  bool lend = false;
 
   template <class... T>
   void operator()(T&... values) { (item(values), ...); }
@@ -117,6 +125,12 @@ struct CacheReader {
     std::uint64_t n = count();
     if (!ok) return;
     s.assign(bytes.data() + at, n);
+    at += n;
+  }
+  void item(Text& t) {
+    std::uint64_t n = count();
+    if (!ok) return;
+    t = lend ? Text::lent(bytes.substr(at, n)) : Text(std::string(bytes.substr(at, n)));
     at += n;
   }
   template <class T>

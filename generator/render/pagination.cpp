@@ -48,9 +48,9 @@ Data pagination_view(const SiteContext& ctx, const std::string& path, size_t pag
 }
 
 // A search entry (a JSON object) with the vacancy's card added.
-std::string with_card(const std::string& entry, const std::string& card_html) {
+std::string with_card(std::string_view entry, std::string_view card_html) {
   std::string card = nlohmann::json(card_html).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  return entry.substr(0, entry.size() - 1) + ",\"card_html\":" + card + "}";
+  return std::string(entry.substr(0, entry.size() - 1)) + ",\"card_html\":" + card + "}";
 }
 
 // Each distinct school, role, contract and working pattern of the open

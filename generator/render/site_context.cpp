@@ -146,14 +146,14 @@ std::vector<const Vacancy*> SiteContext::refresh(std::vector<const Vacancy*> cha
   return remade;
 }
 
-std::string SiteContext::joined(std::string Listing::*part, const std::string& separator) const {
+std::string SiteContext::joined(Text Listing::*part, const std::string& separator) const {
   size_t size = 0;
   for (auto* v : listed) size += (listing(*v).*part).size() + separator.size();
   std::string out;
   out.reserve(size);
   for (size_t i = 0; i < listed.size(); ++i) {
     if (i) out += separator;
-    out += listing(*listed[i]).*part;
+    out += (listing(*listed[i]).*part).view();
   }
   return out;
 }

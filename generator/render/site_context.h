@@ -31,10 +31,11 @@ constexpr Time kClosingSoon = 7 * 24 * 3600;
 // not once per page it appears on.
 struct Listing {
   Status status = Status::open;  // what it was made for
-  std::string card_html;         // the theme's vacancy_card
-  std::string search_entry;      // its object in search-index.json
-  std::string atom_entry;        // its <entry> in feed.xml
-  std::string feed_item;         // its item in feed.json
+  // Lent from the build cache when taken from it (see text_ref.h).
+  Text card_html;                // the theme's vacancy_card
+  Text search_entry;             // its object in search-index.json
+  Text atom_entry;               // its <entry> in feed.xml
+  Text feed_item;                // its item in feed.json
 };
 
 // The same page in one of a bilingual site's languages.
@@ -85,7 +86,7 @@ struct SiteContext {
   const Listing& listing(const Vacancy& v) const { return listings.at(&v); }
   // One part of every open vacancy's Listing, in list order, joined by
   // `separator`: the feeds and the search index (room is made once).
-  std::string joined(std::string Listing::*part, const std::string& separator) const;
+  std::string joined(Text Listing::*part, const std::string& separator) const;
 
   std::string url(const std::string& path) const { return base_path + path; }
   std::string absolute(const std::string& path) const { return base_url + path; }

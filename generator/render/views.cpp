@@ -119,7 +119,7 @@ void add_cards(const SiteContext& ctx, const std::vector<const Vacancy*>& shown,
   Data cards = list();
   for (auto* v : shown) {
     Data card = object();
-    put(card, "card_html", ctx.listing(*v).card_html);
+    put(card, "card_html", ctx.listing(*v).card_html.str());
     push(cards, std::move(card));
   }
   put(into, "vacancies", std::move(cards));

@@ -289,11 +289,11 @@ TEST_CASE("a vacancy's listing is made once, and one already made is kept") {
   add_listings(ctx);
   const Listing& made = ctx.listing(*ctx.built[0]);
   CHECK(made.status == Status::open);
-  CHECK(made.card_html.find("<li class=\"card") != std::string::npos);
-  CHECK(made.card_html.find("href=\"/vacancies/ta/\"") != std::string::npos);
-  CHECK(made.search_entry.find("\"slug\":\"ta\"") != std::string::npos);
-  CHECK(made.atom_entry.find("<entry>") != std::string::npos);
-  CHECK(made.feed_item.find("\"url\":\"") != std::string::npos);
+  CHECK(made.card_html.view().find("<li class=\"card") != std::string::npos);
+  CHECK(made.card_html.view().find("href=\"/vacancies/ta/\"") != std::string::npos);
+  CHECK(made.search_entry.view().find("\"slug\":\"ta\"") != std::string::npos);
+  CHECK(made.atom_entry.view().find("<entry>") != std::string::npos);
+  CHECK(made.feed_item.view().find("\"url\":\"") != std::string::npos);
 
   ctx.listings[ctx.built[0]].card_html = "KEPT";
   add_listings(ctx);
@@ -301,11 +301,11 @@ TEST_CASE("a vacancy's listing is made once, and one already made is kept") {
   // At the closing moment the card says "Closed".
   BuildOptions closed;
   closed.now = to_time(*parse_datetime("2027-12-05T12:00"), false);
-  CHECK(make_listing(ctx, *ctx.built[0]).card_html.find("Closed") == std::string::npos);
+  CHECK(make_listing(ctx, *ctx.built[0]).card_html.view().find("Closed") == std::string::npos);
   SiteContext later(*loaded.site, loaded.theme, closed);
   const Listing remade = make_listing(later, *later.built[0]);
   CHECK(remade.status == Status::closed);
-  CHECK(remade.card_html.find("Closed") != std::string::npos);
+  CHECK(remade.card_html.view().find("Closed") != std::string::npos);
   // A closed advert is on the archive only: no feed or search entries kept.
   CHECK(remade.search_entry.empty());
   CHECK(remade.atom_entry.empty());
