@@ -25,7 +25,7 @@ template <class A> void fields(A& a, KeptSpecFindings& x) { a(x.key, x.findings)
 namespace {
 
 constexpr std::string_view kMagic = "staffroom build cache 5\n";
-constexpr std::size_t kShards = 16;
+constexpr std::size_t kShards = 64;
 
 std::string shard_path(const std::string& site, std::size_t shard) {
   std::string n = std::to_string(shard);

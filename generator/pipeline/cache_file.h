@@ -1,4 +1,4 @@
-// The build cache's files: <site>/.staffroom-cache/build-cache-00 .. -15,
+// The build cache's files: <site>/.staffroom-cache/build-cache-00 .. -63,
 // each a share of the cache (by file path, slug or key), so that they are
 // read in parallel and a build writes again only those whose bytes change.
 // Each file starts with the format and the program that wrote it and ends
