@@ -1,12 +1,18 @@
 // The site as plain data: what loading produces and rendering consumes.
-// Nothing here does any work; every field is filled by load_*.cpp.
+// Nothing here does any work but Sections, which a rebuild reads from the
+// build cache only when first asked for (sections.cpp); every field is
+// filled by load_*.cpp.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
+#include <functional>
 #include <map>
+#include <mutex>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -45,13 +51,67 @@ struct Section {
   std::vector<Criterion> criteria;
 };
 
+// A specification's sections: a vector of them, except that those read
+// from the build cache are read only when first asked for. A rebuild after
+// a one-advert edit needs of the other 5,000 specifications only the
+// standards they cite, and making their 150,000 criteria was a fifth of it.
+// Asking is safe from many threads at once; a copy is always read.
+class Sections {
+ public:
+  // Reads `bytes` into the sections (see cache_format.h).
+  using Read = void (*)(std::string_view bytes, std::vector<Section>& into);
+
+  Sections() = default;
+  Sections(std::vector<Section> all) : all_(std::move(all)) {}
+  // Sections read from `bytes` by `read` when first asked for; `cited` is
+  // what cited_standards() says of them. `bytes` must outlive them.
+  static Sections later(std::vector<std::string> cited, std::string_view bytes, Read read);
+  Sections(const Sections& o) : all_(o.all()) {}
+  Sections(Sections&&) noexcept = default;
+  Sections& operator=(const Sections& o);
+  Sections& operator=(Sections&&) noexcept = default;
+
+  const std::vector<Section>& all() const;
+  std::vector<Section>& all();
+  // The bytes they would be read from, while they have not been.
+  std::optional<std::string_view> unread() const;
+  // The standards their criteria cite ("nos-stl" of "nos-stl/STL18/P3"),
+  // each once, in order, without reading them.
+  std::vector<std::string> cited_standards() const;
+
+  // As a vector.
+  auto begin() const { return all().begin(); }
+  auto end() const { return all().end(); }
+  auto begin() { return all().begin(); }
+  auto end() { return all().end(); }
+  size_t size() const { return all().size(); }
+  bool empty() const { return all().empty(); }
+  const Section& operator[](size_t i) const { return all()[i]; }
+  Section& operator[](size_t i) { return all()[i]; }
+  const Section& back() const { return all().back(); }
+  Section& back() { return all().back(); }
+  void push_back(Section s) { all().push_back(std::move(s)); }
+  void reserve(size_t n) { all().reserve(n); }
+
+ private:
+  struct Later {
+    std::vector<std::string> cited;
+    std::string_view bytes;
+    Read read = nullptr;
+    std::once_flag once;
+    std::atomic<bool> done{false};
+  };
+  mutable std::vector<Section> all_;
+  std::shared_ptr<Later> later_;
+};
+
 struct PersonSpec {
   std::string id;  // empty for a spec written inline in an advert
   Mark mark;
   std::string title, introduction;
   // method id -> words, in legend order; the defaults when the file has none.
   std::vector<std::pair<std::string, std::string>> assessment_methods;
-  std::vector<Section> sections;
+  Sections sections;
 };
 
 struct Knowledge {

@@ -248,6 +248,10 @@ int main(int argc, char** argv) {
   // in 4 KB at a time was a quarter of a build with the cache, and more
   // inside a virtual machine. MIMALLOC_LARGE_OS_PAGES=0 turns it off.
   if (!std::getenv("MIMALLOC_LARGE_OS_PAGES")) mi_option_enable(mi_option_large_os_pages);
+  // And from the first segment of each thread's heap, not after it: a
+  // rebuild whose heap stays small (the cache's specifications not read)
+  // otherwise got no 2 MB page at all, and was slower for using less.
+  if (!std::getenv("MIMALLOC_EAGER_COMMIT_DELAY")) mi_option_set(mi_option_eager_commit_delay, 0);
 #endif
   try {
     return run(argc, argv);

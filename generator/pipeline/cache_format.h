@@ -6,6 +6,8 @@
 #pragma once
 
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <map>
 #include <memory>
@@ -46,6 +48,20 @@ struct CacheWriter {
     std::uint64_t n = t.size();
     item(n);
     bytes += t.view();
+  }
+  // The standards they cite, then their bytes, written on their own (no
+  // mark's path taken from before them) so that they can be read alone,
+  // later (see Sections). Sections never read are written as they came.
+  void item(Sections& s) {
+    std::vector<std::string> cited = s.cited_standards();
+    item(cited);
+    std::optional<std::string_view> unread = s.unread();
+    CacheWriter own;
+    if (!unread) own.item(const_cast<std::vector<Section>&>(std::as_const(s).all()));
+    std::string_view sections = unread ? *unread : std::string_view(own.bytes);
+    std::uint64_t n = sections.size();
+    item(n);
+    bytes += sections;
   }
   template <class T>
   void item(std::optional<T>& o) {
@@ -132,6 +148,41 @@ struct CacheReader {
     if (!ok) return;
     t = lend ? Text::lent(bytes.substr(at, n)) : Text(std::string(bytes.substr(at, n)));
     at += n;
+  }
+  // Sections as CacheWriter writes them: when lending, read only when first
+  // asked for.
+  void item(Sections& s) {
+    std::vector<std::string> cited;
+    item(cited);
+    std::uint64_t n = count();
+    if (!ok) return;
+    std::string_view sections = bytes.substr(at, n);
+    at += n;
+    if (lend) {
+      s = Sections::later(std::move(cited), sections, &read_later);
+      return;
+    }
+    CacheReader own;
+    own.bytes = sections;
+    std::vector<Section> all;
+    own.item(all);
+    ok = own.ok && own.at == sections.size();
+    s = Sections(std::move(all));
+  }
+  // Sections read later, from bytes whose checksum was right when the
+  // cache was read and that the same program wrote: they cannot fail to
+  // read but through a fault in Staffroom itself, and then no page is
+  // made from them.
+  static void read_later(std::string_view sections, std::vector<Section>& into) {
+    CacheReader own;
+    own.bytes = sections;
+    own.lend = true;
+    own.item(into);
+    if (own.ok && own.at == sections.size()) return;
+    std::fputs("staffroom: internal error: a person specification in the build cache "
+               "(.staffroom-cache) could not be read. Nothing was changed in the output. "
+               "Build again with --no-cache, and please report this.\n", stderr);
+    std::_Exit(70);
   }
   template <class T>
   void item(std::optional<T>& o) {

@@ -76,11 +76,7 @@ bool SiteContext::is_built(Status st) const {
 // (slug) order.
 void SiteContext::cite(const Vacancy& v) {
   if (!v.spec) return;
-  std::set<std::string> cited;
-  for (auto& section : v.spec->sections)
-    for (auto& c : section.criteria)
-      for (auto& cite : c.standards) cited.insert(cite.substr(0, cite.find('/')));
-  for (auto& id : cited) {
+  for (auto& id : v.spec->sections.cited_standards()) {
     auto& list = citing[id];
     auto at = std::lower_bound(list.begin(), list.end(), &v,
                                [](auto* a, auto* b) { return a->slug < b->slug; });

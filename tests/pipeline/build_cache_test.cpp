@@ -122,6 +122,16 @@ std::string first_difference(const fs::path& a, const fs::path& b) {
   return "";
 }
 
+// A build of the site in `dir` into `output` at 2026-11-23 12:00.
+BuildReport build_at(const test::TempDir& dir, const fs::path& output, bool cache) {
+  BuildRequest request;
+  request.site = dir.str();
+  request.output = output.string();
+  request.options.now = at("2026-11-23T12:00");
+  request.cache = cache;
+  return build_site(request);
+}
+
 // Every problem a build found, in its order, as it would be shown.
 std::vector<std::string> problems(const BuildReport& report) {
   std::vector<std::string> out;
@@ -178,14 +188,7 @@ TEST_CASE("a build with nothing changed takes every advert from the cache") {
 TEST_CASE("a bilingual site builds with the cache exactly as without it") {
   test::TempDir dir, outs;
   fs::copy(fs::path(STAFFROOM_SOURCE_DIR) / "tests/sites/bilingual", dir.path, fs::copy_options::recursive);
-  auto build = [&](const char* out, bool cache) {
-    BuildRequest request;
-    request.site = dir.str();
-    request.output = (outs.path / out).string();
-    request.options.now = at("2026-11-23T12:00");
-    request.cache = cache;
-    return build_site(request);
-  };
+  auto build = [&](const char* out, bool cache) { return build_at(dir, outs.path / out, cache); };
   auto translation = dir.path / "content/vacancies/cynorthwyydd-addysgu.en-GB.md";
   for (int i = 0; i < 4; ++i) {
     if (i == 2) test::write_file(translation, test::read_file(translation) + "\nOne more line.\n");
@@ -262,4 +265,41 @@ TEST_CASE("a failed build leaves the cache as it was") {
   site.dir.write("content/vacancies/broken.md", "---\ntitle: [\n---\n");
   CHECK_FALSE(site.build(outs.path / "out", true).ok);
   CHECK(test::read_file(file) == before);
+}
+
+TEST_CASE("specifications kept in the cache are read only when an advert needs them") {
+  // The example site: its specifications cite the National Occupational
+  // Standards, whose pages list the adverts citing them.
+  test::TempDir dir, outs;
+  fs::copy(fs::path(STAFFROOM_SOURCE_DIR) / "content", dir.path / "content", fs::copy_options::recursive);
+  fs::copy(fs::path(STAFFROOM_SOURCE_DIR) / "themes", dir.path / "themes", fs::copy_options::recursive);
+  auto build = [&](const char* out, bool cache) { return build_at(dir, outs.path / out, cache); };
+  REQUIRE(build("cached", true).ok);
+  std::string note;
+  auto kept = read_build_cache(dir.str(), (outs.path / "cached").string(), note);
+  REQUIRE(kept);
+  size_t citing = 0;
+  for (auto& [path, file] : kept->load.specs) {
+    INFO(path);
+    REQUIRE(file.value);
+    REQUIRE(*file.value);
+    const Sections& sections = (*file.value)->sections;
+    CHECK(sections.unread());  // not read with the cache
+    auto cited = sections.cited_standards();
+    citing += !cited.empty();
+    CHECK(!sections.empty());  // read now
+    CHECK(!sections.unread());
+    CHECK(sections.cited_standards() == cited);  // as kept, so as read
+  }
+  CHECK(citing > 0);
+  // An edit to one advert: the rest, and the standards' pages that list
+  // them, come out as a build without the cache makes them.
+  auto advert = *fs::directory_iterator(dir.path / "content/vacancies");
+  test::write_file(advert.path(), test::read_file(advert.path()) + "\nOne more line.\n");
+  BuildReport with = build("cached", true);
+  REQUIRE(with.ok);
+  REQUIRE(build("plain", false).ok);
+  CHECK(with.reused > 0);
+  CHECK(first_difference(outs.path / "cached", outs.path / "plain") == "");
+  CHECK(fs::exists(outs.path / "plain/standards/nos-learning-support/index.html"));
 }
