@@ -2,6 +2,9 @@
 // read in parallel, each into its own slot so the order never varies.
 #include <algorithm>
 #include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
 #include <set>
 #include <utility>
 
@@ -190,18 +193,21 @@ static std::int64_t clock_ns() {
   return std::int64_t(t.tv_sec) * 1000000000 + t.tv_nsec;
 }
 
-// Reads and parses one file, or takes it from `old` when it is the same.
+// Whether the file at `path` is as `old` was read (its stamp then `stamp`).
 // A stamp is trusted only when the file was last written well before it was
 // read: file times tick coarsely, and a save in the same tick as the read
 // would leave the stamp as it was.
-// With `lend`, an unchanged value is moved out of `old`, not copied.
-template <class T, class Parse>
-static CachedFile<T> load_one(const std::string& root, const std::string& path, Parse parse,
-                              CachedFile<T>* old, bool lend = false) {
+template <class T>
+static bool unchanged(const CachedFile<T>* old, const std::optional<FileStamp>& stamp) {
   constexpr std::int64_t kTick = 100'000'000;  // 100 ms, far more than any file system's
-  auto stamp = stamp_of(root + "/" + path);
-  if (old && stamp && old->stamp == *stamp && old->stamp.mtime_ns + kTick < old->read_at_ns)
-    return lend ? CachedFile<T>(std::move(*old)) : *old;
+  return old && stamp && old->stamp == *stamp && old->stamp.mtime_ns + kTick < old->read_at_ns;
+}
+
+// Reads and parses one file whose stamp is `stamp`; a text the same as
+// `old`'s is not parsed again. With `lend`, that value is moved out of `old`.
+template <class T, class Parse>
+static CachedFile<T> read_one(const std::string& root, const std::string& path, Parse parse,
+                              CachedFile<T>* old, const std::optional<FileStamp>& stamp, bool lend) {
   CachedFile<T> got;
   got.stamp = stamp.value_or(FileStamp{});
   got.read_at_ns = clock_ns();
@@ -217,41 +223,59 @@ static CachedFile<T> load_one(const std::string& root, const std::string& path, 
   return got;
 }
 
+// Reads and parses one file, or takes it from `old` when it is the same.
+template <class T, class Parse>
+static CachedFile<T> load_one(const std::string& root, const std::string& path, Parse parse,
+                              CachedFile<T>* old) {
+  auto stamp = stamp_of(root + "/" + path);
+  return unchanged(old, stamp) ? *old : read_one<T>(root, path, parse, old, stamp, false);
+}
+
 // Loads each of `paths` with `parse`, in parallel, keeping the order; with
 // a cache, takes the unchanged files from it and records what changed.
 // With `lend`, the values are the result's, and the cache keeps the rest.
+// An unchanged file's entry is moved whole into the cache's next state,
+// not copied: at 5,000 adverts the copies were 13 MB of fresh memory.
 template <class T, class Parse>
 static std::vector<T> load_all(const std::string& root, const std::vector<std::string>& paths,
                                Parse parse, Diagnostics& diags,
                                std::map<std::string, CachedFile<T>>* cache = nullptr,
                                std::vector<std::string>* changed = nullptr, bool lend = false) {
-  std::vector<CachedFile<T>> got(paths.size());
+  using Entry = typename std::map<std::string, CachedFile<T>>::iterator;
+  std::vector<std::optional<Entry>> same(paths.size());         // unchanged: its entry
+  std::vector<std::unique_ptr<CachedFile<T>>> read(paths.size());  // the others, as read
   parallel_for(paths.size(), [&](size_t i) {
-    CachedFile<T>* old = nullptr;
+    std::optional<Entry> entry;
     if (cache)
-      if (auto it = cache->find(paths[i]); it != cache->end()) old = &it->second;
-    got[i] = load_one<T>(root, paths[i], parse, old, lend);
+      if (auto it = cache->find(paths[i]); it != cache->end()) entry = it;
+    CachedFile<T>* old = entry ? &(*entry)->second : nullptr;
+    auto stamp = stamp_of(root + "/" + paths[i]);
+    if (unchanged(old, stamp)) same[i] = entry;
+    else read[i] = std::make_unique<CachedFile<T>>(read_one<T>(root, paths[i], parse, old, stamp, lend));
   });
   std::vector<T> out;
   out.reserve(paths.size());  // no copy of 100,000 adverts half-way as it grows
   std::map<std::string, CachedFile<T>> next;
   for (size_t i = 0; i < paths.size(); ++i) {
-    diags.append(got[i].diags);
+    if (same[i]) {
+      CachedFile<T>& entry = (*same[i])->second;
+      diags.append(entry.diags);
+      if (entry.value) out.push_back(lend ? std::move(*entry.value) : *entry.value);
+      if (lend) entry.value.reset();  // the result's until given back
+      next.insert(cache->extract(*same[i]));
+      continue;
+    }
+    CachedFile<T>& got = *read[i];
+    diags.append(got.diags);
+    // With a cache, and not lending, the cache keeps a copy.
+    if (got.value) out.push_back(lend || !cache ? std::move(*got.value) : *got.value);
     if (cache) {
       auto it = cache->find(paths[i]);
-      if (it == cache->end() || it->second.hash != got[i].hash || !got[i].hash)
-        changed->push_back(paths[i]);
-      if (lend) {  // the value is the result's; the entry keeps the rest
-        std::optional<T> value = std::exchange(got[i].value, std::nullopt);
-        next[paths[i]] = std::move(got[i]);
-        got[i].value = std::move(value);
-      } else {
-        bool kept = it != cache->end() && it->second.read_at_ns == got[i].read_at_ns;
-        next[paths[i]] = kept ? std::move(it->second) : got[i];
-      }
+      if (it == cache->end() || it->second.hash != got.hash || !got.hash) changed->push_back(paths[i]);
       if (it != cache->end()) cache->erase(it);
+      if (lend) got.value.reset();  // the value is the result's; the entry keeps the rest
+      next[paths[i]] = std::move(got);
     }
-    if (got[i].value) out.push_back(std::move(*got[i].value));
   }
   if (cache) {
     for (auto& [gone, entry] : *cache) changed->push_back(gone);
