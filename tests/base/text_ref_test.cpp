@@ -5,7 +5,7 @@
 
 #include "base/text_ref.h"
 
-TEST_CASE("a text made from a string owns its bytes; its copies own theirs") {
+TEST_CASE("a text made from a string owns its bytes, and so do its copies") {
   std::string source = "Experience of supporting pupils with SEN";
   Text own(source);
   source[0] = 'X';  // the text is not a view of it
