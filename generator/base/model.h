@@ -6,7 +6,6 @@
 
 #include <atomic>
 #include <cstdint>
-#include <functional>
 #include <map>
 #include <mutex>
 #include <memory>
@@ -68,7 +67,7 @@ class Sections {
   static Sections later(std::vector<std::string> cited, std::string_view bytes, Read read);
   Sections(const Sections& o) : all_(o.all()) {}
   Sections(Sections&&) noexcept = default;
-  Sections& operator=(const Sections& o);
+  Sections& operator=(const Sections& o) { return *this = Sections(o); }
   Sections& operator=(Sections&&) noexcept = default;
 
   const std::vector<Section>& all() const;

@@ -12,15 +12,6 @@ Sections Sections::later(std::vector<std::string> cited, std::string_view bytes,
   return s;
 }
 
-Sections& Sections::operator=(const Sections& o) {
-  if (this != &o) {
-    std::vector<Section> copy = o.all();
-    all_ = std::move(copy);
-    later_.reset();
-  }
-  return *this;
-}
-
 const std::vector<Section>& Sections::all() const {
   if (later_ && !later_->done.load(std::memory_order_acquire))
     std::call_once(later_->once, [this] {

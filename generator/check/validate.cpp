@@ -139,8 +139,7 @@ static void check_gendered(std::string_view text, const Mark& start, int first_l
     size_t begin = slash, end = slash + 1;
     while (begin > 0 && is_letter(text[begin - 1])) --begin;
     while (end < text.size() && is_letter(text[end])) ++end;
-    std::string written(text.substr(begin, end - begin));
-    std::string word = lower_ascii(written);
+    std::string word = lower_ascii(std::string(text.substr(begin, end - begin)));
     bool gendered = false;
     for (auto* p : pairs) gendered = gendered || word == p;
     if (!gendered) continue;
@@ -149,7 +148,7 @@ static void check_gendered(std::string_view text, const Mark& start, int first_l
       auto [line, col] = line_col(text, begin, first_line);
       m.line = line, m.col = col;
     }
-    diags.warning(m, "gendered wording '" + written +
+    diags.warning(m, "gendered wording '" + std::string(text.substr(begin, end - begin)) +
                          "': consider 'they' or 'their' instead");
   }
 }

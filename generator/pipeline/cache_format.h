@@ -162,23 +162,25 @@ struct CacheReader {
       s = Sections::later(std::move(cited), sections, &read_later);
       return;
     }
+    std::vector<Section> all;
+    ok = read_sections(sections, all, false);
+    s = Sections(std::move(all));
+  }
+  // Reads `into` from all of `sections`, written on their own; false when
+  // they are malformed.
+  static bool read_sections(std::string_view sections, std::vector<Section>& into, bool lend) {
     CacheReader own;
     own.bytes = sections;
-    std::vector<Section> all;
-    own.item(all);
-    ok = own.ok && own.at == sections.size();
-    s = Sections(std::move(all));
+    own.lend = lend;
+    own.item(into);
+    return own.ok && own.at == sections.size();
   }
   // Sections read later, from bytes whose checksum was right when the
   // cache was read and that the same program wrote: they cannot fail to
   // read but through a fault in Staffroom itself, and then no page is
   // made from them.
   static void read_later(std::string_view sections, std::vector<Section>& into) {
-    CacheReader own;
-    own.bytes = sections;
-    own.lend = true;
-    own.item(into);
-    if (own.ok && own.at == sections.size()) return;
+    if (read_sections(sections, into, true)) return;
     std::fputs("staffroom: internal error: a person specification in the build cache "
                "(.staffroom-cache) could not be read. Nothing was changed in the output. "
                "Build again with --no-cache, and please report this.\n", stderr);
