@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <future>
 
 #include "load/load.h"
 #include "pipeline/build_cache.h"
@@ -95,6 +96,11 @@ BuildReport build_site(const BuildRequest& request) {
     give_spec_findings(old->spec_findings, cache.load, cache.check);
     next.digests = old->digests;
   }
+  // The previous outputs' files are looked at while the site loads.
+  std::future<OutputCheck> checking;
+  if (old)
+    checking = std::async(std::launch::async,
+                          [&old = *old, output = report.output] { return check_outputs(old, output_folders(output)); });
   cache.load.lend_vacancies = true;  // one load: see save_cache()
   loaded = load_checked(request.site, report.diags, request.cache ? &cache : nullptr);
   if (report.diags.errors()) return report;  // nothing written, nothing lost
@@ -107,9 +113,13 @@ BuildReport build_site(const BuildRequest& request) {
   DirSink sink(staged.dir(), staged.previous());
   if (request.cache) {
     next.site_key = site_key(*loaded.site, cache.load, *loaded.theme, request.options, report.output);
-    if (old)
+    if (old) {
+      OutputCheck check = checking.get();
+      OutputFolders staged_folders{staged.previous(), staged.spare()};
+      if (check.folders != staged_folders) check = check_outputs(*old, staged_folders);  // they changed meanwhile
       reuse.kept = keep_unchanged(*old, *loaded.site, cache.load, next.site_key, request.options.now,
-                                  staged.previous(), staged.spare(), sink, next.adverts);
+                                  check, sink, next.adverts);
+    }
   }
   size_t built = render_languages(*loaded.site, loaded.theme, request.options, sink,
                                   request.cache ? &reuse : nullptr);

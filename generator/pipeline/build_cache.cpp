@@ -132,6 +132,13 @@ std::uint64_t advert_key(const Site& site, const Vacancy& v, const LoadCache& lo
   return key.value ? key.value : 1;
 }
 
+// Whether every file of an advert's pages is in `folder` as recorded.
+bool files_as_recorded(const AdvertRecord& r, const OpenFolder& folder) {
+  for (auto& [file, stamp] : r.stamps)
+    if (output_stamp(file, folder.fd) != stamp) return false;
+  return true;
+}
+
 // The folder of an advert's pages in each of its trees ("vacancies/<slug>",
 // "en/vacancies/<slug>"), when every file it made is in one of them.
 std::vector<std::string> advert_folders(const AdvertRecord& r, const std::string& slug) {
@@ -150,10 +157,7 @@ std::vector<std::string> advert_folders(const AdvertRecord& r, const std::string
 // exactly its files, and each file there is the previous output's own (the
 // same inode, size and time), so its bytes are right.
 bool in_spare(const AdvertRecord& r, const std::string& slug, const OpenFolder& spare) {
-  if (!r.kept || spare.fd < 0 || advert_folders(r, slug).empty()) return false;
-  for (auto& [file, stamp] : r.stamps)
-    if (output_stamp(file, spare.fd) != stamp) return false;
-  return true;
+  return r.kept && spare.fd >= 0 && !advert_folders(r, slug).empty() && files_as_recorded(r, spare);
 }
 
 // Moves each tree's "vacancies" folder whole from the spare into `sink` when
@@ -199,26 +203,45 @@ std::uint64_t site_key(const Site& site, const LoadCache& loaded, const Theme& t
   return key.value;
 }
 
+OutputCheck check_outputs(const BuildCache& old, const OutputFolders& folders) {
+  OutputCheck check{folders, {}};
+  OpenFolder spare(folders.spare), previous(folders.previous);
+  if (previous.fd < 0) return check;
+  std::vector<const std::pair<const std::string, AdvertRecord>*> records;
+  records.reserve(old.adverts.size());
+  for (auto& entry : old.adverts) records.push_back(&entry);
+  std::vector<char> where(records.size(), 0);
+  parallel_for(records.size(), [&](size_t i) {
+    auto& [slug, r] = *records[i];
+    if (in_spare(r, slug, spare)) where[i] = OutputCheck::spare;
+    else if (files_as_recorded(r, previous)) where[i] = OutputCheck::previous;
+  });
+  check.intact.reserve(records.size());
+  for (size_t i = 0; i < records.size(); ++i)
+    if (where[i]) check.intact[&records[i]->second] = OutputCheck::Where(where[i]);
+  return check;
+}
+
 VacancyOutputs keep_unchanged(BuildCache& old, const Site& site, const LoadCache& loaded,
-                              std::uint64_t key, Time now, const std::string& previous,
-                              const std::string& spare, DirSink& sink,
-                              std::map<std::string, AdvertRecord>& next) {
+                              std::uint64_t key, Time now, const OutputCheck& check,
+                              DirSink& sink, std::map<std::string, AdvertRecord>& next) {
   VacancyOutputs kept;
-  if (old.site_key != key || previous.empty()) return kept;
+  if (old.site_key != key || check.folders.previous.empty()) return kept;
   size_t n = site.vacancies.size();
   std::vector<AdvertRecord*> record(n, nullptr), taken(n, nullptr);
   std::vector<char> movable(n, 0);
-  OpenFolder spare_folder(spare), previous_folder(previous);
-  if (previous_folder.fd < 0) return kept;
   parallel_for(n, [&](size_t i) {
     const Vacancy& v = site.vacancies[i];
     auto it = old.adverts.find(v.slug);
-    if (it == old.adverts.end() || it->second.key != advert_key(site, v, loaded, key, now)) return;
+    if (it == old.adverts.end()) return;
+    auto intact = check.intact.find(&it->second);
+    if (intact == check.intact.end() || it->second.key != advert_key(site, v, loaded, key, now)) return;
     record[i] = &it->second;
-    movable[i] = in_spare(it->second, v.slug, spare_folder);
+    movable[i] = intact->second == OutputCheck::spare;
   });
   // From the spare, one rename for all, not three mkdirs and four links an advert.
-  move_spare_folders(site, record, movable, spare, sink);
+  move_spare_folders(site, record, movable, check.folders.spare, sink);
+  OpenFolder previous(check.folders.previous);
   parallel_for(n, [&](size_t i) {
     if (!record[i]) return;
     const AdvertRecord& r = *record[i];
@@ -231,8 +254,8 @@ VacancyOutputs keep_unchanged(BuildCache& old, const Site& site, const LoadCache
         for (auto& folder : advert_folders(r, site.vacancies[i].slug)) sink.remove(folder);
       return;
     }
-    for (auto& [file, stamp] : r.stamps)
-      if (output_stamp(file, previous_folder.fd) != stamp) return;
+    // Found in the spare but not moved from it: linked only if as recorded here too.
+    if (check.intact.at(&r) == OutputCheck::spare && !files_as_recorded(r, previous)) return;
     if (sink.keep(files)) taken[i] = record[i];
   });
   for (size_t i = 0; i < taken.size(); ++i) {

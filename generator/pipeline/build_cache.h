@@ -19,12 +19,14 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 
 #include "base/model.h"
 #include "check/check_cache.h"
 #include "load/load.h"
 #include "render/languages.h"
 #include "render/site_context.h"
+#include "write/staged_output.h"
 
 class DirSink;
 class Theme;
@@ -80,16 +82,27 @@ struct BuildCache {
 std::uint64_t site_key(const Site& site, const LoadCache& loaded, const Theme& theme,
                        const BuildOptions& options, const std::string& output);
 
+// Where each advert recorded in a cache still has its files exactly as
+// recorded (size, time, inode): in the spare output, which its folders can
+// be moved from whole, or in the previous output, which they can be linked
+// from. Only looked at, so it can run while the site loads.
+struct OutputCheck {
+  enum Where : char { spare = 1, previous = 2 };
+  OutputFolders folders;  // the outputs looked in
+  std::unordered_map<const AdvertRecord*, Where> intact;  // the records of `old` found
+};
+OutputCheck check_outputs(const BuildCache& old, const OutputFolders& folders);
+
 // Takes the pages of every advert that has not changed since `old` into
-// `sink`: its folders moved whole from the `spare` output when they are
-// there as recorded, else its files linked from the `previous` output.
-// Returns them as rendering's `kept`, and their records in `next`. Their
-// records are moved out of `old`, not copied, and `next` has their
-// listings again only by take_back_kept().
+// `sink`, from where `check` (of `old`, in the staged output's previous and
+// spare) found them: their folders moved whole from the spare, else their
+// files linked from the previous output. Returns them as rendering's
+// `kept`, and their records in `next`. Their records are moved out of
+// `old`, not copied, and `next` has their listings again only by
+// take_back_kept().
 VacancyOutputs keep_unchanged(BuildCache& old, const Site& site, const LoadCache& loaded,
-                              std::uint64_t site_key, Time now, const std::string& previous,
-                              const std::string& spare, DirSink& sink,
-                              std::map<std::string, AdvertRecord>& next);
+                              std::uint64_t site_key, Time now, const OutputCheck& check,
+                              DirSink& sink, std::map<std::string, AdvertRecord>& next);
 
 // After rendering: the kept adverts' listings back into their records.
 void take_back_kept(VacancyOutputs& kept, std::map<std::string, AdvertRecord>& next);

@@ -50,6 +50,28 @@ std::string spare_path(const fs::path& output) {
   return (output.parent_path() / (staging_prefix(output) + kSpareName)).string();
 }
 
+// The folder an output names, absolute: a symlinked output keeps its link,
+// and the folder it points to is the one replaced.
+fs::path real_output(const std::string& output) {
+  fs::path out = fs::absolute(output).lexically_normal();
+  if (out.filename().empty()) out = out.parent_path();
+  std::error_code ec;
+  if (fs::is_symlink(out, ec)) out = fs::weakly_canonical(out, ec);
+  return out;
+}
+
+// The previous output and the spare beside the real output `out`: each
+// when it is there and carries Staffroom's marker.
+OutputFolders folders_of(const fs::path& out) {
+  OutputFolders found;
+  std::error_code ec;
+  if (fs::is_directory(out, ec) && fs::exists(out / kOutputMarker, ec)) found.previous = out.string();
+  std::string spare = spare_path(out);
+  if (fs::is_directory(fs::symlink_status(spare, ec)) && fs::exists(fs::path(spare) / kOutputMarker, ec))
+    found.spare = spare;
+  return found;
+}
+
 // Removes `dir`, a former output, keeping its marker to the last: a removal
 // stopped half way leaves a folder the next build still knows as its own.
 void remove_output_folder(const fs::path& dir) {
@@ -170,6 +192,8 @@ void remove_stale(const fs::path& output) {
 
 }  // namespace
 
+OutputFolders output_folders(const std::string& output) { return folders_of(real_output(output)); }
+
 WriteHold hold_for_writing() {
   WriteHold hold{std::shared_lock(writing), false};
   hold.stopping = stop_requested.load();
@@ -177,11 +201,8 @@ WriteHold hold_for_writing() {
 }
 
 StagedOutput::StagedOutput(std::string output, bool keep_replaced) : keep_replaced_(keep_replaced) {
-  fs::path out = fs::absolute(output).lexically_normal();
-  if (out.filename().empty()) out = out.parent_path();
+  fs::path out = real_output(output);
   std::error_code ec;
-  // A symlinked output keeps its link: the folder it points to is replaced.
-  if (fs::is_symlink(out, ec)) out = fs::weakly_canonical(out, ec);
   output_ = out.string();
   fs::create_directories(out.parent_path(), ec);
   remove_stale(out);
@@ -200,10 +221,9 @@ StagedOutput::StagedOutput(std::string output, bool keep_replaced) : keep_replac
     return;
   }
   track(temp_, true);
-  if (fs::is_directory(out, ec) && fs::exists(out / kOutputMarker, ec)) previous_ = output_;
-  std::string spare = spare_path(out);
-  if (fs::is_directory(fs::symlink_status(spare, ec)) && fs::exists(fs::path(spare) / kOutputMarker, ec))
-    spare_ = spare;
+  auto found = folders_of(out);
+  previous_ = found.previous;
+  spare_ = found.spare;
   // The marker never changes: linked like any unchanged file, else written.
   std::string marker = (fs::path(temp_) / kOutputMarker).string();
   if (previous_.empty() || ::link((out / kOutputMarker).c_str(), marker.c_str()) != 0)

@@ -16,6 +16,15 @@ constexpr const char* kOutputMarker = ".staffroom-output";
 // The spare's name after ".<output>.staffroom-" (see StagedOutput).
 constexpr const char* kSpareName = "previous";
 
+// The folders a StagedOutput made now for `output` would give as previous()
+// and spare() (each empty when there is none), found without changing
+// anything: so that looking at them can start while the site still loads.
+struct OutputFolders {
+  std::string previous, spare;
+  bool operator==(const OutputFolders&) const = default;
+};
+OutputFolders output_folders(const std::string& output);
+
 // A build in progress. `dir()` is where to write; commit() swaps it in.
 // When the output is a symlink (a common deploy layout), the link stays and
 // the folder it points to is the one replaced. Staging folders left by

@@ -193,6 +193,26 @@ TEST_CASE("a symlinked --output keeps its link, and the folder it points to is r
   CHECK(staging_beside(b.tmp.path / "release") == 0);
 }
 
+TEST_CASE("output_folders finds the previous output and the spare a StagedOutput then gives, through a symlink") {
+  test::TempDir tmp;
+  fs::path real = fs::weakly_canonical(tmp.path) / "release", out = real.parent_path() / "out";
+  // What output_folders() finds is what the StagedOutput made next gives.
+  auto found = [](const fs::path& output) {
+    OutputFolders before = output_folders(output.string());
+    StagedOutput staged(output.string(), true);
+    CHECK(before == OutputFolders{staged.previous(), staged.spare()});
+    CHECK(!staged.commit());
+    return before;
+  };
+  CHECK(found(real) == OutputFolders{});  // nothing there yet
+  fs::create_symlink("release", out);
+  CHECK(found(out) == OutputFolders{real.string(), ""});
+  std::string spare = (real.parent_path() / (std::string(".release.staffroom-") + kSpareName)).string();
+  CHECK(found(out) == OutputFolders{real.string(), spare});
+  fs::remove_all(spare + "/" + kOutputMarker);  // a folder without the marker is not Staffroom's
+  CHECK(output_folders(out.string()) == OutputFolders{real.string(), ""});
+}
+
 TEST_CASE("two outputs written to one path fail the build instead of racing") {
   test::TempDir tmp;
   DirSink sink(tmp.str());
