@@ -1,11 +1,11 @@
 // A text that is either its own or a view of bytes kept alive elsewhere:
-// the build cache's mapped files (see cache_file.cpp). A rebuild reads the
+// the build cache's files as read (see cache_file.cpp). A rebuild reads the
 // 5,000 unchanged adverts' bodies and listings in place rather than copying
-// 45 MB into fresh memory, which on a virtual machine costs more than the
-// copy itself (each new page is zeroed by the kernel first).
+// 45 MB again into fresh memory, which on a virtual machine costs more than
+// the copy itself (each new page is zeroed by the kernel first).
 //
 // A lent text's copies are lent too, as cheap as a view's: the cache
-// reader alone makes them, and build_site holds the mapped files for as
+// reader alone makes them, and build_site holds the files read for as
 // long as anything read from them (a preview never reads the build cache).
 #pragma once
 

@@ -69,7 +69,7 @@ struct BuildCache {
   // Each file's digest as read (see cache_file.cpp): one that would be the
   // same is not written again.
   std::map<std::size_t, std::uint64_t> digests;
-  // The mapped files that the texts read from them are lent from (bodies,
+  // The files as read, that the texts read from them are lent from (bodies,
   // listings: see text_ref.h): whatever holds those texts must not outlive
   // this.
   std::vector<std::shared_ptr<const void>> lent_from;
