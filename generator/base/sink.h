@@ -2,6 +2,8 @@
 // server keeps them in memory. Rendering knows only this interface.
 #pragma once
 
+#include <cstdint>
+#include <functional>
 #include <mutex>
 #include <set>
 #include <string>
@@ -12,6 +14,15 @@ class Sink {
   virtual ~Sink() = default;
   virtual void write(const std::string& path, const std::string& content) = 0;
   virtual void copy(const std::string& path, const std::string& source) = 0;
+  // Writes what `make` returns, unless the file made at `path` by the build
+  // before, from the same `key`, can be taken as it is: `key` is of every
+  // input of the bytes but those a build cache's site key holds (the
+  // theme, site.yaml, the other content, the options). Most sinks just write.
+  virtual void write_made(const std::string& path, std::uint64_t key,
+                          const std::function<std::string()>& make) {
+    (void)key;
+    write(path, make());
+  }
 };
 
 // Passes writes on to `inner` and remembers their paths: the lists a
@@ -25,6 +36,11 @@ class RecordingSink : public Sink {
   }
   void copy(const std::string& path, const std::string& source) override {
     inner_.copy(path, source);
+    note(path);
+  }
+  void write_made(const std::string& path, std::uint64_t key,
+                  const std::function<std::string()>& make) override {
+    inner_.write_made(path, key, make);
     note(path);
   }
   std::set<std::string> paths() const {

@@ -114,6 +114,7 @@ BuildReport build_site(const BuildRequest& request) {
   if (request.cache) {
     next.site_key = site_key(*loaded.site, cache.load, *loaded.theme, request.options, report.output);
     if (old) {
+      if (old->site_key == next.site_key) sink.remember(std::move(old->pages));
       OutputCheck check = checking.get();
       OutputFolders staged_folders{staged.previous(), staged.spare()};
       if (check.folders != staged_folders) check = check_outputs(*old, staged_folders);  // they changed meanwhile
@@ -137,7 +138,10 @@ BuildReport build_site(const BuildRequest& request) {
   report.vacancies = built;
   for (auto& [slug, trees] : reuse.kept) report.reused += !trees.empty();
   report.left_out = left_out(*loaded.site, request.options.now, request.options.drafts);
-  if (request.cache) save_cache(request, report, *loaded.site, cache, reuse, next);
+  if (request.cache) {
+    next.pages = sink.made();
+    save_cache(request, report, *loaded.site, cache, reuse, next);
+  }
   // Last, so that the child process removing it shares no memory the build still changes.
   staged.remove_previous();
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -11,6 +11,7 @@
 #include <limits>
 #include <set>
 
+#include "base/key.h"
 #include "base/parallel.h"
 #include "load/source.h"
 #include "theme/theme.h"
@@ -29,26 +30,6 @@ static_assert(sizeof(BuildOptions) == 48, "BuildOptions changed: add the new opt
 
 namespace {
 
-// A 64-bit key built from many parts, in order.
-struct Key {
-  std::uint64_t value = 14695981039346656037ULL;
-  void add(std::string_view bytes) {
-    value = (value ^ std::hash<std::string_view>{}(bytes)) * 1099511628211ULL;
-    value = (value ^ bytes.size()) * 1099511628211ULL;
-  }
-  void add(std::uint64_t n) { add(std::string_view(reinterpret_cast<const char*>(&n), sizeof n)); }
-};
-
-
-// The stamp of `file`, a path relative to the open folder `at` (AT_FDCWD:
-// the current folder), when it is a regular file.
-std::optional<OutputStamp> output_stamp(const std::string& file, int at = AT_FDCWD) {
-  struct stat st;
-  if (::fstatat(at, file.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
-  return OutputStamp{static_cast<std::uint64_t>(st.st_size),
-                     std::int64_t(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec,
-                     static_cast<std::uint64_t>(st.st_ino)};
-}
 
 // A folder held open, so that 20,000 stamps are looked up from it rather
 // than from / each time; fd is -1 when there is none.

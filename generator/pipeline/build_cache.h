@@ -10,8 +10,9 @@
 //     with their size, modification time and inode.
 // An advert whose key is the same, and whose files in the previous output
 // are still exactly as recorded, is not rendered: its pages are linked from
-// the previous output and its listings taken from the cache. The lists,
-// feeds, sitemap and search index are always rendered again. Anything
+// the previous output and its listings taken from the cache. A list page
+// whose cards and place are the same (its key: see write_paged) is linked
+// too; the feeds, sitemap and search index are always made again. Anything
 // unsure is a miss, and a miss is the ordinary build.
 #pragma once
 
@@ -26,21 +27,12 @@
 #include "load/load.h"
 #include "render/languages.h"
 #include "render/site_context.h"
-#include "write/staged_output.h"
+#include "write/writer.h"
 
-class DirSink;
 class Theme;
 
 // The folder, inside the site.
 constexpr const char* kCacheFolder = ".staffroom-cache";
-
-// An output file as the build that wrote it left it.
-struct OutputStamp {
-  std::uint64_t size = 0;
-  std::int64_t mtime_ns = 0;
-  std::uint64_t inode = 0;
-  bool operator==(const OutputStamp&) const = default;
-};
 
 // One advert's pages in the output the cache describes.
 struct AdvertRecord {
@@ -66,6 +58,7 @@ struct BuildCache {
   std::map<std::uint64_t, BodyFindings> bodies;
   std::map<std::string, KeptSpecFindings> spec_findings;  // by the file's path
   std::map<std::string, AdvertRecord> adverts;  // by slug
+  MadeFiles pages;  // the list pages, made from a key (see Sink::write_made)
   // Each file's digest as read (see cache_file.cpp): one that would be the
   // same is not written again.
   std::map<std::size_t, std::uint64_t> digests;

@@ -20,10 +20,11 @@ namespace fs = std::filesystem;
 template <class A> void fields(A& a, OutputStamp& x) { a(x.size, x.mtime_ns, x.inode); }
 template <class A> void fields(A& a, AdvertRecord& x) { a(x.key, x.trees, x.stamps, x.kept); }
 template <class A> void fields(A& a, KeptSpecFindings& x) { a(x.key, x.findings); }
+template <class A> void fields(A& a, MadeFile& x) { a(x.key, x.stamp); }
 
 namespace {
 
-constexpr std::string_view kMagic = "staffroom build cache 6\n";
+constexpr std::string_view kMagic = "staffroom build cache 7\n";
 constexpr std::size_t kShards = 64;
 
 std::string shard_path(const std::string& site, std::size_t shard) {
@@ -71,17 +72,23 @@ std::vector<std::uint64_t> digests(const BuildCache& cache) {
     mix(i, slug_hash), mix(i, r.key), mix(i, r.kept);
     for (auto& [file, s] : r.stamps) mix(i, std::hash<std::string>{}(file)), mix(i, s.size), mix(i, s.mtime_ns), mix(i, s.inode);
   }
+  all(0);
+  for (auto& [path, f] : cache.pages)  // all in the first file: see shard_bytes()
+    mix(0, std::hash<std::string>{}(path)), mix(0, f.key), mix(0, f.stamp.size), mix(0, f.stamp.mtime_ns),
+        mix(0, f.stamp.inode);
   return d;
 }
 
-// Writes the entries of `m` that belong in `shard`: their count, then each.
+// Writes the entries of `m` that belong in `shard` (with `first`, all in
+// shard 0): their count, then each.
 template <class K, class V>
-void write_part(CacheWriter& out, std::map<K, V>& m, std::size_t shard) {
+void write_part(CacheWriter& out, std::map<K, V>& m, std::size_t shard, bool first = false) {
+  auto in = [&](const K& k) { return first ? shard == 0 : shard_of(k) == shard; };
   std::uint64_t n = 0;
-  for (auto& [k, v] : m) n += shard_of(k) == shard;
+  for (auto& [k, v] : m) n += in(k);
   out(n);
   for (auto& [k, v] : m)
-    if (shard_of(k) == shard) {
+    if (in(k)) {
       K key = k;
       out(key, v);
     }
@@ -138,7 +145,7 @@ Got read_shard(const std::string& site, std::size_t shard, BuildCache& into) {
   if (in.ok && program != program_identity()) return Got::foreign;
   if (number != shard) return Got::damaged;
   in(into.output, into.site_key, into.load.timezone, into.load.vacancies, into.load.specs,
-     into.bodies, into.spec_findings, into.adverts);
+     into.bodies, into.spec_findings, into.adverts, into.pages);
   if (!in.ok || in.at != body.size() || digests(into)[shard] != made_from) return Got::damaged;
   into.digests[shard] = made_from;
   into.lent_from.push_back(std::move(whole));
@@ -158,6 +165,9 @@ std::string shard_bytes(const BuildCache& c, std::size_t shard, std::uint64_t ma
   write_part(out, cache.bodies, shard);
   write_part(out, cache.spec_findings, shard);
   write_part(out, cache.adverts, shard);
+  // The list pages' few hundred records in one file: an edit changes some
+  // of them, and spread by path they made several files be written again.
+  write_part(out, cache.pages, shard, true);
   std::uint64_t sum = cache_checksum(out.bytes);
   out(sum);
   return std::move(out.bytes);
@@ -233,6 +243,7 @@ std::optional<BuildCache> read_build_cache(const std::string& site, const std::s
     cache.bodies.merge(parts[i].bodies);
     cache.spec_findings.merge(parts[i].spec_findings);
     cache.adverts.merge(parts[i].adverts);
+    cache.pages.merge(parts[i].pages);
     cache.digests.merge(parts[i].digests);
     for (auto& m : parts[i].lent_from) cache.lent_from.push_back(std::move(m));
   }

@@ -37,6 +37,10 @@ class FolderSink : public Sink {
   void copy(const std::string& path, const std::string& source) override {
     inner_.copy(folder_ + path, source);
   }
+  void write_made(const std::string& path, std::uint64_t key,
+                  const std::function<std::string()>& make) override {
+    inner_.write_made(folder_ + path, key, make);
+  }
 
  private:
   Sink& inner_;

@@ -89,8 +89,13 @@ static Data language_links(const SiteContext& ctx, const std::string& path) {
   return languages;
 }
 
-void write_page(const SiteContext& ctx, Sink& sink, const std::string& path,
-                const std::string& tmpl, Data& data, const PageMeta& meta) {
+std::string page_file(const std::string& path) {
+  bool folder = path.empty() || path.back() == '/';
+  return folder ? path + "index.html" : path;
+}
+
+std::string render_page(const SiteContext& ctx, const std::string& path, const std::string& tmpl,
+                        Data& data, const PageMeta& meta) {
   put(data, "site", site_data(ctx));
   put(data, "has_languages", !ctx.alternates.empty());
   put(data, "languages", language_links(ctx, path));
@@ -105,8 +110,12 @@ void write_page(const SiteContext& ctx, Sink& sink, const std::string& path,
   put(data, "jsonld", meta.jsonld.empty() ? Data(false) : Data(meta.jsonld));
   put(data, "banner", meta.banner.empty() ? Data(false) : Data(meta.banner));
   put(data, "content", ctx.theme->render(tmpl, data, ctx.words));
-  bool folder = path.empty() || path.back() == '/';
-  sink.write(folder ? path + "index.html" : path, ctx.theme->render("layout", data, ctx.words));
+  return ctx.theme->render("layout", data, ctx.words);
+}
+
+void write_page(const SiteContext& ctx, Sink& sink, const std::string& path,
+                const std::string& tmpl, Data& data, const PageMeta& meta) {
+  sink.write(page_file(path), render_page(ctx, path, tmpl, data, meta));
 }
 
 void write_page(const SiteContext& ctx, Sink& sink, const std::string& path,

@@ -26,5 +26,9 @@ Data link(const std::string& label, const std::string& url, bool current = false
 // ("404.html"). `data` is the template's own data; the layout's is added.
 void write_page(const SiteContext& ctx, Sink& sink, const std::string& path,
                 const std::string& tmpl, Data& data, const PageMeta& meta);
+// The same page's file name ("vacancies/x/index.html") and bytes.
+std::string page_file(const std::string& path);
+std::string render_page(const SiteContext& ctx, const std::string& path, const std::string& tmpl,
+                        Data& data, const PageMeta& meta);
 void write_page(const SiteContext& ctx, Sink& sink, const std::string& path,
                 const std::string& tmpl, Data&& data, const PageMeta& meta);

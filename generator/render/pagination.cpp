@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <set>
 
+#include "base/key.h"
 #include "render/outputs/outputs.h"
 #include "render/views.h"
 
@@ -90,25 +91,36 @@ std::vector<std::string> later_pages(const SiteContext& ctx, const std::string& 
 }
 
 void write_paged(const SiteContext& ctx, Sink& sink, const std::string& path, const std::string& tmpl,
-                 const Data& data, const std::vector<const Vacancy*>& vs, const PageMeta& meta,
-                 const std::string& counts) {
+                 const Data& data, const std::string& about, const std::vector<const Vacancy*>& vs,
+                 const PageMeta& meta, const std::string& counts) {
   size_t pages = page_count(ctx, vs.size());
   size_t per = std::max<size_t>(1, ctx.site->config.per_page);
   const std::string count_text = count_words(ctx, vs, counts);  // once, not once a page
   for (size_t page = 1; page <= pages; ++page) {
-    Data d = data;
-    PageMeta m = meta;
     auto from = vs.begin() + static_cast<long>((page - 1) * per);
     auto to = vs.begin() + static_cast<long>(std::min(vs.size(), page * per));
-    add_cards(ctx, std::vector<const Vacancy*>(from, to), !vs.empty(), count_text, d);
-    if (pages > 1) {
-      put(d, "pagination", pagination_view(ctx, path, page, pages));
-      if (page > 1)
-        m.title = ctx.w().fill("pagination.title", {{"title", m.title},
-                                                    {"page", std::to_string(page)},
-                                                    {"count", std::to_string(pages)}});
-    }
-    write_page(ctx, sink, page_path(path, page), tmpl, d, m);
+    Key key;
+    for (std::string_view part : {std::string_view(tmpl), std::string_view(path), std::string_view(about),
+                                  std::string_view(count_text), std::string_view(meta.title),
+                                  std::string_view(meta.description), std::string_view(meta.body_class),
+                                  std::string_view(meta.jsonld), std::string_view(meta.banner),
+                                  std::string_view(meta.body_html)})
+      key.add(part);
+    key.add(page), key.add(pages), key.add(std::uint64_t(meta.noindex)), key.add(std::uint64_t(vs.empty()));
+    for (auto v = from; v != to; ++v) key.add(ctx.listing(**v).card_html.view());
+    sink.write_made(page_file(page_path(path, page)), key.value, [&] {
+      Data d = data;
+      PageMeta m = meta;
+      add_cards(ctx, std::vector<const Vacancy*>(from, to), !vs.empty(), count_text, d);
+      if (pages > 1) {
+        put(d, "pagination", pagination_view(ctx, path, page, pages));
+        if (page > 1)
+          m.title = ctx.w().fill("pagination.title", {{"title", m.title},
+                                                      {"page", std::to_string(page)},
+                                                      {"count", std::to_string(pages)}});
+      }
+      return render_page(ctx, page_path(path, page), tmpl, d, m);
+    });
   }
 }
 

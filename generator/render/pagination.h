@@ -21,9 +21,15 @@ std::vector<std::string> later_pages(const SiteContext& ctx, const std::string& 
 // page's own values (a school's, a heading); each page adds its cards,
 // has_vacancies, count_text (the whole list's count) and, when there is more
 // than one page, `pagination` (see themes/default/README.md).
+//
+// Each page is written with Sink::write_made, keyed by its cards, its place
+// and `about`: whatever in `data` a build cache's site key does not hold
+// (the theme, site.yaml and content other than adverts it does), as text.
+// A value put in `data` from anything else must be in `about` too, or a
+// rebuild may keep a page that should have changed.
 void write_paged(const SiteContext& ctx, Sink& sink, const std::string& path, const std::string& tmpl,
-                 const Data& data, const std::vector<const Vacancy*>& vs, const PageMeta& meta,
-                 const std::string& counts = "counts.open_vacancies");
+                 const Data& data, const std::string& about, const std::vector<const Vacancy*>& vs,
+                 const PageMeta& meta, const std::string& counts = "counts.open_vacancies");
 
 // The search index: one search-index.json while the open vacancies fit on
 // one page; else search-index.json holds the glossary, the first part's

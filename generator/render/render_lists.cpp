@@ -52,18 +52,21 @@ std::vector<BrowseGroup> browse_groups(const SiteContext& ctx) {
 }
 
 // The group's links for the index, queueing a list page for each id that
-// has open vacancies (a school is linked even with none).
+// has open vacancies (a school is linked even with none); their counts,
+// which come from the adverts, are added to `about` (see write_paged).
 Data browse_links(const SiteContext& ctx, Sink& sink, const BrowseGroup& g, Jobs& jobs,
-                  std::vector<std::string>& sitemap) {
+                  std::vector<std::string>& sitemap, std::string& about) {
   Data group = object();
   put(group, "heading", g.heading);
   Data links = list();
+  about += g.heading + '\n';
   for (auto& [id, label] : g.links) {
     auto vs = filter(ctx.listed, [&](const Vacancy* v) { return g.matches(*v, id); });
     if (vs.empty() && g.list_pages) continue;
     Data l = link(label, ctx.url(g.prefix + id + "/"));
     put(l, "count", std::to_string(vs.size()));
     push(links, std::move(l));
+    about += label + '\t' + g.prefix + id + '\t' + std::to_string(vs.size()) + '\n';
     if (!g.list_pages) continue;
     sitemap.push_back(g.prefix + id + "/");
     for (auto& p : later_pages(ctx, g.prefix + id + "/", vs.size())) sitemap.push_back(p);
@@ -71,8 +74,9 @@ Data browse_links(const SiteContext& ctx, Sink& sink, const BrowseGroup& g, Jobs
       Data page = object();
       put(page, "heading", label);
       const Words& w = ctx.w();
-      put(page, "intro", w.fill(intro, {{"label", label}}));
-      write_paged(ctx, sink, path, "list", page, vs,
+      std::string intro_text = w.fill(intro, {{"label", label}});
+      put(page, "intro", intro_text);
+      write_paged(ctx, sink, path, "list", page, label + '\n' + intro_text, vs,
                   {.title = w.fill("lists.list_title", {{"label", label}}),
                    .description = w.fill("lists.list_description", {{"label", label}}),
                    .body_class = "page-list"});
@@ -91,7 +95,7 @@ void queue_school_pages(const SiteContext& ctx, Sink& sink, Jobs& jobs,
     jobs.push_back([&ctx, &sink, &school = school, vs, path = school_path(id)] {
       Data data = object();
       put(data, "school", school_view(ctx, school));
-      write_paged(ctx, sink, path, "school", data, vs,
+      write_paged(ctx, sink, path, "school", data, "", vs,  // the school's file: in the site key
                   {.title = school.name,
                    .description = school.description.empty()
                                       ? ctx.w().fill("lists.school_description", {{"school", school.name}})
@@ -118,7 +122,7 @@ void queue_standard_pages(const SiteContext& ctx, Sink& sink, Jobs& jobs,
 
 void queue_archive_and_feeds(const SiteContext& ctx, Sink& sink, Jobs& jobs) {
   jobs.push_back([&ctx, &sink] {
-    write_paged(ctx, sink, "archive/", "archive", object(), ctx.closed,
+    write_paged(ctx, sink, "archive/", "archive", object(), "", ctx.closed,
                 {.title = ctx.w()["lists.archive_title"], .description = ctx.w()["lists.archive_description"],
                  .body_class = "page-archive"},
                 "counts.closed_vacancies");
@@ -144,12 +148,13 @@ void render_lists(const SiteContext& ctx, Sink& sink) {
   std::vector<std::string> sitemap{""};
   Jobs jobs;
   Data browse = list();
-  for (auto& group : browse_groups(ctx)) push(browse, browse_links(ctx, sink, group, jobs, sitemap));
+  std::string about;
+  for (auto& group : browse_groups(ctx)) push(browse, browse_links(ctx, sink, group, jobs, sitemap, about));
   for (auto& p : later_pages(ctx, "", ctx.listed.size())) sitemap.push_back(p);
-  jobs.push_back([&ctx, &sink, &browse] {
+  jobs.push_back([&ctx, &sink, &browse, &about] {
     Data index = object();
     put(index, "browse", std::move(browse));
-    write_paged(ctx, sink, "", "index", index, ctx.listed,
+    write_paged(ctx, sink, "", "index", index, about, ctx.listed,
                 {.title = ctx.w()["nav.vacancies"], .description = ctx.site->config.description,
                  .body_class = "page-index"});
   });

@@ -148,6 +148,36 @@ void DirSink::write(const std::string& path, const std::string& content) {
   count(false);
 }
 
+void DirSink::write_made(const std::string& path, std::uint64_t key,
+                         const std::function<std::string()>& make) {
+  auto before = before_.find(path);  // only read while rendering: no lock
+  MadeFile made{key, {}};
+  if (before != before_.end() && before->second.key == key && !previous_.empty() &&
+      output_stamp(previous_ + "/" + path) == before->second.stamp && keep({path})) {
+    made.stamp = before->second.stamp;
+  } else {
+    write(path, make());
+    auto stamp = output_stamp(dir_ + "/" + path);
+    if (!stamp) return;
+    made.stamp = *stamp;
+  }
+  std::lock_guard lock(mutex_);
+  made_[path] = made;
+}
+
+MadeFiles DirSink::made() const {
+  std::lock_guard lock(mutex_);
+  return made_;
+}
+
+std::optional<OutputStamp> output_stamp(const std::string& file, int at) {
+  struct stat st;
+  if (::fstatat(at, file.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
+  return OutputStamp{static_cast<std::uint64_t>(st.st_size),
+                     std::int64_t(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec,
+                     static_cast<std::uint64_t>(st.st_ino)};
+}
+
 void DirSink::copy(const std::string& path, const std::string& source) {
   WriteHold hold = hold_for_writing();
   if (hold.stopping) return fail("the build was stopped");

@@ -2,6 +2,10 @@
 // refusals that keep a mistyped --output from deleting someone's files.
 #pragma once
 
+#include <fcntl.h>
+
+#include <cstdint>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <set>
@@ -11,6 +15,24 @@
 
 #include "base/sink.h"
 #include "write/staged_output.h"
+
+// An output file as the build that wrote it left it.
+struct OutputStamp {
+  std::uint64_t size = 0;
+  std::int64_t mtime_ns = 0;
+  std::uint64_t inode = 0;
+  bool operator==(const OutputStamp&) const = default;
+};
+// The stamp of `file`, a path relative to the open folder `at` (AT_FDCWD:
+// the current folder), when it is a regular file.
+std::optional<OutputStamp> output_stamp(const std::string& file, int at = AT_FDCWD);
+
+// A file made by Sink::write_made: the key it was made from, and its stamp.
+struct MadeFile {
+  std::uint64_t key = 0;
+  OutputStamp stamp;
+};
+using MadeFiles = std::map<std::string, MadeFile>;  // by path in the output
 
 // Writes all of `bytes` to the open file `fd` and closes it: 0, or the
 // errno of the step that failed.
@@ -38,6 +60,17 @@ class DirSink : public Sink {
       : dir_(std::move(dir)), previous_(std::move(previous)) {}
   void write(const std::string& path, const std::string& content) override;
   void copy(const std::string& path, const std::string& source) override;
+  // A file the build before made from the same key (see remember()) is
+  // linked from the previous output when it is still as that build left
+  // it; else `make` is called and its bytes written (or linked when the
+  // same).
+  void write_made(const std::string& path, std::uint64_t key,
+                  const std::function<std::string()>& make) override;
+  // The files the build before made with write_made(): its cache's, when
+  // everything else they depend on (the build cache's site key) is the same.
+  void remember(MadeFiles before) { before_ = std::move(before); }
+  // This build's files made with write_made(), for the next build.
+  MadeFiles made() const;
   // Takes the previous output's files at `paths` as they are (a build
   // cache knows their bytes are still right): links them in, counted as
   // unchanged. All or none: false, with none of them taken, when one
@@ -73,6 +106,7 @@ class DirSink : public Sink {
   std::set<std::string> folders_;  // made already
   std::unordered_set<std::string> written_;
   std::optional<std::string> failure_;
+  MadeFiles before_, made_;
   size_t files_ = 0;
   size_t unchanged_ = 0;
 };

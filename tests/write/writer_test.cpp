@@ -101,6 +101,44 @@ TEST_CASE("keep links the previous output's files in, all or none") {
   CHECK_FALSE(first.keep({"vacancies/a/index.html"}));
 }
 
+TEST_CASE("a page made from the same key is linked from the previous output only while it is as made") {
+  test::TempDir dir;
+  fs::create_directories(dir.path / "one");
+  DirSink one((dir.path / "one").string());
+  one.write_made("page/2/index.html", 7, [] { return std::string("cards 3 and 4"); });
+  one.write_made("roles/ta/index.html", 8, [] { return std::string("teaching assistants"); });
+  MadeFiles made = one.made();
+  REQUIRE(made.size() == 2);
+  CHECK(made["page/2/index.html"].key == 7);
+  CHECK(made["page/2/index.html"].stamp == *output_stamp((dir.path / "one/page/2/index.html").string()));
+  // Someone changed one file of that output in place.
+  test::write_file(dir.path / "one/roles/ta/index.html", "changed by hand");
+  fs::create_directories(dir.path / "two");
+  DirSink two((dir.path / "two").string(), (dir.path / "one").string());
+  two.remember(made);
+  int calls = 0;
+  auto make = [&](std::string bytes) {
+    return [&calls, bytes] {
+      ++calls;
+      return bytes;
+    };
+  };
+  two.write_made("page/2/index.html", 7, make("cards 3 and 4"));          // the same key: linked
+  two.write_made("roles/ta/index.html", 8, make("teaching assistants"));  // not as made: made again
+  two.write_made("page/3/index.html", 9, make("card 5"));                 // new
+  CHECK(calls == 2);
+  CHECK(fs::equivalent(dir.path / "two/page/2/index.html", dir.path / "one/page/2/index.html"));
+  CHECK(test::read_file(dir.path / "two/roles/ta/index.html") == "teaching assistants");
+  CHECK(two.made().size() == 3);
+  CHECK_FALSE(two.failure());
+  fs::create_directories(dir.path / "three");
+  DirSink three((dir.path / "three").string(), (dir.path / "two").string());
+  three.remember(two.made());
+  three.write_made("page/2/index.html", 70, make("cards 3 and 5"));  // another key: made again
+  CHECK(calls == 3);
+  CHECK(test::read_file(dir.path / "three/page/2/index.html") == "cards 3 and 5");
+}
+
 namespace {
 
 // Children of this process that have ended but were not waited for.
