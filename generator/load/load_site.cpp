@@ -310,9 +310,10 @@ std::optional<Vacancy> reload_vacancy(const std::string& root, const std::string
 // A file name becomes part of a web address, so it must be lower-case
 // letters, digits and hyphens.
 bool check_file_name(const std::string& path, Diagnostics& diags) {
-  auto name = fs::path(path).filename().string();
-  if (is_slug(stem_of(path)) && name == stem_of(path) + fs::path(path).extension().string())
-    return true;
+  // By hand, not with fs::path: this runs for each of 10,000 files a build.
+  std::string name = path.substr(path.rfind('/') + 1);
+  auto dot = name.find('.');
+  if (dot == name.rfind('.') && is_slug(name.substr(0, dot))) return true;  // one ending at most
   std::string example = "teaching-assistant" + fs::path(path).extension().string();
   diags.error({path, 0, 0}, "the file name '" + name + "' cannot be used: it becomes part of a "
                                 "web address, so it may hold only lower-case letters, digits and "

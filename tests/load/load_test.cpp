@@ -515,3 +515,24 @@ TEST_CASE("a load that lends its adverts to the site gets them back as they were
   REQUIRE(again.vacancies.size() == 1);
   CHECK(again.vacancies[0].summary == first.vacancies[0].summary);
 }
+
+TEST_CASE("a file name is a web address's: lower-case letters, digits and hyphens, and one ending") {
+  auto fine = [](const std::string& path) {
+    Diagnostics d;
+    bool ok = check_file_name(path, d);
+    CHECK(ok == (d.errors() == 0));
+    return ok;
+  };
+  CHECK(fine("content/vacancies/teaching-assistant-2.md"));
+  CHECK(fine("content/specs/ta.yaml"));
+  CHECK(fine("ta.md"));
+  CHECK_FALSE(fine("content/vacancies/Teaching Assistant.md"));
+  CHECK_FALSE(fine("content/vacancies/ta.v2.md"));  // two endings
+  CHECK_FALSE(fine("content/vacancies/-ta.md"));
+  CHECK_FALSE(fine("content/vacancies/ta--2.md"));
+  CHECK_FALSE(fine("content/vacancies/.md"));
+  Diagnostics d;
+  check_file_name("content/vacancies/Teaching Assistant.md", d);
+  REQUIRE(d.items.size() == 1);
+  CHECK(d.items[0].message.find("rename the file to 'teaching-assistant.md'") != std::string::npos);
+}
