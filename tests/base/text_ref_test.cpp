@@ -1,18 +1,25 @@
 // Tests for text_ref.h: a Text owns its bytes or views bytes lent to it.
 #include <doctest/doctest.h>
 
+#include <memory>
 #include <string>
 
 #include "base/text_ref.h"
 
-TEST_CASE("a text made from a string owns its bytes, and so do its copies") {
+TEST_CASE("a text made from a string owns its bytes, shared by its copies, which outlive it") {
   std::string source = "Experience of supporting pupils with SEN";
-  Text own(source);
+  auto own = std::make_unique<Text>(source);
   source[0] = 'X';  // the text is not a view of it
-  CHECK(own == "Experience of supporting pupils with SEN");
-  Text copy = own;
-  CHECK(copy.view().data() != own.view().data());
-  CHECK(copy == own);
+  CHECK(*own == "Experience of supporting pupils with SEN");
+  Text copy = *own;
+  CHECK(copy.view().data() == own->view().data());  // shared, not copied
+  own.reset();
+  CHECK(copy == "Experience of supporting pupils with SEN");  // still there
+  Text moved = std::move(copy);
+  CHECK(moved == "Experience of supporting pupils with SEN");
+  Text empty((std::string()));
+  CHECK(empty.empty());
+  CHECK(empty.view().data() != nullptr);
 }
 
 TEST_CASE("a lent text views the bytes lent to it, and so do its copies and moves") {
