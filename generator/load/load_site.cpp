@@ -378,9 +378,11 @@ Site load_site(const std::string& root, Diagnostics& diags, LoadCache* cache) {
   site.config = load_config(root, diags);
   LoadCache none;
   LoadCache& c = cache ? *cache : none;
-  if (c.timezone != site.config.timezone) {
+  if (c.timezone != site.config.timezone) {  // the caller's choice to lend stays
+    bool lend = c.lend_vacancies;
     c = LoadCache();
     c.timezone = site.config.timezone;
+    c.lend_vacancies = lend;
   }
 
   auto listed = list_content(root, {"content/vacancies", "content/specs", "content/schools",
