@@ -254,7 +254,7 @@ void take_back_kept(VacancyOutputs& kept, std::map<std::string, AdvertRecord>& n
     if (auto it = next.find(slug); it != next.end()) it->second.trees = std::move(trees);
 }
 
-void record_made(const VacancyOutputs& made, const Site& site, const LoadCache& loaded,
+void record_made(VacancyOutputs& made, const Site& site, const LoadCache& loaded,
                  std::uint64_t key, Time now, const std::string& output,
                  std::map<std::string, AdvertRecord>& next) {
   std::vector<AdvertRecord> records(site.vacancies.size());
@@ -265,7 +265,7 @@ void record_made(const VacancyOutputs& made, const Site& site, const LoadCache& 
     AdvertRecord& r = records[i];
     r.key = advert_key(site, v, loaded, key, now);
     if (!r.key) return;
-    if (auto it = made.find(v.slug); it != made.end()) r.trees = it->second;
+    if (auto it = made.find(v.slug); it != made.end()) r.trees = std::move(it->second);  // not copied: 100,000 adverts' files
     for (auto& [folder, out] : r.trees)
       for (auto& file : out.files) {
         auto stamp = output_stamp(output + "/" + file);

@@ -101,8 +101,8 @@ VacancyOutputs keep_unchanged(BuildCache& old, const Site& site, const LoadCache
 void take_back_kept(VacancyOutputs& kept, std::map<std::string, AdvertRecord>& next);
 
 // Records what rendering `made` (by slug), with the keys and the files'
-// stamps in the committed `output`, into `next`.
-void record_made(const VacancyOutputs& made, const Site& site, const LoadCache& loaded,
+// stamps in the committed `output`, into `next`; `made` is moved from.
+void record_made(VacancyOutputs& made, const Site& site, const LoadCache& loaded,
                  std::uint64_t site_key, Time now, const std::string& output,
                  std::map<std::string, AdvertRecord>& next);
 
