@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "base/box.h"
 #include "base/diagnostics.h"
 #include "base/model.h"
 #include "load/yaml_reader.h"
@@ -31,7 +32,7 @@ struct CachedFile {
   FileStamp stamp;
   std::int64_t read_at_ns = 0;  // the clock when it was read
   std::size_t hash = 0;         // of its text; 0 when it could not be read
-  std::optional<T> value;
+  Box<T> value;                 // see box.h
   Diagnostics diags;            // its own problems, as it was read and parsed
 };
 

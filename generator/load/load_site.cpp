@@ -302,7 +302,8 @@ std::optional<Vacancy> reload_vacancy(const std::string& root, const std::string
   CachedFile<Vacancy> got = load_one<Vacancy>(root, path, parse_vacancy, old);
   if (!old || old->hash != got.hash || !got.hash) cache.changed.push_back(path);
   diags.append(got.diags);
-  std::optional<Vacancy> value = got.value;
+  std::optional<Vacancy> value;
+  if (got.value) value = *got.value;
   cache.vacancies[path] = std::move(got);
   return value;
 }

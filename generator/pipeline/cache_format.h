@@ -63,12 +63,16 @@ struct CacheWriter {
     item(n);
     bytes += sections;
   }
-  template <class T>
-  void item(std::optional<T>& o) {
+  template <class O>
+  void optional_item(O& o) {
     bool has = o.has_value();
     item(has);
     if (has) item(*o);
   }
+  template <class T>
+  void item(std::optional<T>& o) { optional_item(o); }
+  template <class T>
+  void item(Box<T>& o) { optional_item(o); }
   template <class T>
   void item(std::vector<T>& v) {
     std::uint64_t n = v.size();
@@ -186,13 +190,17 @@ struct CacheReader {
                "Build again with --no-cache, and please report this.\n", stderr);
     std::_Exit(70);
   }
-  template <class T>
-  void item(std::optional<T>& o) {
+  template <class O>
+  void optional_item(O& o) {
     bool has = false;
     item(has);
     o.reset();
     if (has) item(o.emplace());
   }
+  template <class T>
+  void item(std::optional<T>& o) { optional_item(o); }
+  template <class T>
+  void item(Box<T>& o) { optional_item(o); }
   template <class T>
   void item(std::vector<T>& v) {
     std::uint64_t n = count();
