@@ -24,7 +24,7 @@ template <class A> void fields(A& a, MadeFile& x) { a(x.key, x.stamp); }
 
 namespace {
 
-constexpr std::string_view kMagic = "staffroom build cache 7\n";
+constexpr std::string_view kMagic = "staffroom build cache 8\n";
 constexpr std::size_t kShards = 64;
 
 std::string shard_path(const std::string& site, std::size_t shard) {
@@ -73,16 +73,34 @@ std::vector<std::uint64_t> digests(const BuildCache& cache) {
     for (auto& [file, s] : r.stamps) mix(i, std::hash<std::string>{}(file)), mix(i, s.size), mix(i, s.mtime_ns), mix(i, s.inode);
   }
   all(0);
-  for (auto& [path, f] : cache.pages)  // all in the first file: see shard_bytes()
+  for (auto& [path, f] : cache.pages)  // all in the first file: see write_shard()
     mix(0, std::hash<std::string>{}(path)), mix(0, f.key), mix(0, f.stamp.size), mix(0, f.stamp.mtime_ns),
         mix(0, f.stamp.inode);
   return d;
 }
 
+// A file of the cache written as it is made, a megabyte or so at a time,
+// with its checksum summed on the way: at 100,000 adverts a file is 23 MB,
+// and two of them made whole in memory at once (with a growing string's
+// spare room) were the peak of a first build's memory.
+struct ShardFile {
+  int fd = -1;
+  int err = 0;
+  CacheChecksum sum;
+  // Writes out what `bytes` holds once it is big enough (or with `all`).
+  void spill(std::string& bytes, bool all = false) {
+    if (bytes.size() < (1 << 20) && !all) return;
+    sum.add(bytes);
+    if (!err) err = write_all(fd, bytes);
+    bytes.clear();
+  }
+};
+
 // Writes the entries of `m` that belong in `shard` (with `first`, all in
 // shard 0): their count, then each.
 template <class K, class V>
-void write_part(CacheWriter& out, std::map<K, V>& m, std::size_t shard, bool first = false) {
+void write_part(CacheWriter& out, std::map<K, V>& m, std::size_t shard, ShardFile& file,
+                bool first = false) {
   auto in = [&](const K& k) { return first ? shard == 0 : shard_of(k) == shard; };
   std::uint64_t n = 0;
   for (auto& [k, v] : m) n += in(k);
@@ -91,6 +109,7 @@ void write_part(CacheWriter& out, std::map<K, V>& m, std::size_t shard, bool fir
     if (in(k)) {
       K key = k;
       out(key, v);
+      file.spill(out.bytes);
     }
 }
 
@@ -152,33 +171,34 @@ Got read_shard(const std::string& site, std::size_t shard, BuildCache& into) {
   return Got::fine;
 }
 
-// The bytes of one file of `cache`.
-std::string shard_bytes(const BuildCache& c, std::size_t shard, std::uint64_t made_from) {
+// Writes one file of `cache` anew and swaps it in at `path`; a message
+// when that failed.
+std::optional<std::string> write_shard(const BuildCache& c, std::size_t shard, std::uint64_t made_from,
+                                       const std::string& path) {
   BuildCache& cache = const_cast<BuildCache&>(c);  // written from, never changed
+  std::string temp = path + "." + std::to_string(::getpid()) + ".new";
+  ShardFile file;
+  file.fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+  if (file.fd < 0) return "cannot write " + temp + ": " + std::strerror(errno);
   CacheWriter out;
   out.bytes = kMagic;
   std::string program = program_identity();
   std::uint64_t number = shard;
   out(program, number, made_from, cache.output, cache.site_key, cache.load.timezone);
-  write_part(out, cache.load.vacancies, shard);
-  write_part(out, cache.load.specs, shard);
-  write_part(out, cache.bodies, shard);
-  write_part(out, cache.spec_findings, shard);
-  write_part(out, cache.adverts, shard);
+  write_part(out, cache.load.vacancies, shard, file);
+  write_part(out, cache.load.specs, shard, file);
+  write_part(out, cache.bodies, shard, file);
+  write_part(out, cache.spec_findings, shard, file);
+  write_part(out, cache.adverts, shard, file);
   // The list pages' few hundred records in one file: an edit changes some
   // of them, and spread by path they made several files be written again.
-  write_part(out, cache.pages, shard, true);
-  std::uint64_t sum = cache_checksum(out.bytes);
+  write_part(out, cache.pages, shard, file, true);
+  file.spill(out.bytes, true);
+  std::uint64_t sum = file.sum.value();
   out(sum);
-  return std::move(out.bytes);
-}
-
-// Writes `bytes` to a new file swapped in at `path`; a message when it failed.
-std::optional<std::string> replace_file(const std::string& path, const std::string& bytes) {
-  std::string temp = path + "." + std::to_string(::getpid()) + ".new";
-  int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
-  if (fd < 0) return "cannot write " + temp + ": " + std::strerror(errno);
-  int err = write_and_close(fd, bytes);
+  file.spill(out.bytes, true);
+  int err = file.err;
+  if (::close(file.fd) != 0 && !err) err = errno;
   if (!err && ::rename(temp.c_str(), path.c_str()) != 0) err = errno;
   if (!err) return std::nullopt;
   ::unlink(temp.c_str());
@@ -189,25 +209,48 @@ std::optional<std::string> replace_file(const std::string& path, const std::stri
 
 // Four independent lanes of 8 bytes, each multiplied and folded, so that the
 // 89 MB of a large cache are summed at memory speed (std::hash, one lane,
-// took a fortieth of a rebuild).
-std::uint64_t cache_checksum(std::string_view bytes) {
-  constexpr std::uint64_t kMul = 0x9E3779B97F4A7C15ULL;
-  std::uint64_t lane[4] = {bytes.size(), 0x243F6A8885A308D3ULL, 0x13198A2E03707344ULL, 0xA4093822299F31D0ULL};
-  auto mix = [](std::uint64_t& h, std::uint64_t w) {
-    h = (h ^ w) * kMul;
-    h ^= h >> 29;
-  };
-  size_t at = 0;
-  for (; at + 32 <= bytes.size(); at += 32)
-    for (int i = 0; i < 4; ++i) {
-      std::uint64_t w;
-      std::memcpy(&w, bytes.data() + at + 8 * i, 8);
-      mix(lane[i], w);
-    }
-  for (; at < bytes.size(); ++at) mix(lane[at % 4], static_cast<unsigned char>(bytes[at]) + 1);
+// took a fortieth of a rebuild); the length is folded in last, so that a
+// file is summed as it is written.
+void CacheChecksum::add(std::string_view bytes) {
+  size_ += bytes.size();
+  if (!pending_.empty()) {  // a block begun by the bytes before
+    size_t take = std::min(bytes.size(), 32 - pending_.size());
+    pending_.append(bytes.substr(0, take));
+    bytes.remove_prefix(take);
+    if (pending_.size() < 32) return;
+    block(pending_.data());
+    pending_.clear();
+  }
+  for (; bytes.size() >= 32; bytes.remove_prefix(32)) block(bytes.data());
+  pending_.assign(bytes);
+}
+
+void CacheChecksum::block(const char* at) {
+  for (int i = 0; i < 4; ++i) {
+    std::uint64_t w;
+    std::memcpy(&w, at + 8 * i, 8);
+    mix(lane_[i], w);
+  }
+}
+
+void CacheChecksum::mix(std::uint64_t& h, std::uint64_t w) {
+  h = (h ^ w) * 0x9E3779B97F4A7C15ULL;
+  h ^= h >> 29;
+}
+
+std::uint64_t CacheChecksum::value() const {
+  std::uint64_t lane[4] = {lane_[0], lane_[1], lane_[2], lane_[3]};
+  for (size_t at = 0; at < pending_.size(); ++at) mix(lane[at % 4], static_cast<unsigned char>(pending_[at]) + 1);
   std::uint64_t h = lane[0];
   for (int i = 1; i < 4; ++i) mix(h, lane[i] + i);
+  mix(h, size_);
   return h;
+}
+
+std::uint64_t cache_checksum(std::string_view bytes) {
+  CacheChecksum sum;
+  sum.add(bytes);
+  return sum.value();
 }
 
 std::optional<BuildCache> read_build_cache(const std::string& site, const std::string& output,
@@ -268,7 +311,7 @@ std::optional<std::string> write_build_cache(const std::string& site, const std:
     std::uint64_t made_from = made[i];
     auto old = cache.digests.find(i);
     if (old != cache.digests.end() && old->second == made_from) return;  // there as it would be
-    failed[i] = replace_file(shard_path(site, i), shard_bytes(cache, i, made_from));
+    failed[i] = write_shard(cache, i, made_from, shard_path(site, i));
   });
   for (auto& f : failed)
     if (f) return f;

@@ -25,5 +25,18 @@ std::optional<std::string> write_build_cache(const std::string& site, const std:
                                              BuildCache& cache);
 
 // The checksum that ends each file (of the bytes before it), to find one
-// damaged, not to resist tampering.
+// damaged, not to resist tampering; summed a part at a time, or at once.
+class CacheChecksum {
+ public:
+  void add(std::string_view bytes);
+  std::uint64_t value() const;
+
+ private:
+  static void mix(std::uint64_t& h, std::uint64_t w);
+  void block(const char* at);
+  std::uint64_t lane_[4] = {0x452821E638D01377ULL, 0x243F6A8885A308D3ULL, 0x13198A2E03707344ULL,
+                            0xA4093822299F31D0ULL};
+  std::uint64_t size_ = 0;
+  std::string pending_;  // the start of a block of 32 bytes
+};
 std::uint64_t cache_checksum(std::string_view bytes);

@@ -116,7 +116,7 @@ bool DirSink::claim(const std::string& path) {
   return false;
 }
 
-int write_and_close(int fd, const std::string& bytes) {
+int write_all(int fd, std::string_view bytes) {
   size_t done = 0;
   errno = 0;
   while (done < bytes.size()) {
@@ -125,7 +125,11 @@ int write_and_close(int fd, const std::string& bytes) {
     if (n <= 0) break;
     done += static_cast<size_t>(n);
   }
-  int err = done < bytes.size() ? (errno ? errno : EIO) : 0;  // 0 bytes written: a full disk
+  return done < bytes.size() ? (errno ? errno : EIO) : 0;  // 0 bytes written: a full disk
+}
+
+int write_and_close(int fd, const std::string& bytes) {
+  int err = write_all(fd, bytes);
   if (::close(fd) != 0 && !err) err = errno;
   return err;
 }

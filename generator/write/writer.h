@@ -10,6 +10,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <unordered_set>
 #include <vector>
 
@@ -34,8 +35,9 @@ struct MadeFile {
 };
 using MadeFiles = std::map<std::string, MadeFile>;  // by path in the output
 
-// Writes all of `bytes` to the open file `fd` and closes it: 0, or the
+// Writes all of `bytes` to the open file `fd` (and closes it): 0, or the
 // errno of the step that failed.
+int write_all(int fd, std::string_view bytes);
 int write_and_close(int fd, const std::string& bytes);
 
 // Why `output` must not be replaced, or nothing when it is safe: it may not

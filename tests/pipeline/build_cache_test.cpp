@@ -243,6 +243,29 @@ TEST_CASE("a damaged or foreign build cache is noted and never trusted") {
   }
 }
 
+TEST_CASE("a cache file's checksum summed a part at a time is the one of all its bytes") {
+  std::string bytes;
+  std::mt19937 random(18);
+  for (int i = 0; i < 1000; ++i) bytes.push_back(static_cast<char>(random()));
+  for (size_t end : {0, 1, 31, 32, 33, 64, 100, 1000}) {
+    std::string_view all = std::string_view(bytes).substr(0, end);
+    std::uint64_t at_once = cache_checksum(all);
+    for (size_t step : {1, 7, 32, 45, 999}) {
+      CacheChecksum parts;
+      for (size_t at = 0; at < all.size(); at += step) parts.add(all.substr(at, step));
+      CHECK(parts.value() == at_once);
+    }
+  }
+  // Any byte, and the length, change it.
+  CHECK(cache_checksum(std::string(64, '\0')) != cache_checksum(std::string(65, '\0')));
+  std::string changed = bytes;
+  changed[500] ^= 1;
+  CHECK(cache_checksum(changed) != cache_checksum(bytes));
+  changed = bytes;
+  changed[999] ^= 1;  // in the last, short block
+  CHECK(cache_checksum(changed) != cache_checksum(bytes));
+}
+
 TEST_CASE("a build without the cache neither reads nor writes it") {
   EditedSite site(5);
   test::TempDir outs;
