@@ -94,6 +94,15 @@ struct ShardFile {
     if (!err) err = write_all(fd, bytes);
     bytes.clear();
   }
+  // Writes what is left of `bytes`, then the checksum of everything written,
+  // and closes the file: 0, or the errno of the step that failed.
+  int finish(std::string& bytes) {
+    spill(bytes, true);
+    std::uint64_t total = sum.value();
+    std::string last(reinterpret_cast<const char*>(&total), sizeof total);
+    int closed = write_and_close(fd, err ? std::string() : last);
+    return err ? err : closed;
+  }
 };
 
 // Writes the entries of `m` that belong in `shard` (with `first`, all in
@@ -193,12 +202,7 @@ std::optional<std::string> write_shard(const BuildCache& c, std::size_t shard, s
   // The list pages' few hundred records in one file: an edit changes some
   // of them, and spread by path they made several files be written again.
   write_part(out, cache.pages, shard, file, true);
-  file.spill(out.bytes, true);
-  std::uint64_t sum = file.sum.value();
-  out(sum);
-  file.spill(out.bytes, true);
-  int err = file.err;
-  if (::close(file.fd) != 0 && !err) err = errno;
+  int err = file.finish(out.bytes);
   if (!err && ::rename(temp.c_str(), path.c_str()) != 0) err = errno;
   if (!err) return std::nullopt;
   ::unlink(temp.c_str());
