@@ -256,11 +256,17 @@ static std::vector<T> load_all(const std::string& root, const std::vector<std::s
   std::vector<T> out;
   out.reserve(paths.size());  // no copy of 100,000 adverts half-way as it grows
   std::map<std::string, CachedFile<T>> next;
+  // Moved or copied into `out` once (a conditional expression would make a
+  // temporary of it first, and an advert is 1 KB of strings).
+  auto take = [&out](T& value, bool move) {
+    if (move) out.push_back(std::move(value));
+    else out.push_back(value);
+  };
   for (size_t i = 0; i < paths.size(); ++i) {
     if (same[i]) {
       CachedFile<T>& entry = (*same[i])->second;
       diags.append(entry.diags);
-      if (entry.value) out.push_back(lend ? std::move(*entry.value) : *entry.value);
+      if (entry.value) take(*entry.value, lend);
       if (lend) entry.value.reset();  // the result's until given back
       next.insert(cache->extract(*same[i]));
       continue;
@@ -268,7 +274,7 @@ static std::vector<T> load_all(const std::string& root, const std::vector<std::s
     CachedFile<T>& got = *read[i];
     diags.append(got.diags);
     // With a cache, and not lending, the cache keeps a copy.
-    if (got.value) out.push_back(lend || !cache ? std::move(*got.value) : *got.value);
+    if (got.value) take(*got.value, lend || !cache);
     if (cache) {
       auto it = cache->find(paths[i]);
       if (it == cache->end() || it->second.hash != got.hash || !got.hash) changed->push_back(paths[i]);
@@ -401,6 +407,12 @@ Site load_site(const std::string& root, Diagnostics& diags, LoadCache* cache) {
   auto school_translations = take_translations(school_paths, site.config.languages);
   for (auto* paths : {&vacancy_paths, &spec_paths, &school_paths, &standard_paths, &page_paths})
     for (auto& p : *paths) check_file_name(p, diags);
+  // In slug order, so that the adverts are loaded in the order the site
+  // keeps them ("a.md" comes after "a-b.md" as a path): an advert moved
+  // while sorting was a tenth of a rebuild's loading.
+  auto by_stem = [](auto& a, auto& b) { return stem_of(a) < stem_of(b); };
+  if (!std::is_sorted(vacancy_paths.begin(), vacancy_paths.end(), by_stem))
+    std::stable_sort(vacancy_paths.begin(), vacancy_paths.end(), by_stem);
   for (auto& l : listed)  // a .yml file where .yaml is read
     for (auto& path : l.yml)
       diags.error({path, 0, 0}, "this file is not read, because its name ends .yml: rename it to '" +
@@ -429,8 +441,9 @@ Site load_site(const std::string& root, Diagnostics& diags, LoadCache* cache) {
     load_glossary(root, site, diags, site.config.languages[i]);
   load_files(root, site, diags);
 
-  std::sort(site.vacancies.begin(), site.vacancies.end(),
-            [](auto& a, auto& b) { return a.slug < b.slug; });
+  auto by_slug = [](auto& a, auto& b) { return a.slug < b.slug; };
+  if (!std::is_sorted(site.vacancies.begin(), site.vacancies.end(), by_slug))
+    std::sort(site.vacancies.begin(), site.vacancies.end(), by_slug);
   load_translations(root, site, {vacancy_translations, spec_translations, page_translations,
                                  school_translations}, diags);
   return site;

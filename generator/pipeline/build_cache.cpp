@@ -24,7 +24,7 @@ namespace fs = std::filesystem;
 static_assert(sizeof(Vacancy) == 1168, "Vacancy changed: update fields() in cache_format.h");
 static_assert(sizeof(PersonSpec) == 184, "PersonSpec changed: update fields() in cache_format.h");
 static_assert(sizeof(Criterion) == 216, "Criterion changed: update fields() in cache_format.h");
-static_assert(sizeof(Listing) == 136, "Listing changed: update fields() in cache_format.h");
+static_assert(sizeof(Listing) == 144, "Listing changed: update fields() in cache_format.h");
 // And an option added to the build may change pages: add it to site_key().
 static_assert(sizeof(BuildOptions) == 48, "BuildOptions changed: add the new option to site_key()");
 

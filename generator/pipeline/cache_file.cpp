@@ -24,7 +24,7 @@ template <class A> void fields(A& a, MadeFile& x) { a(x.key, x.stamp); }
 
 namespace {
 
-constexpr std::string_view kMagic = "staffroom build cache 8\n";
+constexpr std::string_view kMagic = "staffroom build cache 9\n";
 constexpr std::size_t kShards = 64;
 
 std::string shard_path(const std::string& site, std::size_t shard) {

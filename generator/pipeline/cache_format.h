@@ -274,6 +274,6 @@ template <class A> void fields(A& a, FileStamp& x) { a(x.size, x.mtime_ns, x.cti
 template <class A, class T> void fields(A& a, CachedFile<T>& x) { a(x.stamp, x.read_at_ns, x.hash, x.value, x.diags); }
 template <class A> void fields(A& a, BodyFindings& x) { a(x.diags, x.unknown); }
 template <class A> void fields(A& a, Listing& x) {
-  a(x.status, x.card_html, x.search_entry, x.atom_entry, x.feed_item);
+  a(x.status, x.card_html, x.search_entry, x.atom_entry, x.feed_item, x.digest);
 }
 template <class A> void fields(A& a, VacancyOutput& x) { a(x.listing, x.files); }

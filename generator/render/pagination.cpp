@@ -107,7 +107,7 @@ void write_paged(const SiteContext& ctx, Sink& sink, const std::string& path, co
                                   std::string_view(meta.body_html)})
       key.add(part);
     key.add(page), key.add(pages), key.add(std::uint64_t(meta.noindex)), key.add(std::uint64_t(vs.empty()));
-    for (auto v = from; v != to; ++v) key.add(ctx.listing(**v).card_html.view());
+    for (auto v = from; v != to; ++v) key.add(ctx.listing(**v).digest);
     sink.write_made(page_file(page_path(path, page)), key.value, [&] {
       Data d = data;
       PageMeta m = meta;
@@ -144,6 +144,13 @@ void write_search_index(const SiteContext& ctx, Sink& sink) {
   std::string first = "{\"glossary\":" + search_glossary_json(ctx);
   first += ",\"more\":" + more.dump() + ",\"facets\":" + facets_json(ctx) + ",\"vacancies\":[" + entries(0) + "]}\n";
   sink.write("search-index.json", first);
-  for (size_t p = 1; p < parts; ++p)
-    sink.write("search-index-" + std::to_string(p + 1) + ".json", "{\"vacancies\":[" + entries(p) + "]}\n");
+  // The other parts hold their vacancies alone: one edit makes one of them again.
+  for (size_t p = 1; p < parts; ++p) {
+    Key key;
+    key.add("search-index part"), key.add(p);
+    for (size_t i = p * kSearchPart; i < std::min(ctx.listed.size(), (p + 1) * kSearchPart); ++i)
+      key.add(ctx.listing(*ctx.listed[i]).digest);
+    sink.write_made("search-index-" + std::to_string(p + 1) + ".json", key.value,
+                    [&] { return "{\"vacancies\":[" + entries(p) + "]}\n"; });
+  }
 }

@@ -7,6 +7,7 @@
 
 #include "base/clock.h"
 #include "markdown/markdown.h"
+#include "base/key.h"
 #include "render/outputs/outputs.h"
 #include "render/page.h"
 #include "base/parallel.h"
@@ -21,10 +22,15 @@ Listing make_listing(const SiteContext& ctx, const Vacancy& v) {
   // A closed advert is on the archive's pages only (the feeds and the search
   // index have the listed ones): at 90,000 closed adverts, their feed entries
   // (each with the whole job description) were over a gigabyte unused.
-  if (l.status == Status::closed) return l;
-  l.search_entry = search_index_entry(ctx, v);
-  l.atom_entry = atom_entry(ctx, v);
-  l.feed_item = json_feed_item(ctx, v);
+  if (l.status != Status::closed) {
+    l.search_entry = search_index_entry(ctx, v);
+    l.atom_entry = atom_entry(ctx, v);
+    l.feed_item = json_feed_item(ctx, v);
+  }
+  Key key;
+  for (const Text* part : {&l.card_html, &l.search_entry, &l.atom_entry, &l.feed_item}) key.add(part->view());
+  key.add(std::uint64_t(l.status));
+  l.digest = key.value;
   return l;
 }
 

@@ -4,6 +4,7 @@
 // read it; it calls neither.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <set>
@@ -36,6 +37,10 @@ struct Listing {
   Text search_entry;             // its object in search-index.json
   Text atom_entry;               // its <entry> in feed.xml
   Text feed_item;                // its item in feed.json
+  // Of the four texts: what a list page or a part of the search index
+  // takes of each vacancy for its key (see Sink::write_made), so that an
+  // unchanged page is known without hashing its cards again.
+  std::uint64_t digest = 0;
 };
 
 // The same page in one of a bilingual site's languages.

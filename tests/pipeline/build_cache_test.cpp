@@ -40,6 +40,8 @@ struct EditedSite {
 
   explicit EditedSite(unsigned seed) : random(seed) {
     test::write_minimal_site(dir.path);
+    // Lists in pages of two, so that an edit moves cards between pages.
+    dir.write("content/site.yaml", test::read_file(dir.path / "content/site.yaml") + "per_page: 2\n");
     dir.write("content/schools/elm.yaml",
               "name: Elm Academy\naddress: { locality: York, postcode: YO1 1AA }\n");
     for (int i = 0; i < 6; ++i) add();
@@ -88,7 +90,7 @@ struct EditedSite {
       }
       case 6:
         dir.write("content/site.yaml", "title: Trust vacancies " + std::to_string(pick(100)) +
-                                           "\nbase_url: https://jobs.example.org/\n");
+                                           "\nbase_url: https://jobs.example.org/\nper_page: 2\n");
         return "edited site.yaml";
       case 7:
         dir.write("content/glossary.yaml", pick(2) ? "GCSE: General Certificate of Secondary Education\n" : "");

@@ -2,7 +2,11 @@
 // through the real binary; and a short list written exactly as before.
 #include <doctest/doctest.h>
 
+#include <sys/stat.h>
+
+#include <algorithm>
 #include <filesystem>
+#include <map>
 #include <regex>
 #include <string>
 
@@ -128,4 +132,42 @@ TEST_CASE("per_page must be a whole number from 1 to 1000") {
     CHECK(said.find("site.yaml:4:11: error: ") != std::string::npos);
     CHECK(said.find("per_page") != std::string::npos);
   }
+}
+
+TEST_CASE("with the cache, an edit makes again only the part of the search index and the page the advert is on") {
+  Many m(230, "");
+  REQUIRE(m.build() == 0);  // and the cache
+  // A file's inode and modification time: what a deploy tool looks at.
+  auto stamp = [&](const std::string& path) {
+    struct stat st {};
+    REQUIRE(::stat((m.out / path).c_str(), &st) == 0);
+    return std::to_string(st.st_ino) + ":" + std::to_string(st.st_mtim.tv_sec) + "." +
+           std::to_string(st.st_mtim.tv_nsec);
+  };
+  const std::vector<std::string> parts{"search-index.json", "search-index-2.json", "search-index-3.json"},
+      pages{"index.html", "page/2/index.html", "page/3/index.html", "page/4/index.html", "page/5/index.html"};
+  std::map<std::string, std::string> before;
+  for (auto* list : {&parts, &pages})
+    for (auto& f : *list) before[f] = stamp(f);
+  fs::path advert = m.site / "content/vacancies/teacher-1150.md";
+  std::string text = test::read_file(advert);
+  text.replace(text.find("min: 20000"), 10, "min: 20500");  // its pay: its place in the lists stays
+  test::write_file(advert, text);
+  REQUIRE(m.build() == 0);
+  auto changed = [&](const std::vector<std::string>& files) {
+    return std::count_if(files.begin(), files.end(), [&](auto& f) { return before[f] != stamp(f); });
+  };
+  CHECK(changed(parts) == 1);
+  CHECK(changed(pages) == 1);
+  // What a build without the cache writes.
+  fs::path plain = m.tmp.path / "plain";
+  REQUIRE(test::run(kBin + " build --no-cache --site " + q(m.site) + " --output " + q(plain) +
+                    " --now 2026-11-20T09:00") == 0);
+  std::string all;
+  for (auto* list : {&parts, &pages})
+    for (auto& f : *list) {
+      CHECK_MESSAGE(m.page(f) == test::read_file(plain / f), f);
+      if (list == &parts) all += m.page(f);
+    }
+  CHECK(count_of(all, "20,500") == 1);  // in its card
 }
