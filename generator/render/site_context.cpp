@@ -142,16 +142,16 @@ std::vector<const Vacancy*> SiteContext::refresh(std::vector<const Vacancy*> cha
   return remade;
 }
 
-std::string SiteContext::joined(Text Listing::*part, const std::string& separator) const {
-  size_t size = 0;
+void SiteContext::append_joined(std::string& out, Text Listing::*part, const std::string& separator,
+                                std::string_view tail) const {
+  size_t size = out.size() + tail.size();
   for (auto* v : listed) size += (listing(*v).*part).size() + separator.size();
-  std::string out;
   out.reserve(size);
   for (size_t i = 0; i < listed.size(); ++i) {
     if (i) out += separator;
     out += (listing(*listed[i]).*part).view();
   }
-  return out;
+  out += tail;
 }
 
 std::string SiteContext::text_language(const Vacancy& v) const {

@@ -9,6 +9,7 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/model.h"
@@ -90,8 +91,10 @@ struct SiteContext {
 
   const Listing& listing(const Vacancy& v) const { return listings.at(&v); }
   // One part of every open vacancy's Listing, in list order, joined by
-  // `separator`: the feeds and the search index (room is made once).
-  std::string joined(Text Listing::*part, const std::string& separator) const;
+  // `separator`, added to `out` with room made once, then `tail`: a feed
+  // of 5,000 entries is megabytes, and each copy of it was fresh memory.
+  void append_joined(std::string& out, Text Listing::*part, const std::string& separator,
+                     std::string_view tail = "") const;
 
   std::string url(const std::string& path) const { return base_path + path; }
   std::string absolute(const std::string& path) const { return base_url + path; }

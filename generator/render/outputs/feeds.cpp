@@ -51,8 +51,7 @@ std::string atom_feed(const SiteContext& ctx) {
   out += "  <link rel=\"alternate\" type=\"text/html\" href=\"" + escape_xml(ctx.absolute("")) + "\"/>\n";
   out += "  <author><name>" + escape_xml(feed_author(ctx)) + "</name></author>\n";
   out += "  <generator>Staffroom</generator>\n";
-  out += ctx.joined(&Listing::atom_entry, "");
-  out += "</feed>\n";
+  ctx.append_joined(out, &Listing::atom_entry, "", "</feed>\n");
   return out;
 }
 
@@ -87,7 +86,9 @@ std::string json_feed(const SiteContext& ctx) {
   out.erase(out.rfind('\n'));  // the closing brace: reopened for "items"
   out += ",\n  \"items\": [";
   if (ctx.listed.empty()) return out + "]\n}\n";
-  return out + "\n    " + ctx.joined(&Listing::feed_item, ",\n    ") + "\n  ]\n}\n";
+  out += "\n    ";
+  ctx.append_joined(out, &Listing::feed_item, ",\n    ", "\n  ]\n}\n");
+  return out;
 }
 
 std::string json_feed_item(const SiteContext& ctx, const Vacancy& v) {

@@ -57,8 +57,9 @@ std::string search_glossary_json(const SiteContext& ctx) {
 }
 
 std::string search_index_json(const SiteContext& ctx) {
-  std::string glossary = search_glossary_json(ctx);
-  return "{\"glossary\":" + glossary + ",\"vacancies\":[" + ctx.joined(&Listing::search_entry, ",") + "]}\n";
+  std::string out = "{\"glossary\":" + search_glossary_json(ctx) + ",\"vacancies\":[";
+  ctx.append_joined(out, &Listing::search_entry, ",", "]}\n");
+  return out;
 }
 
 std::string search_index_entry(const SiteContext& ctx, const Vacancy& v) {
