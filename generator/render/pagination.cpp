@@ -130,12 +130,18 @@ void write_search_index(const SiteContext& ctx, Sink& sink) {
     return;
   }
   size_t parts = (ctx.listed.size() + kSearchPart - 1) / kSearchPart;
+  // The listings of one part's vacancies, in list order.
+  auto listings = [&](size_t part) {
+    std::vector<const Listing*> out;
+    for (size_t i = part * kSearchPart; i < std::min(ctx.listed.size(), (part + 1) * kSearchPart); ++i)
+      out.push_back(&ctx.listing(*ctx.listed[i]));
+    return out;
+  };
   auto entries = [&](size_t part) {
     std::string out;
-    for (size_t i = part * kSearchPart; i < std::min(ctx.listed.size(), (part + 1) * kSearchPart); ++i) {
-      const Listing& l = ctx.listing(*ctx.listed[i]);
+    for (const Listing* l : listings(part)) {
       if (!out.empty()) out += ',';
-      out += with_card(l.search_entry, l.card_html);
+      out += with_card(l->search_entry, l->card_html);
     }
     return out;
   };
@@ -148,8 +154,7 @@ void write_search_index(const SiteContext& ctx, Sink& sink) {
   for (size_t p = 1; p < parts; ++p) {
     Key key;
     key.add("search-index part"), key.add(p);
-    for (size_t i = p * kSearchPart; i < std::min(ctx.listed.size(), (p + 1) * kSearchPart); ++i)
-      key.add(ctx.listing(*ctx.listed[i]).digest);
+    for (const Listing* l : listings(p)) key.add(l->digest);
     sink.write_made("search-index-" + std::to_string(p + 1) + ".json", key.value,
                     [&] { return "{\"vacancies\":[" + entries(p) + "]}\n"; });
   }

@@ -6,8 +6,8 @@
 #include <functional>
 
 #include "base/clock.h"
-#include "markdown/markdown.h"
 #include "base/key.h"
+#include "markdown/markdown.h"
 #include "render/outputs/outputs.h"
 #include "render/page.h"
 #include "base/parallel.h"
