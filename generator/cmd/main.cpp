@@ -23,6 +23,9 @@
 
 #ifdef STAFFROOM_MIMALLOC
 #include <mimalloc.h>
+#include <sys/mman.h>
+
+#include <fstream>
 #endif
 
 namespace {
@@ -241,6 +244,32 @@ static int internal_error(const std::string& what) {
   return 3;
 }
 
+#ifdef STAFFROOM_MIMALLOC
+namespace {
+
+// The main thread's first 32 MB of heap were mapped by the libraries'
+// start-up, before main() could ask for 2 MB pages, and so came in 4 KB
+// pages: 7,500 page faults, at about 20 us each on a virtual machine, were
+// a quarter of a one-advert rebuild's time. Asks for them now, for the
+// mapping that holds the heap's blocks, from /proc/self/maps.
+void advise_first_heap() {
+  void* probe = mi_malloc(1);
+  auto at = reinterpret_cast<std::uintptr_t>(probe);
+  std::ifstream maps("/proc/self/maps");
+  std::uintptr_t start = 0, end = 0;
+  char dash = 0;
+  std::string rest;
+  while (maps >> std::hex >> start >> dash >> end && std::getline(maps, rest))
+    if (start <= at && at < end) {
+      ::madvise(reinterpret_cast<void*>(start), end - start, MADV_HUGEPAGE);
+      break;
+    }
+  mi_free(probe);
+}
+
+}  // namespace
+#endif
+
 int main(int argc, char** argv) {
 #ifdef STAFFROOM_MIMALLOC
   // The heap in 2 MB pages where the kernel allows it (transparent huge
@@ -252,6 +281,7 @@ int main(int argc, char** argv) {
   // rebuild whose heap stays small (the cache's specifications not read)
   // otherwise got no 2 MB page at all, and was slower for using less.
   if (!std::getenv("MIMALLOC_EAGER_COMMIT_DELAY")) mi_option_set(mi_option_eager_commit_delay, 0);
+  if (mi_option_is_enabled(mi_option_large_os_pages)) advise_first_heap();
 #endif
   try {
     return run(argc, argv);
