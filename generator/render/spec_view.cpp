@@ -107,6 +107,7 @@ static Data section_view(const SiteContext& ctx, const PersonSpec& spec, const S
   put(s, "prompt", section.prompt);
   put(s, "note", section.note);
   std::vector<Data> rows;
+  rows.reserve(section.criteria.size());  // grown, it would copy them (see push())
   for (auto& c : section.criteria) rows.push_back(criterion_view(ctx, spec, section, c, seen, used));
   put(s, "groups", groups_view(section, rows));
   Data criteria = list();

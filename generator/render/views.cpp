@@ -34,8 +34,19 @@ void put(Data& d, const std::string& key, Data&& value) {
   d.set(key, Data(false));
   *const_cast<Data*>(d.get(key)) = std::move(value);  // the slot is ours; get() is only const
 }
+// kainjow's Data has a move constructor not marked noexcept, so a vector of
+// them that grows by itself copies every item across, deeply: a section
+// with all its criteria each time the list of sections grew. Grown here by
+// moving instead.
 void push(Data& list, Data&& value) {
-  const_cast<kainjow::mustache::list&>(list.list_value()).push_back(std::move(value));
+  auto& items = const_cast<kainjow::mustache::list&>(list.list_value());
+  if (items.size() == items.capacity()) {
+    kainjow::mustache::list bigger;
+    bigger.reserve(std::max<size_t>(4, 2 * items.size()));
+    for (auto& item : items) bigger.push_back(std::move(item));  // room made: moved, not copied
+    items.swap(bigger);
+  }
+  items.push_back(std::move(value));
 }
 
 std::string address_line(const Address& a) {
