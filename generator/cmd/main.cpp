@@ -212,6 +212,28 @@ int cmd_import(int argc, char** argv) {
                      std::cout, std::cerr);
 }
 
+#ifdef STAFFROOM_MIMALLOC
+// The main thread's first 32 MB of heap were mapped by the libraries'
+// start-up, before main() could ask for 2 MB pages, and so came in 4 KB
+// pages: 7,500 page faults, at about 20 us each on a virtual machine, were
+// a quarter of a one-advert rebuild's time. Asks for them now, for the
+// mapping that holds the heap's blocks, from /proc/self/maps.
+void advise_first_heap() {
+  void* probe = mi_malloc(1);
+  auto at = reinterpret_cast<std::uintptr_t>(probe);
+  std::ifstream maps("/proc/self/maps");
+  std::uintptr_t start = 0, end = 0;
+  char dash = 0;
+  std::string rest;
+  while (maps >> std::hex >> start >> dash >> end && std::getline(maps, rest))
+    if (start <= at && at < end) {
+      ::madvise(reinterpret_cast<void*>(start), end - start, MADV_HUGEPAGE);
+      break;
+    }
+  mi_free(probe);
+}
+#endif
+
 }  // namespace
 
 static int run(int argc, char** argv) {
@@ -243,32 +265,6 @@ static int internal_error(const std::string& what) {
                "report it with the command you ran)\n";
   return 3;
 }
-
-#ifdef STAFFROOM_MIMALLOC
-namespace {
-
-// The main thread's first 32 MB of heap were mapped by the libraries'
-// start-up, before main() could ask for 2 MB pages, and so came in 4 KB
-// pages: 7,500 page faults, at about 20 us each on a virtual machine, were
-// a quarter of a one-advert rebuild's time. Asks for them now, for the
-// mapping that holds the heap's blocks, from /proc/self/maps.
-void advise_first_heap() {
-  void* probe = mi_malloc(1);
-  auto at = reinterpret_cast<std::uintptr_t>(probe);
-  std::ifstream maps("/proc/self/maps");
-  std::uintptr_t start = 0, end = 0;
-  char dash = 0;
-  std::string rest;
-  while (maps >> std::hex >> start >> dash >> end && std::getline(maps, rest))
-    if (start <= at && at < end) {
-      ::madvise(reinterpret_cast<void*>(start), end - start, MADV_HUGEPAGE);
-      break;
-    }
-  mi_free(probe);
-}
-
-}  // namespace
-#endif
 
 int main(int argc, char** argv) {
 #ifdef STAFFROOM_MIMALLOC

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <set>
+#include <span>
 
 #include "base/key.h"
 #include "render/outputs/outputs.h"
@@ -15,6 +16,16 @@ namespace {
 // Vacancies per part of a split search index: each entry is a few KB with
 // its criteria and card, so a part is some hundreds of KB.
 constexpr size_t kSearchPart = 100;
+
+// Cards on a list page: at least one.
+size_t per_page(const SiteContext& ctx) { return std::max<size_t>(1, ctx.site->config.per_page); }
+
+// Run `n` (from 0) of `size` vacancies of `vs`: a list page's cards, a
+// search-index part's entries.
+std::span<const Vacancy* const> run_of(const std::vector<const Vacancy*>& vs, size_t n, size_t size) {
+  size_t from = std::min(vs.size(), n * size);
+  return std::span<const Vacancy* const>(vs).subspan(from, std::min(size, vs.size() - from));
+}
 
 std::string page_path(const std::string& path, size_t page) {
   return page == 1 ? path : path + "page/" + std::to_string(page) + "/";
@@ -80,7 +91,7 @@ std::string facets_json(const SiteContext& ctx) {
 }  // namespace
 
 size_t page_count(const SiteContext& ctx, size_t count) {
-  size_t per = std::max<size_t>(1, ctx.site->config.per_page);
+  size_t per = per_page(ctx);
   return std::max<size_t>(1, (count + per - 1) / per);
 }
 
@@ -94,11 +105,9 @@ void write_paged(const SiteContext& ctx, Sink& sink, const std::string& path, co
                  const Data& data, const std::string& about, const std::vector<const Vacancy*>& vs,
                  const PageMeta& meta, const std::string& counts) {
   size_t pages = page_count(ctx, vs.size());
-  size_t per = std::max<size_t>(1, ctx.site->config.per_page);
   const std::string count_text = count_words(ctx, vs, counts);  // once, not once a page
   for (size_t page = 1; page <= pages; ++page) {
-    auto from = vs.begin() + static_cast<long>((page - 1) * per);
-    auto to = vs.begin() + static_cast<long>(std::min(vs.size(), page * per));
+    auto cards = run_of(vs, page - 1, per_page(ctx));
     Key key;
     for (std::string_view part : {std::string_view(tmpl), std::string_view(path), std::string_view(about),
                                   std::string_view(count_text), std::string_view(meta.title),
@@ -107,11 +116,11 @@ void write_paged(const SiteContext& ctx, Sink& sink, const std::string& path, co
                                   std::string_view(meta.body_html)})
       key.add(part);
     key.add(page), key.add(pages), key.add(std::uint64_t(meta.noindex)), key.add(std::uint64_t(vs.empty()));
-    for (auto v = from; v != to; ++v) key.add(ctx.listing(**v).digest);
+    for (const Vacancy* v : cards) key.add(ctx.listing(*v).digest);
     sink.write_made(page_file(page_path(path, page)), key.value, [&] {
       Data d = data;
       PageMeta m = meta;
-      add_cards(ctx, std::vector<const Vacancy*>(from, to), !vs.empty(), count_text, d);
+      add_cards(ctx, std::vector<const Vacancy*>(cards.begin(), cards.end()), !vs.empty(), count_text, d);
       if (pages > 1) {
         put(d, "pagination", pagination_view(ctx, path, page, pages));
         if (page > 1)
@@ -130,18 +139,12 @@ void write_search_index(const SiteContext& ctx, Sink& sink) {
     return;
   }
   size_t parts = (ctx.listed.size() + kSearchPart - 1) / kSearchPart;
-  // The listings of one part's vacancies, in list order.
-  auto listings = [&](size_t part) {
-    std::vector<const Listing*> out;
-    for (size_t i = part * kSearchPart; i < std::min(ctx.listed.size(), (part + 1) * kSearchPart); ++i)
-      out.push_back(&ctx.listing(*ctx.listed[i]));
-    return out;
-  };
   auto entries = [&](size_t part) {
     std::string out;
-    for (const Listing* l : listings(part)) {
+    for (const Vacancy* v : run_of(ctx.listed, part, kSearchPart)) {
+      const Listing& l = ctx.listing(*v);
       if (!out.empty()) out += ',';
-      out += with_card(l->search_entry, l->card_html);
+      out += with_card(l.search_entry, l.card_html);
     }
     return out;
   };
@@ -154,7 +157,7 @@ void write_search_index(const SiteContext& ctx, Sink& sink) {
   for (size_t p = 1; p < parts; ++p) {
     Key key;
     key.add("search-index part"), key.add(p);
-    for (const Listing* l : listings(p)) key.add(l->digest);
+    for (const Vacancy* v : run_of(ctx.listed, p, kSearchPart)) key.add(ctx.listing(*v).digest);
     sink.write_made("search-index-" + std::to_string(p + 1) + ".json", key.value,
                     [&] { return "{\"vacancies\":[" + entries(p) + "]}\n"; });
   }
