@@ -10,7 +10,7 @@
 #include <utility>
 #include <vector>
 
-std::string escape_html(std::string_view text);  // & < > " '
+std::string escape_html(std::string_view text, std::string_view apostrophe = "&#39;");  // & < > " '
 // XML text: escaped, without the control characters XML 1.0 forbids.
 std::string escape_xml(std::string_view text);
 

@@ -88,7 +88,9 @@ std::optional<std::string> scalar_text(const YamlNode& node,
 static void warn_bidi(const std::string& key, const std::string& value, const Mark& at,
                       Diagnostics& diags) {
   if (value.find('\n') != std::string::npos) return;
-  for (size_t i = 0; i < value.size(); ++i) {
+  // Every such control starts with one of these two bytes.
+  for (size_t i = value.find_first_of("\xD8\xE2"); i != std::string::npos;
+       i = value.find_first_of("\xD8\xE2", i + 1)) {
     auto bidi = bidi_control_at(value, i);
     if (!bidi.code) continue;
     size_t from = i > 30 ? i - 30 : 0;

@@ -1,6 +1,7 @@
 // Theme loading and template rendering; see theme.h.
 #include "theme/theme.h"
 
+#include <algorithm>
 #include <atomic>
 #include <filesystem>
 #include <fstream>
@@ -240,35 +241,19 @@ struct Out {
   }
 };
 
-// kainjow's escaping, byte for byte, without appending one character at a time.
-std::string escape(const std::string& s) {
-  std::string out;
-  out.reserve(s.size() + s.size() / 8);
-  size_t last = 0;
-  for (size_t i = 0; i < s.size(); ++i) {
-    const char* with;
-    switch (s[i]) {
-      case '&': with = "&amp;"; break;
-      case '<': with = "&lt;"; break;
-      case '>': with = "&gt;"; break;
-      case '"': with = "&quot;"; break;
-      case '\'': with = "&apos;"; break;
-      default: continue;
-    }
-    out.append(s, last, i - last);
-    out += with;
-    last = i + 1;
-  }
-  out.append(s, last);
-  return out;
-}
+// kainjow's escaping, byte for byte (its apostrophe is &apos;).
+std::string escape(const std::string& s) { return escape_html(s, "&apos;"); }
 
 }  // namespace
 
 std::string Theme::render(const std::string& name, const Data& data, const Words* words) const {
   if (watch_) watch_(name, data);
   // kainjow's render is not const, so each thread keeps its own compiled copy.
-  thread_local std::map<std::pair<long, std::string>, kainjow::mustache::mustache> cache;
+  struct Compiled {
+    kainjow::mustache::mustache tmpl;
+    size_t size = 0;  // of its largest render so far
+  };
+  thread_local std::map<std::pair<long, std::string>, Compiled> cache;
   auto key = std::make_pair(id_, name);
   auto it = cache.find(key);
   if (it == cache.end()) {
@@ -276,13 +261,17 @@ std::string Theme::render(const std::string& name, const Data& data, const Words
     auto src = sources_.find(name);
     // load() made sure every template the renderer asks for is there.
     if (src == sources_.end()) throw std::logic_error("no template '" + name + "' in the theme");
-    it = cache.emplace(key, kainjow::mustache::mustache(src->second)).first;
-    it->second.set_custom_escape(escape);
+    it = cache.emplace(key, Compiled{kainjow::mustache::mustache(src->second)}).first;
+    it->second.tmpl.set_custom_escape(escape);
   }
   Stack stack;
   if (words) stack.push(&words->data);
   stack.push(&data);
+  // Room for as much as the template's largest page so far: grown from
+  // nothing, a page's text was copied again at each doubling.
   Out out;
-  it->second.render(stack, out);
+  out.text.reserve(it->second.size + it->second.size / 8);
+  it->second.tmpl.render(stack, out);
+  it->second.size = std::max(it->second.size, out.text.size());
   return std::move(out.text);
 }

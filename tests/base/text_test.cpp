@@ -100,3 +100,17 @@ TEST_CASE("a file name is offered as a web address wants it") {
   CHECK(web_file_name("Midday Supervisor", "x") == "midday-supervisor");
   CHECK(web_file_name("---.md", "fallback.md") == "fallback.md");
 }
+
+TEST_CASE("escaping HTML replaces each special character wherever it falls in a long text") {
+  CHECK(escape_html("") == "");
+  CHECK(escape_html("plain text, longer than sixteen bytes") == "plain text, longer than sixteen bytes");
+  std::string text = "&bc<efghijklmno>qrstuvwxyzABCDEF\"HIJKLMNOPQRSTUV'";
+  CHECK(escape_html(text) ==
+        "&amp;bc&lt;efghijklmno&gt;qrstuvwxyzABCDEF&quot;HIJKLMNOPQRSTUV&#39;");
+  CHECK(escape_html(text, "&apos;").substr(59) == "STUV&apos;");
+  CHECK(escape_html(std::string(40, '<')) == [] {
+    std::string lts;
+    for (int i = 0; i < 40; ++i) lts += "&lt;";
+    return lts;
+  }());
+}

@@ -375,6 +375,11 @@ TEST_CASE("read_text_file: BOM and CRLF accepted, and invalid UTF-8, size and li
   CHECK(find_invalid_utf8("a\nb\xC0\x80") == std::make_pair(2, 2));   // overlong
   CHECK(find_invalid_utf8("\xED\xA0\x80") == std::make_pair(1, 1));   // a UTF-16 surrogate
   CHECK(find_invalid_utf8("ab\xE2\x82") == std::make_pair(1, 3));     // cut short
+  // Past long runs of plain ASCII, read eight bytes at a time.
+  std::string plain(21, 'a');
+  CHECK(find_invalid_utf8(plain + "\n" + plain + "£" + plain) == std::nullopt);
+  CHECK(find_invalid_utf8(plain + "\n" + plain + "\xFF" + plain) == std::make_pair(2, 22));
+  CHECK(find_invalid_utf8(plain + "\n\n" + plain + "\xC2") == std::make_pair(3, 22));
 }
 
 TEST_CASE("file names must be slugs") {

@@ -120,6 +120,12 @@ TEST_CASE("Markdown cmark-gfm 0.29 is slow on is refused, where it goes over, be
   CHECK(word->col == 10);
   CHECK(word->message.find("more than 2,000 characters with no space") != std::string::npos);
   CHECK(over(repeat(repeat("www.a_", 20) + " ", 1000)));
+  // Brackets left open over a paragraph of short lines count up line by line,
+  // and a line that only closes them counts down.
+  auto open_lines = over(repeat("a [b\n", 250));
+  REQUIRE(open_lines);
+  CHECK(open_lines->line == 201);
+  CHECK(!over(repeat("a [b\n", 150) + repeat("c]\n", 150) + repeat("a [b\n", 150)));
   // Block quotes and lists inside each other.
   auto deep = over("Text\n" + repeat("> ", 1000) + "a\n");
   REQUIRE(deep);

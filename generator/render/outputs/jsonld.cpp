@@ -102,12 +102,20 @@ std::string script_element(const ojson& j) {
   std::string text = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   std::string out = "<script type=\"application/ld+json\">";
   out.reserve(text.size() + 64);
-  for (char c : text) {
-    if (c == '<') out += "\\u003c";
-    else if (c == '>') out += "\\u003e";
-    else if (c == '&') out += "\\u0026";
-    else out += c;
+  size_t last = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char* with;
+    switch (text[i]) {
+      case '<': with = "\\u003c"; break;
+      case '>': with = "\\u003e"; break;
+      case '&': with = "\\u0026"; break;
+      default: continue;
+    }
+    out.append(text, last, i - last);
+    out += with;
+    last = i + 1;
   }
+  out.append(text, last);
   out += "</script>";
   return out;
 }
