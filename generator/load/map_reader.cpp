@@ -88,9 +88,9 @@ std::optional<std::string> scalar_text(const YamlNode& node,
 static void warn_bidi(const std::string& key, const std::string& value, const Mark& at,
                       Diagnostics& diags) {
   if (value.find('\n') != std::string::npos) return;
-  // Every such control starts with one of these two bytes.
-  for (size_t i = value.find_first_of("\xD8\xE2"); i != std::string::npos;
-       i = value.find_first_of("\xD8\xE2", i + 1)) {
+  for (size_t i = 0; i < value.size(); ++i) {
+    unsigned char c = value[i];
+    if (c != 0xD8 && c != 0xE2) continue;  // the first byte of every such control
     auto bidi = bidi_control_at(value, i);
     if (!bidi.code) continue;
     size_t from = i > 30 ? i - 30 : 0;
