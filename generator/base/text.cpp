@@ -343,17 +343,6 @@ std::pair<int, int> line_col(std::string_view text, size_t offset, int first_lin
   return {line, col};
 }
 
-BidiControl bidi_control_at(std::string_view text, size_t i) {
-  auto byte = [&](size_t k) { return k < text.size() ? static_cast<unsigned char>(text[k]) : 0u; };
-  unsigned a = byte(i), b = byte(i + 1), c = byte(i + 2);
-  if (a == 0xD8 && b == 0x9C) return {0x061C, 2};
-  if (a != 0xE2 || (b != 0x80 && b != 0x81) || (c & 0xC0) != 0x80) return {};
-  char32_t code = 0x2000 + ((b & 0x3F) << 6) + (c & 0x3F);
-  bool bidi = (code >= 0x202A && code <= 0x202E) || (code >= 0x2066 && code <= 0x2069) ||
-              code == 0x200E || code == 0x200F;
-  return bidi ? BidiControl{code, 3} : BidiControl{};
-}
-
 std::string bidi_control_words(char32_t code) {
   static const std::pair<char32_t, const char*> names[] = {
       {0x061C, "an Arabic letter mark"},       {0x200E, "a left-to-right mark"},

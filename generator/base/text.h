@@ -95,7 +95,20 @@ struct BidiControl {
   char32_t code = 0;
   int bytes = 0;
 };
-BidiControl bidi_control_at(std::string_view text, size_t i);
+// Inline: callers ask at every byte of a text, and all but two first bytes
+// are answered at once.
+inline BidiControl bidi_control_at(std::string_view text, size_t i) {
+  auto byte = [&](size_t k) { return k < text.size() ? static_cast<unsigned char>(text[k]) : 0u; };
+  unsigned a = byte(i);
+  if (a != 0xD8 && a != 0xE2) return {};
+  unsigned b = byte(i + 1), c = byte(i + 2);
+  if (a == 0xD8 && b == 0x9C) return {0x061C, 2};
+  if (a != 0xE2 || (b != 0x80 && b != 0x81) || (c & 0xC0) != 0x80) return {};
+  char32_t code = 0x2000 + ((b & 0x3F) << 6) + (c & 0x3F);
+  bool bidi = (code >= 0x202A && code <= 0x202E) || (code >= 0x2066 && code <= 0x2069) ||
+              code == 0x200E || code == 0x200F;
+  return bidi ? BidiControl{code, 3} : BidiControl{};
+}
 // "a right-to-left override (U+202E)".
 std::string bidi_control_words(char32_t code);
 

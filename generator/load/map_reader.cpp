@@ -89,8 +89,6 @@ static void warn_bidi(const std::string& key, const std::string& value, const Ma
                       Diagnostics& diags) {
   if (value.find('\n') != std::string::npos) return;
   for (size_t i = 0; i < value.size(); ++i) {
-    unsigned char c = value[i];
-    if (c != 0xD8 && c != 0xE2) continue;  // the first byte of every such control
     auto bidi = bidi_control_at(value, i);
     if (!bidi.code) continue;
     size_t from = i > 30 ? i - 30 : 0;
