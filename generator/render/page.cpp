@@ -109,8 +109,27 @@ std::string render_page(const SiteContext& ctx, const std::string& path, const s
   // Set even when empty: one vacancy's data serves three pages.
   put(data, "jsonld", meta.jsonld.empty() ? Data(false) : Data(meta.jsonld));
   put(data, "banner", meta.banner.empty() ? Data(false) : Data(meta.banner));
-  put(data, "content", ctx.theme->render(tmpl, data, ctx.words));
-  return ctx.theme->render("layout", data, ctx.words);
+  // The page's HTML is pasted where the layout's {{{content}}} put a mark,
+  // not handed to it: kainjow copies an unescaped value twice on its way
+  // out, and this is the largest of every page. No other value can make the
+  // mark: text is escaped ('<' as &lt;), JSON-LD writes '<' as \u003c and
+  // Markdown's HTML has no raw HTML in it. A layout without the mark (one
+  // that escapes the content, say) is rendered as before.
+  std::string content = ctx.theme->render(tmpl, data, ctx.words);
+  static const std::string kMark = "\x01<content>\x01";
+  put(data, "content", kMark);
+  std::string page = ctx.theme->render("layout", data, ctx.words);
+  std::string out;
+  out.reserve(page.size() + content.size());
+  size_t from = 0;
+  for (size_t at; (at = page.find(kMark, from)) != std::string::npos; from = at + kMark.size())
+    out.append(page, from, at - from).append(content);
+  if (from == 0) {
+    put(data, "content", std::move(content));
+    return ctx.theme->render("layout", data, ctx.words);
+  }
+  out.append(page, from);
+  return out;
 }
 
 void write_page(const SiteContext& ctx, Sink& sink, const std::string& path,

@@ -232,6 +232,21 @@ TEST_CASE("a site override replaces one template and keeps the rest") {
   CHECK(page(dir.path, "index.html").find("Skip to main content") != std::string::npos);
 }
 
+TEST_CASE("a layout gets the page's HTML wherever it puts {{{content}}}, and escaped where it escapes it") {
+  test::TempDir dir;
+  test::write_minimal_site(dir.path);
+  auto layout = dir.path / "themes/default/templates/layout.mustache";
+  test::write_file(layout, "<title>{{page.title}}</title><main>{{{content}}}</main><aside>{{{content}}}</aside>");
+  test::write_file(dir.path / "themes/default/templates/not_found.mustache", "<h1>Lost & found</h1>");
+  REQUIRE(build(dir.path).ok);
+  CHECK(page(dir.path, "404.html").find("<main><h1>Lost & found</h1></main><aside><h1>Lost & found</h1></aside>") !=
+        std::string::npos);
+  CHECK(page(dir.path, "404.html").find('\x01') == std::string::npos);
+  test::write_file(layout, "<pre>{{content}}</pre>");  // shown as text, not as a mark
+  REQUIRE(build(dir.path).ok);
+  CHECK(page(dir.path, "404.html") == "<pre>&lt;h1&gt;Lost &amp; found&lt;/h1&gt;</pre>");
+}
+
 TEST_CASE("an overridden card and person specification appear wherever the theme includes them") {
   test::TempDir dir;
   test::write_minimal_site(dir.path);
