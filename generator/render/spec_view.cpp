@@ -75,20 +75,26 @@ static Data criterion_view(const SiteContext& ctx, const PersonSpec& spec, const
   return row;
 }
 
-// Runs of a section's criteria that share a level and methods, each with those
-// once beside its rows (`rows`, one per criterion): the stacked layout on a
-// phone says them per group instead of on every row.
+// Whether criteria a and b of a section are in one run: the same level and
+// methods, which the stacked layout on a phone says once for the run.
+static bool same_group(const Section& section, size_t a, size_t b) {
+  return section.criteria[a].level == section.criteria[b].level &&
+         section.criteria[a].assessed == section.criteria[b].assessed;
+}
+
+// The runs as a list of their own, each with its level and methods once
+// beside copies of its rows (`rows`, one per criterion). Only for a theme
+// that asks for `groups`: the default one marks each row's place in its run
+// instead (group_start, group_end), which copies nothing.
 static Data groups_view(const Section& section, const std::vector<Data>& rows) {
   Data groups = list();
   for (size_t i = 0; i < rows.size();) {
-    const Criterion& first = section.criteria[i];
+    size_t first = i;
     Data group = object();
     for (auto key : {"level_label", "essential", "assessed_text", "has_assessed"})
       if (auto* value = rows[i].get(key)) put(group, key, *value);  // an empty text is left out
     Data members = list();
-    for (; i < rows.size() && section.criteria[i].level == first.level &&
-           section.criteria[i].assessed == first.assessed; ++i)
-      push(members, Data(rows[i]));
+    for (; i < rows.size() && same_group(section, first, i); ++i) push(members, Data(rows[i]));
     put(group, "criteria", std::move(members));
     push(groups, std::move(group));
   }
@@ -109,7 +115,11 @@ static Data section_view(const SiteContext& ctx, const PersonSpec& spec, const S
   std::vector<Data> rows;
   rows.reserve(section.criteria.size());  // grown, it would copy them (see push())
   for (auto& c : section.criteria) rows.push_back(criterion_view(ctx, spec, section, c, seen, used));
-  put(s, "groups", groups_view(section, rows));
+  for (size_t i = 0; i < rows.size(); ++i) {
+    put(rows[i], "group_start", i == 0 || !same_group(section, i - 1, i));
+    put(rows[i], "group_end", i + 1 == rows.size() || !same_group(section, i, i + 1));
+  }
+  if (ctx.theme && ctx.theme->uses("groups")) put(s, "groups", groups_view(section, rows));
   Data criteria = list();
   for (auto& row : rows) push(criteria, std::move(row));
   put(s, "criteria", std::move(criteria));

@@ -144,6 +144,22 @@ void check_templates(const std::map<std::string, Source>& raw, Diagnostics& diag
 
 }  // namespace
 
+// Every name in the templates' tags, for uses(). A template that sets other
+// delimiters ({{=<% %>=}}) could name anything, so then every name counts.
+void Theme::add_names(Theme& theme) {
+  static const std::regex tag(R"(\{\{\s*[#^/&{]?\s*([A-Za-z0-9_.-]+))");
+  for (auto& [name, text] : theme.sources_) {
+    if (text.find("{{=") != std::string::npos) theme.any_name_ = true;
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), tag); it != std::sregex_iterator(); ++it) {
+      std::string dotted = (*it)[1].str();
+      for (size_t start = 0, end; start <= dotted.size(); start = end + 1) {
+        end = std::min(dotted.find('.', start), dotted.size());
+        theme.names_.insert(dotted.substr(start, end - start));
+      }
+    }
+  }
+}
+
 std::shared_ptr<const Theme> Theme::load(const std::string& root,
                                          const std::string& name,
                                          Diagnostics& diags) {
@@ -175,6 +191,7 @@ std::shared_ptr<const Theme> Theme::load(const std::string& root,
   std::map<std::string, std::string> texts;
   for (auto& [tname, src] : raw) texts[tname] = src.text;
   for (auto& [tname, text] : texts) theme->sources_[tname] = expand_partials(text, texts, 0);
+  add_names(*theme);
   for (auto& [file, content] : statics) {
     auto ext = fs::path(file).extension().string();
     std::string out = file;

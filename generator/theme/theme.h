@@ -7,6 +7,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -41,6 +42,9 @@ class Theme {
   using Watch = std::function<void(const std::string& name, const Data& data)>;
   void watch(Watch watch) { watch_ = std::move(watch); }
   bool has(const std::string& name) const { return sources_.count(name) > 0; }
+  // Whether any template names `name` in a tag ({{name}}, {{#a.name}}...):
+  // a view may leave out what no template of the theme can show.
+  bool uses(const std::string& name) const { return any_name_ || names_.count(name) > 0; }
 
   const std::vector<Asset>& assets() const { return assets_; }
   // The fingerprinted output name of a static asset, e.g. for "style.css".
@@ -49,7 +53,11 @@ class Theme {
   const std::vector<std::string>& folders() const { return folders_; }
 
  private:
+  static void add_names(Theme& theme);  // fills names_ from sources_
+
   std::map<std::string, std::string> sources_;  // partials expanded
+  std::set<std::string> names_;  // every name in a tag, each part of a dotted one
+  bool any_name_ = false;        // a template changes its delimiters: names unknown
   std::vector<Asset> assets_;
   std::vector<std::string> folders_;
   std::map<std::string, std::shared_ptr<const Words>> words_;  // i18n/<language>.yaml

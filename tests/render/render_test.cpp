@@ -30,6 +30,12 @@ std::string page(const std::filesystem::path& root, const std::string& path) {
   return test::read_file(root / "public" / path);
 }
 
+// Adds YAML lines at the end of the minimal site's specification (ta.yaml).
+void add_to_spec(const std::filesystem::path& root, const std::string& lines) {
+  auto file = root / "content/specs/ta.yaml";
+  test::write_file(file, test::read_file(file) + lines);
+}
+
 }  // namespace
 
 TEST_CASE("a minimal site builds the pages a candidate needs") {
@@ -73,11 +79,9 @@ TEST_CASE("the person specification is a real table per section") {
 TEST_CASE("the person specification groups criteria that share a level and methods") {
   test::TempDir dir;
   test::write_minimal_site(dir.path);
-  std::string spec = test::read_file(dir.path / "content/specs/ta.yaml");
-  spec += "      - { text: Speaks Welsh, level: desirable, assessed: [qualification] }\n"
-          "  - name: Experience\n    criteria:\n"
-          "      - { text: Worked with children, level: essential }\n";
-  test::write_file(dir.path / "content/specs/ta.yaml", spec);
+  add_to_spec(dir.path, "      - { text: Speaks Welsh, level: desirable, assessed: [qualification] }\n"
+                        "  - name: Experience\n    criteria:\n"
+                        "      - { text: Worked with children, level: essential }\n");
   REQUIRE(build(dir.path).ok);
   std::string html = page(dir.path, "vacancies/ta/index.html");
   // Qualifications: essential [application, qualification]; then two desirable
@@ -95,6 +99,24 @@ TEST_CASE("the person specification groups criteria that share a level and metho
   // No ARIA roles on the table's elements: the HTML gives them (W3C Nu Html Checker).
   for (auto role : {"table", "rowgroup", "row", "cell", "columnheader", "rowheader"})
     CHECK_MESSAGE(html.find("role=\"" + std::string(role) + "\"") == std::string::npos, role);
+}
+
+TEST_CASE("a theme that names groups is given the runs; the default theme marks them on the rows") {
+  test::TempDir dir;
+  test::write_minimal_site(dir.path);
+  add_to_spec(dir.path, "      - { text: Speaks Welsh, level: desirable, assessed: [qualification] }\n"
+                        "      - { text: Speaks French, level: desirable, assessed: [qualification] }\n");
+  REQUIRE(build(dir.path).ok);
+  std::string html = page(dir.path, "vacancies/ta/index.html");
+  CHECK(test::count(html, "<tbody class=\"spec-group") == 2);
+  CHECK(test::count(html, "</tbody>") == 2);
+  test::write_file(dir.path / "themes/default/templates/person_spec.mustache",
+                   "{{#sections}}{{#groups}}<p>{{level_label}}:{{#criteria}} {{text_html}};{{/criteria}}</p>"
+                   "{{/groups}}{{/sections}}");
+  REQUIRE(build(dir.path).ok);
+  html = page(dir.path, "vacancies/ta/index.html");
+  CHECK(html.find("<p>Desirable: First aid certificate; Speaks Welsh; Speaks French;</p>") != std::string::npos);
+  CHECK(test::count(html, "<p>Essential:") == 1);
 }
 
 TEST_CASE("every string from YAML is escaped, and raw HTML in an advert is left out") {

@@ -81,13 +81,24 @@ void render_paged(std::vector<Render>* renders) {
   render(dir.path, false, renders);
 }
 
+// The example site with a person specification template that names
+// `groups`, which the views give only to a theme that asks for them.
+void render_with_groups(std::vector<Render>* renders) {
+  test::TempDir dir;
+  fs::copy(kSource / "content", dir.path / "content", fs::copy_options::recursive);
+  test::write_file(dir.path / "themes/default/templates/person_spec.mustache",
+                   "{{#sections}}{{#groups}}<p>{{level_label}}</p>{{/groups}}{{/sections}}");
+  render(dir.path, false, renders);
+}
+
 // The example site, the awkward one and the bilingual one, as built and as
-// previewed, and the example in pages.
+// previewed, and the example in pages and with `groups`.
 std::vector<Render> all_renders() {
   std::vector<Render> renders;
   for (auto site : {kSource, kSource / "tests/sites/awkward", kSource / "tests/sites/bilingual"})
     for (bool drafts : {false, true}) render(site, drafts, &renders);
   render_paged(&renders);
+  render_with_groups(&renders);
   return renders;
 }
 

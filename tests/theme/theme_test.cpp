@@ -101,3 +101,22 @@ TEST_CASE("a template renders as kainjow's own renderer renders it, names, secti
   CHECK(theme->render("page", data) == expected);
   CHECK(expected.find("deep &amp; &lt;sure&gt; &quot;q&quot; &apos;a&apos; `b` = é") != std::string::npos);
 }
+
+TEST_CASE("a theme knows the names its templates use, whatever the tag, and every part of a dotted one") {
+  test::TempDir site;
+  site.write("themes/default/templates/page.mustache",
+             "{{# spec.groups }}{{/ spec.groups }}{{{ table_html }}}{{^none}}{{/none}}{{! mention }}{{& raw}}");
+  Diagnostics d;
+  auto theme = Theme::load(site.str(), "default", d);
+  INFO(messages(d));
+  CHECK(d.errors() == 0);
+  for (auto name : {"spec", "groups", "table_html", "none", "raw"}) CHECK_MESSAGE(theme->uses(name), name);
+  CHECK_FALSE(theme->uses("mention"));  // a comment names nothing
+  CHECK_FALSE(theme->uses("layout_only_name"));
+  CHECK(theme->uses("site"));           // the default layout's
+  // New delimiters could hide any name: then every name counts as used.
+  site.write("themes/default/templates/page.mustache", "{{=<% %>=}}<% hidden %>");
+  auto other = Theme::load(site.str(), "default", d);
+  CHECK(other->uses("hidden"));
+  CHECK(other->uses("anything"));
+}
