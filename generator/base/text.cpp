@@ -2,6 +2,8 @@
 #include "base/text.h"
 
 #include <array>
+#include <cstring>
+#include <cstdint>
 #include <cmath>
 #include <cstdio>
 
@@ -356,4 +358,40 @@ std::string bidi_control_words(char32_t code) {
   for (auto& [c, name] : names)
     if (c == code) return std::string(name) + " (" + hex + ")";
   return hex;
+}
+
+std::optional<std::pair<int, int>> find_invalid_utf8(std::string_view text) {
+  size_t i = 0, n = text.size();
+  auto cont = [&](size_t k) {
+    return k < n && (static_cast<unsigned char>(text[k]) & 0xC0) == 0x80;
+  };
+  // Where it goes wrong is worked out only when it does (line_col).
+  auto bad = [&] { return line_col(text, i, 1); };
+  while (i < n) {
+    // Plain ASCII, most of any file, eight bytes at a time.
+    for (std::uint64_t word; i + 8 <= n; i += 8) {
+      std::memcpy(&word, text.data() + i, 8);
+      if (word & 0x8080808080808080ULL) break;
+    }
+    if (i == n) break;
+    unsigned char c = text[i];
+    size_t len = 0;
+    if (c < 0x80) len = 1;
+    else if (c >= 0xC2 && c <= 0xDF) len = 2;
+    else if (c >= 0xE0 && c <= 0xEF) len = 3;
+    else if (c >= 0xF0 && c <= 0xF4) len = 4;
+    else return bad();
+    for (size_t k = 1; k < len; ++k)
+      if (!cont(i + k)) return bad();
+    if (len == 3) {  // no overlong forms, no UTF-16 surrogates
+      unsigned char c1 = text[i + 1];
+      if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 >= 0xA0)) return bad();
+    }
+    if (len == 4) {
+      unsigned char c1 = text[i + 1];
+      if ((c == 0xF0 && c1 < 0x90) || (c == 0xF4 && c1 >= 0x90)) return bad();
+    }
+    i += len;
+  }
+  return std::nullopt;
 }

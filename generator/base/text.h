@@ -3,6 +3,7 @@
 #pragma once
 
 #include <array>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -114,3 +115,7 @@ std::string bidi_control_words(char32_t code);
 
 // Byte offset -> 1-based line and column within `text`, starting at `first_line`.
 std::pair<int, int> line_col(std::string_view text, size_t offset, int first_line);
+
+// The 1-based line and column of the first invalid UTF-8 byte (an overlong
+// form or a UTF-16 surrogate is invalid too), or nothing when the text is valid.
+std::optional<std::pair<int, int>> find_invalid_utf8(std::string_view text);

@@ -1,7 +1,7 @@
 // See text_decode.h.
 #include "import/text_decode.h"
 
-#include "load/source.h"
+#include "base/text.h"
 
 namespace {
 

@@ -35,10 +35,6 @@ std::vector<std::string> list_files(const std::string& root,
                                     const std::vector<std::string>& exts,
                                     Diagnostics& diags);
 
-// Returns the 1-based line and column of the first invalid UTF-8 byte, or
-// nothing when the text is valid.
-std::optional<std::pair<int, int>> find_invalid_utf8(const std::string& text);
-
 struct FrontMatter {
   std::string yaml;     // the text between the --- lines
   int yaml_line = 2;    // file line where `yaml` starts

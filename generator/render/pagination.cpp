@@ -8,6 +8,7 @@
 #include <span>
 
 #include "base/key.h"
+#include "render/outputs/json_text.h"
 #include "render/outputs/outputs.h"
 #include "render/views.h"
 
@@ -61,8 +62,7 @@ Data pagination_view(const SiteContext& ctx, const std::string& path, size_t pag
 
 // A search entry (a JSON object) with the vacancy's card added.
 std::string with_card(std::string_view entry, std::string_view card_html) {
-  std::string card = nlohmann::json(card_html).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  return std::string(entry.substr(0, entry.size() - 1)) + ",\"card_html\":" + card + "}";
+  return std::string(entry.substr(0, entry.size() - 1)) + ",\"card_html\":" + json_string(card_html) + "}";
 }
 
 // Each distinct school, role, contract and working pattern of the open

@@ -12,6 +12,7 @@
 
 #include "base/clock.h"
 #include "base/diagnostics.h"
+#include "base/text.h"
 #include "load/load.h"
 #include "load/source.h"
 #include "check/validate.h"

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "base/clock.h"
+#include "render/outputs/json_text.h"
 #include "render/outputs/outputs.h"
 #include "render/render.h"
 
@@ -438,3 +439,23 @@ TEST_CASE("search_index_json: the glossary, by abbreviation, without bracketed a
   CHECK(glossary[1] == json({{"abbr", "INSET"}, {"words", "In-service training"}}));
   CHECK(glossary[2] == json({{"abbr", "SEN"}, {"words", "Special educational needs"}}));
 }
+
+TEST_CASE("json_string writes a string as nlohmann's dump() does, and safe in a script when asked") {
+  std::string every_byte;  // every ASCII byte, then non-ASCII text
+  for (int c = 0; c < 128; ++c) every_byte += static_cast<char>(c);
+  every_byte += "Ysgol Gymraeg Bro Ŵyr: “quotes” £30,000 – naïve 😀";
+  for (std::string text : {std::string(), every_byte, std::string("<p>a & b</p>\\\"x\""),
+                           std::string(40, '\n') + std::string(100, 'a')}) {
+    std::string dumped = json(text).dump(-1, ' ', false, json::error_handler_t::replace);
+    CHECK(json_string(text) == dumped);
+    std::string safe = json_string(text, true);
+    CHECK(safe == script_safe(dumped));
+    CHECK(safe.find_first_of("<>&") == std::string::npos);
+    CHECK(json::parse(safe).get<std::string>() == text);
+  }
+  // Not UTF-8: nlohmann's own replacement, not the bytes passed through.
+  std::string bad = "a\xC0\x80" "b\xED\xA0\x80";
+  CHECK(json_string(bad) == json(bad).dump(-1, ' ', false, json::error_handler_t::replace));
+  CHECK(json_string(bad).find("\xC0") == std::string::npos);
+}
+

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "base/clock.h"
+#include "render/outputs/json_text.h"
 #include "render/outputs/outputs.h"
 
 namespace {
@@ -95,27 +96,18 @@ ojson base_salary(const Salary& s) {
   return {{"@type", "MonetaryAmount"}, {"currency", s.currency.empty() ? "GBP" : s.currency}, {"value", value}};
 }
 
-// The JSON in a script element. '<', '>' and '&' occur only inside JSON
-// strings, so escaping them all is safe, and then nothing in a value can
-// close the element.
-std::string script_element(const ojson& j) {
-  std::string text = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+// The JSON in a script element. The description, the advert's whole text
+// and most of the JSON, is written by json_string() into the place left
+// for it, rather than by nlohmann's serializer (see json_text.h).
+std::string script_element(const ojson& j, const std::string& description) {
+  std::string text = script_safe(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  static const std::string kPlace = "\"description\":\"\"";
+  size_t at = text.find(kPlace);  // the first key with an object in it comes after
   std::string out = "<script type=\"application/ld+json\">";
-  out.reserve(text.size() + 64);
-  size_t last = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
-    const char* with;
-    switch (text[i]) {
-      case '<': with = "\\u003c"; break;
-      case '>': with = "\\u003e"; break;
-      case '&': with = "\\u0026"; break;
-      default: continue;
-    }
-    out.append(text, last, i - last);
-    out += with;
-    last = i + 1;
-  }
-  out.append(text, last);
+  out.reserve(text.size() + description.size() + description.size() / 16 + 64);
+  out.append(text, 0, at + kPlace.size() - 2);
+  out += json_string(description, true);
+  out.append(text, at + kPlace.size());
   out += "</script>";
   return out;
 }
@@ -130,7 +122,7 @@ std::string job_posting_jsonld(const SiteContext& ctx, const Vacancy& v,
   j["@context"] = "https://schema.org";
   j["@type"] = "JobPosting";
   j["title"] = v.title;
-  j["description"] = description_html ? *description_html : vacancy_body_html(ctx, v);
+  j["description"] = "";  // filled in by script_element()
   j["datePosted"] = iso8601(v.posted);
   j["validThrough"] = iso8601(v.closes);
   j["hiringOrganization"] = hiring_organization(ctx, school);
@@ -143,5 +135,5 @@ std::string job_posting_jsonld(const SiteContext& ctx, const Vacancy& v,
     j["identifier"] = {{"@type", "PropertyValue"}, {"name", employer_name(ctx, school)}, {"value", v.reference}};
   j["directApply"] = false;
   j["url"] = ctx.absolute(vacancy_path(v));
-  return script_element(j);
+  return script_element(j, description_html ? *description_html : vacancy_body_html(ctx, v));
 }
