@@ -459,3 +459,13 @@ TEST_CASE("json_string writes a string as nlohmann's dump() does, and safe in a 
   CHECK(json_string(bad).find("\xC0") == std::string::npos);
 }
 
+
+TEST_CASE("with_value puts JSON text in place of a key's empty value, and only the key's") {
+  nlohmann::ordered_json o;
+  o["title"] = "\"criteria\":\"\"";  // the same words inside a value are escaped, so not taken
+  o["criteria"] = "";
+  std::string out = with_value(o.dump(), "criteria", "[\"a\",\"b\"]");
+  CHECK(out == R"({"title":"\"criteria\":\"\"","criteria":["a","b"]})");
+  CHECK(nlohmann::json::parse(out)["criteria"].size() == 2);
+  CHECK(with_value(o.dump(), "missing", "1") == o.dump());
+}

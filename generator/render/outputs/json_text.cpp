@@ -67,3 +67,17 @@ std::string script_safe(std::string_view json) {
   append_escaped(out, json, escapes);
   return out;
 }
+
+std::string with_value(const std::string& json, std::string_view key, std::string_view value) {
+  std::string place(1, '"');
+  place.append(key).append("\":\"\"");
+  // A key is the first place its quoted name and a colon stand: within a
+  // string value, nlohmann writes each quote as \".
+  size_t at = json.find(place);
+  if (at == std::string::npos) return json;
+  at += place.size() - 2;  // at the empty string's first quote
+  std::string out;
+  out.reserve(json.size() + value.size());
+  out.append(json, 0, at).append(value).append(json, at + 2);
+  return out;
+}

@@ -16,3 +16,8 @@ std::string json_string(std::string_view text, bool in_script = false);
 // JSON text made safe inside a <script> element: '<', '>' and '&' occur
 // only inside its strings, so each is written as its \u escape.
 std::string script_safe(std::string_view json);
+
+// `json`, a dumped object, with the empty string given as the value of its
+// first `key` ("key":"") replaced by `value`, JSON text: how a long value
+// written by json_string() goes into an object nlohmann writes.
+std::string with_value(const std::string& json, std::string_view key, std::string_view value);

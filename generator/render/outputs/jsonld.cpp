@@ -101,15 +101,8 @@ ojson base_salary(const Salary& s) {
 // for it, rather than by nlohmann's serializer (see json_text.h).
 std::string script_element(const ojson& j, const std::string& description) {
   std::string text = script_safe(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-  static const std::string kPlace = "\"description\":\"\"";
-  size_t at = text.find(kPlace);  // the first key with an object in it comes after
-  std::string out = "<script type=\"application/ld+json\">";
-  out.reserve(text.size() + description.size() + description.size() / 16 + 64);
-  out.append(text, 0, at + kPlace.size() - 2);
-  out += json_string(description, true);
-  out.append(text, at + kPlace.size());
-  out += "</script>";
-  return out;
+  return "<script type=\"application/ld+json\">" +
+         with_value(text, "description", json_string(description, true)) + "</script>";
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include "base/clock.h"
 #include "base/text.h"
 #include "base/vocabulary.h"
+#include "render/outputs/json_text.h"
 #include "render/outputs/outputs.h"
 #include "render/pay.h"
 #include "render/views.h"
@@ -88,10 +89,15 @@ std::string search_index_entry(const SiteContext& ctx, const Vacancy& v) {
   o["closes"] = iso8601(v.closes);
   o["closes_text"] = datetime_words(v.closes, ctx.w());
   o["summary"] = v.summary;
-  ojson criteria = ojson::array();
+  // The criteria, most of the entry's text, written by json_string().
+  std::string criteria = "[";
   if (v.spec)
     for (const auto& section : v.spec->sections)
-      for (const auto& c : section.criteria) criteria.push_back(c.text);
-  o["criteria"] = std::move(criteria);
-  return o.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+      for (const auto& c : section.criteria) {
+        if (criteria.size() > 1) criteria += ',';
+        criteria += json_string(c.text);
+      }
+  criteria += ']';
+  o["criteria"] = "";
+  return with_value(o.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), "criteria", criteria);
 }
