@@ -101,7 +101,7 @@ TEST_CASE("the person specification groups criteria that share a level and metho
     CHECK_MESSAGE(html.find("role=\"" + std::string(role) + "\"") == std::string::npos, role);
 }
 
-TEST_CASE("a theme that names groups is given the runs; the default theme marks them on the rows") {
+TEST_CASE("a theme that names groups is given the runs, and the default theme marks them on the rows") {
   test::TempDir dir;
   test::write_minimal_site(dir.path);
   add_to_spec(dir.path, "      - { text: Speaks Welsh, level: desirable, assessed: [qualification] }\n"
