@@ -12,16 +12,20 @@ namespace {
 // What each byte is written as: nothing (0) when it is written as it is.
 using Escapes = std::array<const char*, 256>;
 
-Escapes make_escapes(bool in_script) {
+// In a JSON string (`json`): the control characters, '"' and backslash, as
+// nlohmann writes them; in a <script> (`in_script`): '<', '>' and '&'.
+Escapes make_escapes(bool json, bool in_script) {
   static const char* const kControl[32] = {
       "\\u0000", "\\u0001", "\\u0002", "\\u0003", "\\u0004", "\\u0005", "\\u0006", "\\u0007",
       "\\b",     "\\t",     "\\n",     "\\u000b", "\\f",     "\\r",     "\\u000e", "\\u000f",
       "\\u0010", "\\u0011", "\\u0012", "\\u0013", "\\u0014", "\\u0015", "\\u0016", "\\u0017",
       "\\u0018", "\\u0019", "\\u001a", "\\u001b", "\\u001c", "\\u001d", "\\u001e", "\\u001f"};
   Escapes e{};
-  for (int c = 0; c < 32; ++c) e[c] = kControl[c];
-  e['"'] = "\\\"";
-  e['\\'] = "\\\\";
+  if (json) {
+    for (int c = 0; c < 32; ++c) e[c] = kControl[c];
+    e['"'] = "\\\"";
+    e['\\'] = "\\\\";
+  }
   if (in_script) e['<'] = "\\u003c", e['>'] = "\\u003e", e['&'] = "\\u0026";
   return e;
 }
@@ -42,7 +46,7 @@ void append_escaped(std::string& out, std::string_view text, const Escapes& esca
 }  // namespace
 
 std::string json_string(std::string_view text, bool in_script) {
-  static const Escapes plain = make_escapes(false), script = make_escapes(true);
+  static const Escapes plain = make_escapes(true, false), script = make_escapes(true, true);
   if (find_invalid_utf8(text)) {
     std::string dumped = nlohmann::json(std::string(text)).dump(-1, ' ', false,
                                                                 nlohmann::json::error_handler_t::replace);
@@ -57,11 +61,7 @@ std::string json_string(std::string_view text, bool in_script) {
 }
 
 std::string script_safe(std::string_view json) {
-  static Escapes escapes = [] {
-    Escapes e{};
-    e['<'] = "\\u003c", e['>'] = "\\u003e", e['&'] = "\\u0026";
-    return e;
-  }();
+  static const Escapes escapes = make_escapes(false, true);
   std::string out;
   out.reserve(json.size() + 64);
   append_escaped(out, json, escapes);
