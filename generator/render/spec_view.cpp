@@ -115,9 +115,13 @@ static Data section_view(const SiteContext& ctx, const PersonSpec& spec, const S
   std::vector<Data> rows;
   rows.reserve(section.criteria.size());  // grown, it would copy them (see push())
   for (auto& c : section.criteria) rows.push_back(criterion_view(ctx, spec, section, c, seen, used));
+  // A row ends its run exactly when the next one starts one.
+  bool starts = true;
   for (size_t i = 0; i < rows.size(); ++i) {
-    put(rows[i], "group_start", i == 0 || !same_group(section, i - 1, i));
-    put(rows[i], "group_end", i + 1 == rows.size() || !same_group(section, i, i + 1));
+    bool next_starts = i + 1 == rows.size() || !same_group(section, i, i + 1);
+    put(rows[i], "group_start", starts);
+    put(rows[i], "group_end", next_starts);
+    starts = next_starts;
   }
   if (ctx.theme && ctx.theme->uses("groups")) put(s, "groups", groups_view(section, rows));
   Data criteria = list();
