@@ -7,6 +7,7 @@
 #include <fstream>
 #include <regex>
 #include <sstream>
+#include <tuple>
 
 #include "load/source.h"
 #include "base/text.h"
@@ -217,6 +218,8 @@ namespace {
 // one walks the name in place and finds the same value.
 class Stack : public kainjow::mustache::basic_context<std::string> {
  public:
+  Stack() = default;
+  explicit Stack(const Data* data) { push(data); }
   void push(const Data* data) override { items_.push_back(data); }
   void pop() override { items_.pop_back(); }
   const Data* get(const std::string& name) const override {
@@ -261,6 +264,31 @@ struct Out {
 // kainjow's escaping, byte for byte (its apostrophe is &apos;).
 std::string escape(const std::string& s) { return escape_html(s, "&apos;"); }
 
+// The template with each {{t.key}} of `words` written in as its text
+// (escaped; {{{t.key}}} and {{&t.key}} as they are): the words are the same
+// on every page, and a lookup through every level of a page's data for
+// each was most of what a person specification's row cost to render. Left
+// as a tag: a key the words lack, text that would read as a tag or break a
+// line (kainjow decides on whole lines whether a section tag's line is
+// dropped), and any template that changes its delimiters.
+std::string with_words(const std::string& text, const Words& words) {
+  static const std::regex tag(R"(\{\{(\{|&)?\s*t\.([A-Za-z0-9_.]+)\s*(\})?\}\})");
+  if (text.find("{{=") != std::string::npos) return text;
+  std::string out;
+  size_t last = 0;
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), tag); it != std::sregex_iterator(); ++it) {
+    std::string open = (*it)[1].str(), close = (*it)[3].str();
+    const Data* value = Stack(&words.data).get("t." + (*it)[2].str());  // as the page would find it
+    if ((open == "{") != (close == "}") || !value || !value->is_string() ||
+        value->string_value().find_first_of("{}\r\n") != std::string::npos)
+      continue;
+    out.append(text, last, it->position() - last);
+    out += open.empty() ? escape(value->string_value()) : value->string_value();
+    last = it->position() + it->length();
+  }
+  return out.append(text, last);
+}
+
 }  // namespace
 
 std::string Theme::render(const std::string& name, const Data& data, const Words* words) const {
@@ -270,15 +298,17 @@ std::string Theme::render(const std::string& name, const Data& data, const Words
     kainjow::mustache::mustache tmpl;
     size_t size = 0;  // of its largest render so far
   };
-  thread_local std::map<std::pair<long, std::string>, Compiled> cache;
-  auto key = std::make_pair(id_, name);
+  // One copy per language too: the words are written into it.
+  thread_local std::map<std::tuple<long, const Words*, std::string>, Compiled> cache;
+  auto key = std::make_tuple(id_, words, name);
   auto it = cache.find(key);
   if (it == cache.end()) {
-    if (!cache.empty() && cache.begin()->first.first != id_) cache.clear();  // an old build's
+    if (!cache.empty() && std::get<0>(cache.begin()->first) != id_) cache.clear();  // an old build's
     auto src = sources_.find(name);
     // load() made sure every template the renderer asks for is there.
     if (src == sources_.end()) throw std::logic_error("no template '" + name + "' in the theme");
-    it = cache.emplace(key, Compiled{kainjow::mustache::mustache(src->second)}).first;
+    std::string text = words ? with_words(src->second, *words) : src->second;
+    it = cache.emplace(key, Compiled{kainjow::mustache::mustache(text)}).first;
     it->second.tmpl.set_custom_escape(escape);
   }
   Stack stack;

@@ -6,6 +6,7 @@
 
 #include "../test_util.h"
 #include "theme/theme.h"
+#include "theme/words.h"
 
 namespace fs = std::filesystem;
 
@@ -15,6 +16,16 @@ std::string messages(const Diagnostics& d) {
   std::string out;
   for (auto& i : d.items) out += location(i.mark) + ": " + i.message + "\n";
   return out;
+}
+
+// A theme whose page template is `text`, loaded without a message.
+std::shared_ptr<const Theme> theme_with_page(test::TempDir& site, const std::string& text) {
+  site.write("themes/default/templates/page.mustache", text);
+  Diagnostics d;
+  auto theme = Theme::load(site.str(), "default", d);
+  INFO(messages(d));
+  REQUIRE(d.items.empty());
+  return theme;
 }
 
 }  // namespace
@@ -76,10 +87,7 @@ TEST_CASE("a template renders as kainjow's own renderer renders it, names, secti
       "{{^none}}none{{/none}}{{#a.}}a.{{/a.}}{{#a.b}}{{c}}{{a.b.c}}{{/a.b}}{{^a.b.c}}no{{/a.b.c}}\n"
       "{{#shadow}}{{a.b.c}}{{/shadow}} {{#words}}{{.}},{{/words}}\n";
   test::TempDir site;
-  site.write("themes/default/templates/page.mustache", text);
-  Diagnostics d;
-  auto theme = Theme::load(site.str(), "default", d);
-  REQUIRE(d.items.empty());
+  auto theme = theme_with_page(site, text);
 
   using kainjow::mustache::object;
   Data c = Data(object{{"c", Data("deep & <sure> \"q\" 'a' `b` = é")}});
@@ -100,6 +108,42 @@ TEST_CASE("a template renders as kainjow's own renderer renders it, names, secti
   std::string expected = reference.render(data);
   CHECK(theme->render("page", data) == expected);
   CHECK(expected.find("deep &amp; &lt;sure&gt; &quot;q&quot; &apos;a&apos; `b` = é") != std::string::npos);
+}
+
+TEST_CASE("words written into a template at load render as the page's lookup of them would") {
+  // Theme::render writes each {{t.key}} of the words into its copy of the
+  // template; what comes out must be what kainjow makes of the lookup.
+  const std::string text =
+      "{{t.a.b}}|{{{t.a.b}}}|{{& t.a.b}}|{{ t.a.b }}|{{t.brace}}|{{t.missing}}|{{t.a}}\n"
+      "{{#flag}}\n{{t.blank}}\n{{/flag}}\n"
+      "{{#flag}}{{t.two}}{{/flag}}\n"
+      "{{#t.a}}{{b}}{{/t.a}}{{^t.none}}none{{/t.none}}\n";
+  test::TempDir site;
+  auto theme = theme_with_page(site, text);
+  using kainjow::mustache::object;
+  Words words;
+  Data t = Data(object{{"a", Data(object{{"b", Data("Tom & <Jerry's>")}})},
+                       {"brace", Data("{{flag}}")},
+                       {"blank", Data("  ")},
+                       {"two", Data("two\nlines")}});
+  words.data.set("t", t);
+  Data data = Data(object{{"flag", Data(true)}});
+
+  Data both = data;
+  both.set("t", t);
+  kainjow::mustache::mustache reference(text);
+  REQUIRE(reference.is_valid());
+  std::string expected = reference.render(both);
+  CHECK(theme->render("page", data, &words) == expected);
+  CHECK(expected.find("Tom &amp; &lt;Jerry&apos;s&gt;|Tom & <Jerry's>|Tom & <Jerry's>|Tom &amp;") == 0);
+  CHECK(expected.find("{{flag}}") != std::string::npos);  // a value is never read as a tag
+  // Other words, in the same thread: another copy of the template.
+  Words other;
+  other.data.set("t", Data(object{{"a", Data(object{{"b", Data("Ann")}})}}));
+  CHECK(theme->render("page", data, &other).rfind("Ann|Ann|Ann|Ann|", 0) == 0);
+  // New delimiters: the words are looked up as the page renders.
+  auto delimited = theme_with_page(site, "{{=<% %>=}}<%t.a.b%> {{t.a.b}}");
+  CHECK(delimited->render("page", data, &words) == "Tom &amp; &lt;Jerry&apos;s&gt; {{t.a.b}}");
 }
 
 TEST_CASE("a theme knows the names its templates use, whatever the tag, and every part of a dotted one") {
