@@ -73,7 +73,7 @@ std::string escape_xml(std::string_view text) {
 Glossary::Glossary(const std::vector<std::pair<std::string, std::string>>& list) {
   for (auto& [abbr, words] : list) {
     terms.emplace(abbr, words);
-    if (!abbr.empty()) starts[static_cast<unsigned char>(abbr[0])] = true;
+    if (!abbr.empty()) starts[prefix_of(abbr)] = true;
   }
 }
 
@@ -97,51 +97,43 @@ static bool looks_like_abbreviation(std::string_view w) {
   return capitals >= 2;
 }
 
-// The byte ranges of `s` that are web or email addresses: a run of text
-// between spaces or brackets that has "://", starts "www." or "mailto:", or
-// is name@place; and a Markdown link's destination, after "](".
-static std::vector<std::pair<size_t, size_t>> address_spans(std::string_view s) {
-  // A table, as this looks at every byte of every advert.
+// Whether the byte at `at` of `s` is in a web or email address: a run of
+// text between spaces or brackets that has "://", starts "www." or
+// "mailto:", or is name@place; or a Markdown link's destination, after "](".
+// Only the run around `at` is looked at: asked of the few words that look
+// like abbreviations, not of every byte of every advert.
+static bool in_address(std::string_view s, size_t at) {
   static const auto delimiters = [] {
     std::array<bool, 256> is{};
     for (unsigned char c : std::string_view(" \t\n\r<>()[]\"`")) is[c] = true;
     return is;
   }();
   auto delimiter = [](char c) { return delimiters[static_cast<unsigned char>(c)]; };
-  std::vector<std::pair<size_t, size_t>> out;
-  for (size_t i = 0; i < s.size();) {
-    if (delimiter(s[i])) {
-      ++i;
-      continue;
+  size_t start = at, end = at;
+  while (start > 0 && !delimiter(s[start - 1])) --start;
+  while (end < s.size() && !delimiter(s[end])) ++end;
+  std::string_view token = s.substr(start, end - start);
+  auto starts = [&](std::string_view prefix) {  // in capitals or small letters
+    if (token.size() < prefix.size()) return false;
+    for (size_t k = 0; k < prefix.size(); ++k) {
+      char c = token[k];
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      if (c != prefix[k]) return false;
     }
-    size_t start = i;
-    while (i < s.size() && !delimiter(s[i])) ++i;
-    std::string_view token = s.substr(start, i - start);
-    auto starts = [&](std::string_view prefix) {  // in capitals or small letters
-      if (token.size() < prefix.size()) return false;
-      for (size_t k = 0; k < prefix.size(); ++k) {
-        char c = token[k];
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-        if (c != prefix[k]) return false;
-      }
-      return true;
-    };
-    auto at = token.find('@');
-    bool address = (start >= 2 && s[start - 1] == '(' && s[start - 2] == ']') ||
-                   token.find("://") != std::string_view::npos || starts("www.") ||
-                   starts("mailto:") ||
-                   (at != std::string_view::npos && token.find('.', at) != std::string_view::npos);
-    if (address) out.emplace_back(start, i);
-  }
-  return out;
+    return true;
+  };
+  auto at_sign = token.find('@');
+  return (start >= 2 && s[start - 1] == '(' && s[start - 2] == ']') ||
+         token.find("://") != std::string_view::npos || starts("www.") || starts("mailto:") ||
+         (at_sign != std::string_view::npos && token.find('.', at_sign) != std::string_view::npos);
 }
 
 // "NVQ3" -> "NVQ", "EHCPs" -> "EHCP": the form a glossary lists.
-static std::string base_abbreviation(std::string word) {
-  while (word.size() > 2 && word.back() >= '0' && word.back() <= '9') word.pop_back();
+static std::string_view base_abbreviation(std::string_view word) {
+  while (word.size() > 2 && word.back() >= '0' && word.back() <= '9') word.remove_suffix(1);
   if (word.size() > 2 && word.back() == 's' && word[word.size() - 2] >= 'A' &&
       word[word.size() - 2] <= 'Z')
-    word.pop_back();
+    word.remove_suffix(1);
   return word;
 }
 
@@ -191,11 +183,11 @@ std::string mark_abbreviations(const std::string& html, const Glossary& glossary
   size_t copied = 0;
   for_each_word(html, [&](size_t start, size_t len) {
     // Every form looked up below keeps the word's first letter.
-    if (!glossary.starts[static_cast<unsigned char>(html[start])]) return;
+    if (!glossary.starts[Glossary::prefix_of(std::string_view(html).substr(start, len))]) return;
     std::string word = html.substr(start, len);
     auto it = glossary.terms.find(word);
     if (it == glossary.terms.end()) {  // "NVQ3" is NVQ level 3; "EHCPs" a plural
-      word = base_abbreviation(word);
+      word = std::string(base_abbreviation(word));
       len = word.size();
       it = glossary.terms.find(word);
     }
@@ -220,14 +212,9 @@ std::string mark_abbreviations(const std::string& html, const Glossary& glossary
 
 std::vector<std::pair<std::string, size_t>> find_abbreviations(std::string_view text) {
   std::vector<std::pair<std::string, size_t>> out;
-  auto addresses = address_spans(text);
-  size_t next = 0;  // the first address not yet passed
   for_each_word(text, [&](size_t start, size_t len) {
-    while (next < addresses.size() && addresses[next].second <= start) ++next;
-    if (next < addresses.size() && addresses[next].first <= start) return;
-    if (!(text[start] >= 'A' && text[start] <= 'Z')) return;  // looks_like_abbreviation's first test
-    std::string word = base_abbreviation(std::string(text.substr(start, len)));
-    if (looks_like_abbreviation(word)) out.emplace_back(word, start);
+    std::string_view word = base_abbreviation(text.substr(start, len));
+    if (looks_like_abbreviation(word) && !in_address(text, start)) out.emplace_back(word, start);
   });
   return out;
 }

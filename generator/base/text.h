@@ -3,6 +3,7 @@
 #pragma once
 
 #include <array>
+#include <bitset>
 #include <optional>
 #include <set>
 #include <string>
@@ -22,10 +23,16 @@ std::string lower_ascii(std::string text);
 // The site's glossary, ready for lookups.
 struct Glossary {
   std::unordered_map<std::string, std::string> terms;  // abbr -> words
-  // Whether some term starts with this byte: a word that does not cannot
-  // be one, so most words of a page are passed over without a lookup.
-  // Made by the constructor from `terms`.
-  std::array<bool, 256> starts{};
+  // Whether some term starts with these two bytes (a one-byte term: with
+  // that byte and 0), by prefix_of(). Every form of a word looked up keeps
+  // its first two bytes (NVQ3 -> NVQ, SENCos -> SENCo), so a word whose
+  // pair no term starts with cannot be one, and most words of a page are
+  // passed over without a lookup. Made by the constructor from `terms`.
+  std::bitset<65536> starts;
+  static size_t prefix_of(std::string_view word) {
+    return static_cast<unsigned char>(word[0]) << 8 |
+           (word.size() > 1 ? static_cast<unsigned char>(word[1]) : 0);
+  }
   // The glossary page's address ("/glossary/"), where each abbreviation has
   // an entry at #anchor_of(abbr); "" when abbreviations link nowhere.
   std::string page;

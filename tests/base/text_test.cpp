@@ -52,6 +52,20 @@ TEST_CASE("glossary: a plural of a listed abbreviation is known, and marked as i
         "Our <abbr title=\"Special educational needs co-ordinator\">SENCo</abbr>s");
 }
 
+TEST_CASE("glossary: a one-letter term, and forms of a two-letter one, are still found") {
+  // Words are passed over by their first two letters: each form looked up
+  // (the word, without its digits, without a plural s) keeps them.
+  Glossary glossary({{"X", "Ex"}, {"Ab", "A b"}});
+  auto marked = [&](const std::string& html) {
+    std::set<std::string> seen;
+    return mark_abbreviations(html, glossary, seen);
+  };
+  CHECK(marked("X marks") == "<abbr title=\"Ex\">X</abbr> marks");
+  CHECK(marked("Ab1") == "<abbr title=\"A b\">Ab</abbr>1");
+  CHECK(marked("Abs") == "<abbr title=\"A b\">Ab</abbr>s");
+  CHECK(marked("Xa, Abc, a X1") == "Xa, Abc, a X1");
+}
+
 TEST_CASE("glossary: the first use links to its entry, later uses stay plain") {
   Glossary glossary({{"SEN", "Special educational needs"}, {"TA", "Teaching \"assistant\""}});
   glossary.page = "/jobs/glossary/";
