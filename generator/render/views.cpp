@@ -18,9 +18,30 @@ Data text(std::string&& s) {
   return d;
 }
 
-// kainjow's set() copies the value it is given: a text is made once and
-// moved into its slot instead (each copy was two allocations, and a spec
-// table has thousands of texts).
+// kainjow's Data gives no way to an object's map, so this reaches its
+// private member: an explicit instantiation may name one (C++20
+// [temp.spec]/6), and the friend it defines hands the member pointer out.
+namespace {
+struct ObjectTag {
+  using type = std::unique_ptr<DataObject> Data::*;
+  friend type member(ObjectTag);
+};
+template <class Tag, typename Tag::type M>
+struct Reach {
+  friend typename Tag::type member(Tag) { return M; }
+};
+template struct Reach<ObjectTag, &Data::obj_>;
+}  // namespace
+
+const DataObject& object_of(const Data& d) { return *(d.*member(ObjectTag{})); }
+
+// kainjow's set() looks the name up, copies the value, and looks it up
+// again to insert it: a value is moved into its slot instead, in one
+// lookup (a text copied was two allocations, and a spec table has
+// thousands of values).
+void put(Data& d, const std::string& key, Data&& value) {
+  if (d.is_object()) (d.*member(ObjectTag{}))->insert_or_assign(key, std::move(value));
+}
 void put(Data& d, const std::string& key, const std::string& value) {
   if (!value.empty()) put(d, key, Data(value));
 }
@@ -28,12 +49,8 @@ void put(Data& d, const std::string& key, std::string&& value) {
   if (!value.empty()) put(d, key, text(std::move(value)));
 }
 void put(Data& d, const std::string& key, const char* value) { put(d, key, std::string(value)); }
-void put(Data& d, const std::string& key, bool value) { d.set(key, Data(value)); }
-void put(Data& d, const std::string& key, const Data& value) { d.set(key, value); }
-void put(Data& d, const std::string& key, Data&& value) {
-  d.set(key, Data(false));
-  *const_cast<Data*>(d.get(key)) = std::move(value);  // the slot is ours; get() is only const
-}
+void put(Data& d, const std::string& key, bool value) { put(d, key, Data(value)); }
+void put(Data& d, const std::string& key, const Data& value) { put(d, key, Data(value)); }
 // kainjow's Data has a move constructor not marked noexcept, so a vector of
 // them that grows by itself copies every item across, deeply: a section
 // with all its criteria each time the list of sections grew. Grown here by

@@ -25,6 +25,10 @@ void put(Data& d, const std::string& key, const Data& value);
 // copying whole trees of criteria was a quarter of a build's time.
 void put(Data& d, const std::string& key, Data&& value);
 void push(Data& list, Data&& value);
+// An object's names and values, which kainjow keeps to itself (`d` must be
+// an object).
+using DataObject = kainjow::mustache::basic_object<std::string>;
+const DataObject& object_of(const Data& d);
 
 // One vacancy in a list.
 Data card_view(const SiteContext& ctx, const Vacancy& v);

@@ -16,6 +16,7 @@
 #include "write/memory_sink.h"
 #include "render/languages.h"
 #include "render/render.h"
+#include "render/views.h"
 #include "theme/theme.h"
 #include "theme/words.h"
 #include "../test_util.h"
@@ -23,22 +24,6 @@
 namespace {
 
 namespace fs = std::filesystem;
-using Object = kainjow::mustache::basic_object<std::string>;
-
-// kainjow's data cannot list an object's names. An explicit instantiation may
-// name a private member (C++20 [temp.spec]/6), so this reads Data::obj_.
-struct ObjectTag {
-  using type = std::unique_ptr<Object> Data::*;
-  friend type member(ObjectTag);
-};
-template <class Tag, typename Tag::type M>
-struct Reach {
-  friend typename Tag::type member(Tag) { return M; }
-};
-template struct Reach<ObjectTag, &Data::obj_>;
-
-const Object& object_of(const Data& d) { return *(d.*member(ObjectTag{})); }
-
 const fs::path kSource = STAFFROOM_SOURCE_DIR;
 const fs::path kTemplates = kSource / "themes/default/templates";
 
