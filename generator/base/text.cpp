@@ -82,9 +82,13 @@ bool Glossary::knows(const std::string& word) const {
   return word.size() > 2 && word.back() == 's' && terms.count(word.substr(0, word.size() - 1));
 }
 
-static bool is_word_char(char c) {
-  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-}
+// A table: the abbreviation scans ask this of every byte of every advert.
+static constexpr auto kWordChars = [] {
+  std::array<bool, 256> is{};
+  for (int c = 0; c < 256; ++c) is[c] = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+  return is;
+}();
+static bool is_word_char(char c) { return kWordChars[static_cast<unsigned char>(c)]; }
 
 static bool looks_like_abbreviation(std::string_view w) {
   if (w.size() < 2 || w.size() > 10 || !(w[0] >= 'A' && w[0] <= 'Z')) return false;
