@@ -186,7 +186,7 @@ std::string mark_abbreviations(const std::string& html, const Glossary& glossary
   std::string out;
   size_t copied = 0;
   for_each_word(html, [&](size_t start, size_t len) {
-    // Every form looked up below keeps the word's first letter.
+    // Every form looked up below keeps the word's first two letters.
     if (!glossary.starts[Glossary::prefix_of(std::string_view(html).substr(start, len))]) return;
     std::string word = html.substr(start, len);
     auto it = glossary.terms.find(word);

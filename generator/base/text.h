@@ -29,7 +29,7 @@ struct Glossary {
   // pair no term starts with cannot be one, and most words of a page are
   // passed over without a lookup. Made by the constructor from `terms`.
   std::bitset<65536> starts;
-  static size_t prefix_of(std::string_view word) {
+  static size_t prefix_of(std::string_view word) {  // a word is never empty
     return static_cast<unsigned char>(word[0]) << 8 |
            (word.size() > 1 ? static_cast<unsigned char>(word[1]) : 0);
   }
