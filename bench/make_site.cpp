@@ -642,9 +642,13 @@ int run(int argc, char** argv) {
                  "timeZone: Europe/London\n"
                  "enableRobotsTXT: true\n"
                  "taxonomies:\n  school: schools\n  role: roles\n  working_pattern: working_patterns\n"
+                 // Each advert's pages in the same files and folders as Staffroom's
+                 // (person-specification/index.html, prepare/index.html,
+                 // closing-date.ics): like for like, folders cost a build too.
                  "outputFormats:\n"
-                 "  PrintSpec: { mediaType: text/html, baseName: person-specification, isHTML: true, permalinkable: false }\n"
-                 "  Checklist: { mediaType: text/html, baseName: prepare, isHTML: true, permalinkable: false }\n"
+                 "  PrintSpec: { mediaType: text/html, baseName: person-specification/index, isHTML: true, permalinkable: false }\n"
+                 "  Checklist: { mediaType: text/html, baseName: prepare/index, isHTML: true, permalinkable: false }\n"
+                 "  Calendar: { baseName: closing-date }\n"
                  "outputs:\n  home: [HTML, RSS, JSON]\n  page: [HTML, PrintSpec, Checklist, Calendar]\n"
                  "  section: [HTML]\n  taxonomy: [HTML]\n  term: [HTML]\n"
                  "markup:\n  goldmark:\n    renderer: { unsafe: false }\n"
