@@ -11,6 +11,7 @@
 #include "load/load.h"
 #include "load/site_folder.h"
 #include "markdown/markdown.h"
+#include "base/clock.h"
 #include "base/parallel.h"
 #include "load/source.h"
 #include "base/text.h"
@@ -406,8 +407,15 @@ void check_advert(const Context& c, Vacancy& v, Findings& found) {
     if (!doc.file.empty() && !c.files.count(doc.file))
       d.error(doc.mark, "there is no file content/" + doc.file + "; put the document in content/files/");
   if (!v.salary) d.warning(v.mark, "no salary is given: candidates and search engines expect one");
-  if (v.posted && v.closes > v.posted && v.closes - v.posted < 7 * 86400)
-    d.warning(v.closes_mark, "the advert is open for less than 7 days: candidates need time to apply");
+  if (v.posted && v.closes > v.posted && v.closes - v.posted < 7 * 86400) {
+    // From about noon of the day it is posted, 7 x 24 hours lands on the
+    // seventh day after it, whichever way the clocks change in between.
+    LocalTime p = local(v.posted);
+    Time week_on = v.posted + (12 - p.hour) * 3600 - p.minute * 60 - p.second + 7 * 86400;
+    d.warning(v.closes_mark, "the advert closes less than 7 days after it is posted (posted: " +
+                                 iso_date(v.posted) + "): candidates need a week or more to apply, "
+                                 "so set closes: to " + iso_date(week_on) + " or later");
+  }
   check_gendered(v.title, v.mark, 0, false, d);
   check_body(v.body, v.mark, v.body_line, found, c.glossary, c.cache, c.glossary_at);
 }

@@ -87,6 +87,30 @@ TEST_CASE("criteria that do not say how they are assessed: one warning a specifi
                    "'Experience' says how it is assessed: add 'assessed:' to the section") != std::string::npos);
 }
 
+TEST_CASE("an advert open for less than a week: the warning gives the first closing date that would do") {
+  test::TempDir site;
+  test::write_minimal_site(site.path);
+  std::string advert = test::read_file(site.path / "content/vacancies/ta.md");
+  auto with = [&](const std::string& posted, const std::string& closes) {
+    std::string text = advert;
+    text.replace(text.find("posted: 2026-11-01"), 18, "posted: " + posted);
+    text.replace(text.find("closes: 2027-12-05T12:00"), 24, "closes: " + closes);
+    site.write("content/vacancies/ta.md", text);
+    return checked(site.str(), nullptr);
+  };
+  std::string found = with("2026-11-02", "2026-11-06T12:00");
+  INFO(found);
+  CHECK(found.find("warning: the advert closes less than 7 days after it is posted (posted: 2026-11-02): "
+                   "candidates need a week or more to apply, so set closes: to 2026-11-09 or later") !=
+        std::string::npos);
+  // The clocks go back on 25 October 2026: still a week of days, not 7 x 24 hours from midnight.
+  found = with("2026-10-20", "2026-10-25");
+  CHECK(found.find("so set closes: to 2026-10-27 or later") != std::string::npos);
+  // A week or more: no warning.
+  found = with("2026-10-20", "2026-10-27");
+  CHECK(found.find("less than 7 days") == std::string::npos);
+}
+
 namespace fs = std::filesystem;
 
 namespace {
