@@ -396,7 +396,8 @@ void check_references(const Context& c, Vacancy& v, Findings& found) {
   } else if (v.spec) {
     check_spec_cached(c, v.spec, found);
   } else {
-    d.warning(v.mark, "this advert has no person specification ('spec:' or 'person_specification:')");
+    d.warning(v.mark, "this advert has no person specification: add a line 'spec: <name>' for the "
+                      "file content/specs/<name>.yaml, or give its criteria under 'person_specification:'");
   }
 }
 
@@ -406,7 +407,9 @@ void check_advert(const Context& c, Vacancy& v, Findings& found) {
   for (auto& doc : v.documents)
     if (!doc.file.empty() && !c.files.count(doc.file))
       d.error(doc.mark, "there is no file content/" + doc.file + "; put the document in content/files/");
-  if (!v.salary) d.warning(v.mark, "no salary is given: candidates and search engines expect one");
+  if (!v.salary)
+    d.warning(v.mark, "no salary is given: candidates and search engines expect one; add a line such as "
+                      "'salary: { min: 24404, max: 26409, period: year }'");
   if (v.posted && v.closes > v.posted && v.closes - v.posted < 7 * 86400) {
     // From about noon of the day it is posted, 7 x 24 hours lands on the
     // seventh day after it, whichever way the clocks change in between.
