@@ -116,7 +116,7 @@ std::optional<PersonSpec> parse_spec(const std::string& text,
   if (spec) {
     spec->id = stem_of(path);
     if (spec->title.empty())
-      diags.error(spec->mark, "missing required key 'title'");
+      diags.error(spec->mark, missing_key_message("title"));
   }
   return spec;
 }

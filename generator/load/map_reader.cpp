@@ -5,6 +5,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <map>
 
 #include "base/text.h"
 #include "markdown/markdown_limits.h"
@@ -66,10 +67,33 @@ Mark MapReader::mark(const std::string& key) const {
   return v.is_defined() ? mark_of(file_, v) : mark_;
 }
 
+// What to type for a missing key: a line to copy where the key means one
+// thing wherever it is required, else the key and what follows it ('title'
+// is an advert's, a page's, a document's...).
+std::string missing_key_message(const std::string& key) {
+  static const std::map<std::string, std::string> examples = {
+      {"school", "school: oak-primary, for the school in content/schools/oak-primary.yaml"},
+      {"role", "role: learning-support, one of the roles listed in content/site.yaml"},
+      {"address", "address: { street: 1 School Lane, locality: Leeds, postcode: LS1 1AA }"},
+      {"locality", "locality: Leeds"},
+      {"postcode", "postcode: LS1 1AA"},
+      {"sections", "sections: with each section's name and criteria indented under it"},
+      {"level", "level: essential, or level: desirable"},
+      {"file", "file: files/application-form.docx, for a document in content/files/"},
+      {"days", "days: [Mon, Tue, Wed]"},
+      {"start", "start: \"08:30\""},
+      {"end", "end: \"15:30\""},
+  };
+  auto found = examples.find(key);
+  return "missing required key '" + key + "': add a line " +
+         (found != examples.end() ? "such as " + found->second
+                                  : "starting " + key + ": followed by the " + key);
+}
+
 void MapReader::require(const std::string& key) {
   // "closing:" for "closes:" is one mistake, already reported as such.
   if (ok_ && !has(key) && !suggested_.count(key))
-    diags_.error(mark_, "missing required key '" + key + "'");
+    diags_.error(mark_, missing_key_message(key));
 }
 
 std::optional<std::string> scalar_text(const YamlNode& node,

@@ -49,6 +49,10 @@ Mark mark_of(const YamlFile& file, const YamlNode& node);
 std::optional<YamlNode> parse_yaml(const std::string& text,
                                    const YamlFile& file, Diagnostics& diags);
 
+// "missing required key 'title': add a line such as title: ...", with a
+// line to copy for the keys Staffroom requires.
+std::string missing_key_message(const std::string& key);
+
 // "a list", "text", "a mapping": for messages.
 std::string kind_of(const YamlNode& node);
 

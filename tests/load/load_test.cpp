@@ -223,7 +223,11 @@ TEST_CASE("parse_school and parse_standard") {
   CHECK(d.errors() == 1);
   Diagnostics e;
   parse_school("name: Oak\n", "content/schools/oak.yaml", e);
-  CHECK(has(e, "missing required key 'address'"));
+  std::string advice = "add a line such as address: { street: 1 School Lane, locality: Leeds, postcode: LS1 1AA }";
+  CHECK(has(e, "missing required key 'address': " + advice));
+  Diagnostics typed;  // the line it suggests is one that works
+  CHECK(parse_school("name: Oak\n" + advice.substr(advice.find("address:")) + "\n", "content/schools/oak.yaml", typed));
+  CHECK(typed.errors() == 0);
   Diagnostics f;
   auto st = parse_standard("title: NOS\nunits:\n  - id: A\n    title: U\n    criteria:\n"
                            "      - { id: \"1\", text: One, knowledge: [{ id: K1, text: Know }] }\n"
