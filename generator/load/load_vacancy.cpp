@@ -74,7 +74,8 @@ static void read_hours(const YamlNode& node, const YamlFile& file,
                                                        "' should be a 24-hour time like \"08:40\", not '" +
                                                        *v + "'", *v));
     if (is_clock_time(slot.start) && is_clock_time(slot.end) && slot.end <= slot.start)
-      diags.error(s.mark("end"), "the day ends (" + slot.end + ") before it starts (" + slot.start + ")");
+      diags.error(s.mark("end"), "the day ends (" + slot.end + ") before it starts (" + slot.start +
+                                     "): times are on the 24-hour clock, so 3:30pm is \"15:30\"");
     hours.schedule.push_back(slot);
   }
 }
@@ -89,7 +90,9 @@ static void read_actual_pay(const YamlNode& node, const YamlFile& file,
   if (!salary.actual_min && !salary.actual_max)
     diags.error(a.mark(), "'actual' needs a min or a max: the pay a year for the post's hours and weeks");
   if (salary.actual_min && salary.actual_max && *salary.actual_min > *salary.actual_max)
-    diags.error(a.mark("min"), "the actual pay's minimum is above its maximum");
+    diags.error(a.mark("min"), "the actual pay's minimum (" + format_number(*salary.actual_min) +
+                                   ") is above its maximum (" + format_number(*salary.actual_max) +
+                                   "): swap them, so that min: has the lower figure");
   for (auto v : {salary.actual_min, salary.actual_max})
     if (v && *v < 0) diags.error(a.mark(), "pay cannot be negative");
 }
@@ -111,7 +114,8 @@ static void read_salary(const YamlNode& node, const YamlFile& file,
   if (!salary.min && !salary.max && salary.note.empty())
     diags.error(s.mark(), "'salary' needs a min, a max or a note");
   if (salary.min && salary.max && *salary.min > *salary.max)
-    diags.error(s.mark("min"), "the salary minimum is above the maximum");
+    diags.error(s.mark("min"), "the salary minimum (" + format_number(*salary.min) + ") is above the maximum (" +
+                                   format_number(*salary.max) + "): swap them, so that min: has the lower figure");
   for (auto v : {salary.min, salary.max})
     if (v && *v < 0) diags.error(s.mark(), "a salary cannot be negative");
   if (s.has("actual")) read_actual_pay(s.get("actual"), file, salary, diags);
@@ -190,7 +194,8 @@ static void read_dates(MapReader& m, Vacancy& v, Diagnostics& diags) {
   if (posted) v.posted = *posted;
   if (closes) v.closes = *closes;
   if (posted && closes && *closes <= *posted)
-    diags.error(m.mark("closes"), "the advert closes before it is posted");
+    diags.error(m.mark("closes"), "the advert closes (" + iso_date(*closes) + ") before it is posted (" +
+                                      iso_date(*posted) + "): check both dates; closes: should be the later one");
 }
 
 // How to apply, the documents, safeguarding and the yes/no facts.

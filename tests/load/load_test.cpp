@@ -137,6 +137,16 @@ TEST_CASE("an unknown key suggests the nearest known one, and is not also report
   CHECK(has(d, "unknown key 'closing' in an advert (did you mean 'closes'?)", 6, 1));
 }
 
+TEST_CASE("a day that ends before it starts: the message says times are on the 24-hour clock") {
+  Diagnostics d;
+  parse_vacancy("---\ntitle: TA\nschool: oak\nrole: r\nposted: 2026-11-02\ncloses: 2026-12-04\n"
+                "hours: { schedule: [{ days: [Mon], start: \"09:00\", end: \"03:30\" }] }\n---\n",
+                "v.md", d);
+  INFO(printed(d));
+  CHECK(has(d, "the day ends (03:30) before it starts (09:00): times are on the 24-hour clock, "
+               "so 3:30pm is \"15:30\"", 7));
+}
+
 TEST_CASE("missing keys, wrong types, bad dates and times are each reported") {
   Diagnostics d;
   auto v = parse_vacancy(
@@ -152,7 +162,7 @@ TEST_CASE("missing keys, wrong types, bad dates and times are each reported") {
   CHECK(has(d, "'per_week' should be a number", 6));
   CHECK(has(d, "unknown day 'Funday'", 6));
   CHECK(has(d, "'start' should be a 24-hour time like \"08:40\", not '8:40'", 6));
-  CHECK(has(d, "the salary minimum is above the maximum", 7, 16));
+  CHECK(has(d, "the salary minimum (30000) is above the maximum (20000): swap them", 7, 16));
   CHECK(has(d, "'draft' should be true or false", 8, 8));
   CHECK(d.errors() == 9);
 }
