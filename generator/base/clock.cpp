@@ -2,11 +2,13 @@
 // (tzdata), set once per process, since a site has exactly one timezone.
 #include "base/clock.h"
 
+#include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
+#include <regex>
 #include <vector>
 
 static bool valid_date(int y, int m, int d) {
@@ -57,6 +59,68 @@ std::optional<DateTimeText> parse_datetime(const std::string& s) {
     return t;
   }
   return std::nullopt;
+}
+
+// "12:00", "9am", "3.30 pm", "12 noon", "midday" -> hour and minute.
+static std::optional<std::pair<int, int>> written_time(const std::string& text) {
+  static const std::regex time(R"(^\s*(?:(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|noon)?|(midday|noon))\s*$)");
+  std::smatch m;
+  if (!std::regex_match(text, m, time)) return std::nullopt;
+  int hour = m[4].matched ? 12 : std::stoi(m[1]), minute = m[2].matched ? std::stoi(m[2]) : 0;
+  std::string half = m[3];
+  if (half == "noon" && (hour != 12 || minute != 0)) return std::nullopt;
+  if (half.empty() && !m[2].matched && !m[4].matched) return std::nullopt;  // "9" alone is not a time
+  if (half == "am" || half == "pm") {
+    if (hour < 1 || hour > 12) return std::nullopt;
+    hour = hour % 12 + (half == "pm" ? 12 : 0);
+  }
+  if (hour > 23 || minute > 59) return std::nullopt;
+  return std::pair{hour, minute};
+}
+
+std::optional<std::string> contract_form(const std::string& written) {
+  std::string s;
+  for (char c : written) s += c == ',' ? ' ' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  // A time may come first, as GOV.UK writes it: "12 noon on Friday 18 January 2027".
+  static const std::regex time_first(
+      R"(^\s*(\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|noon)|\d{1,2}[:.]\d{2}|midday|noon)\s+(?:on\s+)?(.*)$)");
+  static const std::regex numeric(R"(^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(.*)$)");
+  static const std::regex words(
+      R"(^\s*(?:[a-z]+\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?\s+(\d{4})(.*)$)");
+  static const char* months[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                 "jul", "aug", "sep", "oct", "nov", "dec"};
+  std::smatch m;
+  std::string time;
+  if (std::regex_match(s, m, time_first)) time = m[1], s = m[2].str();
+  int day = 0, month = 0, year = 0;
+  if (std::regex_match(s, m, numeric)) {
+    day = std::stoi(m[1]), month = std::stoi(m[2]), year = std::stoi(m[3]);
+    if (m[3].length() == 2) year += 2000;
+  } else if (std::regex_match(s, m, words)) {
+    day = std::stoi(m[1]), year = std::stoi(m[3]);
+    std::string name = m[2];
+    for (int i = 0; i < 12; ++i)
+      if (name.size() >= 3 && name.compare(0, 3, months[i]) == 0) month = i + 1;
+  } else {
+    return std::nullopt;
+  }
+  if (!valid_date(year, month, day)) return std::nullopt;
+  std::string rest = m[4];
+  bool no_rest = rest.find_first_not_of(' ') == std::string::npos;
+  if (!time.empty() && !no_rest) return std::nullopt;  // a time before the date and after it
+  if (time.empty()) {
+    static const std::regex at(R"(^\s*at\s+)");
+    time = std::regex_replace(rest, at, "");
+  }
+  char out[80];  // room for any int, so the compiler can see nothing is cut
+  if (time.find_first_not_of(' ') == std::string::npos) {
+    std::snprintf(out, sizeof out, "%04d-%02d-%02d", year, month, day);
+    return std::string(out);
+  }
+  auto hm = written_time(time);
+  if (!hm) return std::nullopt;
+  std::snprintf(out, sizeof out, "%04d-%02d-%02dT%02d:%02d", year, month, day, hm->first, hm->second);
+  return std::string(out);
 }
 
 bool set_timezone(const std::string& name) {

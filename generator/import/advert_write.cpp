@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "base/clock.h"
 #include "import/criteria_text.h"
 #include "import/yaml_text.h"
 
@@ -75,7 +76,16 @@ std::string advert_markdown(const ImportDoc& doc, const FoundFacts& facts, const
   if (!fact("reports_to").empty()) out += yaml_field(0, "reports_to", fact("reports_to"));
   if (!fact("location").empty()) out += "# check: the document gives the location as " + yaml_scalar(fact("location")) + "\n";
   out += "posted: " + today + "\n";
-  out += "# closes: YYYY-MM-DD  # check: the document gives no closing date\n";
+  // A closing date written the UK way is typed in for the office, with
+  // the words it came from beside it to check against.
+  std::string closes = fact("closes");
+  auto form = closes.empty() ? std::nullopt : contract_form(closes);
+  if (form)
+    out += "closes: " + *form + "  # check: the document says " + yaml_scalar(closes) + "\n";
+  else
+    out += "# closes: YYYY-MM-DD  # check: " +
+           (closes.empty() ? std::string("the document gives no closing date")
+                           : "the document says " + yaml_scalar(closes)) + "\n";
   out += "draft: true  # remove this line to publish\n---\n";
   return out + body_markdown(doc, facts, spec);
 }

@@ -14,6 +14,9 @@ const std::pair<const char*, const char*> kLabels[] = {
     {"hours/weeks", "hours"},     {"working hours", "hours"},     {"responsible to", "reports_to"},
     {"reports to", "reports_to"}, {"line manager", "reports_to"}, {"location", "location"},
     {"place of work", "location"}, {"contract", "contract"},
+    {"closing date", "closes"},   {"closing date for applications", "closes"},
+    {"deadline", "closes"},       {"application deadline", "closes"},
+    {"deadline for applications", "closes"},
 };
 
 std::string key_of(std::string label) {

@@ -24,9 +24,14 @@ static std::optional<Time> read_time(MapReader& m, const std::string& key,
   if (text.empty()) return std::nullopt;
   auto parsed = parse_datetime(text);
   if (!parsed) {
+    // "18/01/2027": the same date in the form to type.
+    auto form = contract_form(text);
+    std::string advice = form ? "write it as " + *form + " (the year, then the month, then the day" +
+                                    (form->size() > 10 ? ", then the time on the 24-hour clock)" : ")")
+                              : "write it as 2026-12-05 or 2026-12-05T12:00 (a real date, and a time "
+                                "from 00:00 to 23:59)";
     diags.error(m.mark(key), with_quote_advice("'" + key + "' is not a valid date and time: '" + text +
-                                 "'; write it as 2026-12-05 or 2026-12-05T12:00 (a real date, and a time "
-                                 "from 00:00 to 23:59)", text));
+                                                   "'; " + advice, text));
     return std::nullopt;
   }
   auto check = check_local_time(*parsed, end_of_day);

@@ -86,3 +86,30 @@ TEST_CASE("a local time the clocks skip, or pass twice, is found and said in wor
   CHECK(check("2027-11-07T01:30").kind == LocalTimeCheck::Kind::twice);
   set_timezone("Europe/London");
 }
+
+TEST_CASE("a date written the UK way is turned into the form to type instead") {
+  CHECK(contract_form("18/01/2027") == "2027-01-18");
+  CHECK(contract_form("18/1/27") == "2027-01-18");
+  CHECK(contract_form("18.01.2027") == "2027-01-18");
+  CHECK(contract_form("4 January 2027") == "2027-01-04");
+  CHECK(contract_form("Monday 4th January, 2027") == "2027-01-04");
+  CHECK(contract_form("4 Sept 2027") == "2027-09-04");
+  CHECK(contract_form("18/01/2027 12:00") == "2027-01-18T12:00");
+  CHECK(contract_form("Mon 18 Jan 2027 at 12 noon") == "2027-01-18T12:00");
+  CHECK(contract_form("18/01/2027 3:30pm") == "2027-01-18T15:30");
+  CHECK(contract_form("18/01/2027 9am") == "2027-01-18T09:00");
+  CHECK(contract_form("18/01/2027 12am") == "2027-01-18T00:00");
+  CHECK(contract_form("18 January 2027 midday") == "2027-01-18T12:00");
+  CHECK(contract_form("12 noon on Friday 18 January 2027") == "2027-01-18T12:00");
+  CHECK(contract_form("9am, 18/01/2027") == "2027-01-18T09:00");
+  // Not dates, or not ones it can be sure of: nothing to suggest.
+  CHECK(!contract_form("31/02/2027"));
+  CHECK(!contract_form("18/13/2027"));
+  CHECK(!contract_form("18 Smarch 2027"));
+  CHECK(!contract_form("18/01/2027 9"));
+  CHECK(!contract_form("18/01/2027 13pm"));
+  CHECK(!contract_form("next Friday"));
+  CHECK(!contract_form("9am on 18/01/2027 at 10am"));
+  CHECK(!contract_form("12:30 noon on 18/01/2027"));
+  CHECK(!contract_form("2027-01-18"));  // already the contract's form: parse_datetime takes it
+}
