@@ -5,6 +5,7 @@
 
 #include "base/clock.h"
 #include "import/criteria_text.h"
+#include "import/salary_text.h"
 #include "import/yaml_text.h"
 
 namespace {
@@ -69,9 +70,11 @@ std::string advert_markdown(const ImportDoc& doc, const FoundFacts& facts, const
   out += "# role: ROLE  # check: the role category candidates browse by, as in your other adverts\n";
   if (!spec.sections.empty()) out += "spec: " + slug + "\n";
   if (!fact("grade").empty()) out += yaml_field(0, "grade", fact("grade"));
-  if (!fact("salary").empty())
-    out += "# salary: { min: , max: , currency: GBP, period: year }  # check: the document says " +
-           yaml_scalar(fact("salary")) + "\n";
+  if (!fact("salary").empty()) {
+    auto figures = salary_figures(fact("salary"));
+    out += (figures ? salary_line(*figures) : "# salary: { min: , max: , currency: GBP, period: year }") +
+           "  # check: the document says " + yaml_scalar(fact("salary")) + "\n";
+  }
   if (!fact("hours").empty()) out += "hours:\n" + yaml_field(2, "notes", fact("hours"));
   if (!fact("reports_to").empty()) out += yaml_field(0, "reports_to", fact("reports_to"));
   if (!fact("location").empty()) out += "# check: the document gives the location as " + yaml_scalar(fact("location")) + "\n";

@@ -98,17 +98,21 @@ TEST_CASE("import: reads LibreOffice and plain-text documents too") {
   }
 }
 
-TEST_CASE("import: a closing date written the UK way is typed in, with the document's words beside it") {
+TEST_CASE("import: a closing date and a salary written the UK way are typed in, with the document's words beside them") {
   test::TempDir dir;
   REQUIRE(staffroom("init " + dir.str()).status == 0);
   std::string text = test::read_file(kFixtures + "lsa-headings.txt");
-  text.insert(text.find("Role and Responsibilities"), "Closing date: 12 noon on Friday 18 January 2027\n");
+  text.insert(text.find("Role and Responsibilities"),
+              "Closing date: 12 noon on Friday 18 January 2027\nSalary: £23,500 - £25,979 per annum\n");
   dir.write("lsa.txt", text);
   REQUIRE(staffroom("import " + (dir.path / "lsa.txt").string() + " --slug lsa --site " + dir.str()).status == 0);
   std::string advert = test::read_file(dir.path / "content/vacancies/lsa.md");
   CHECK(advert.find("\ncloses: 2027-01-18T12:00  # check: the document says \"12 noon on Friday 18 January 2027\"\n") !=
         std::string::npos);
+  CHECK(advert.find("\nsalary: { min: 23500, max: 25979, currency: GBP, period: year }  # check: the document "
+                    "says £23,500 - £25,979 per annum\n") != std::string::npos);
   CHECK(advert.find("Closing date") == std::string::npos);  // taken out of the text, not said twice
   Run check = staffroom("check --site " + dir.str());
   CHECK(check.output.find("closes") == std::string::npos);  // not missing, and valid
+  CHECK(check.output.find("salary") == std::string::npos);
 }
