@@ -74,6 +74,9 @@ std::string missing_key_message(const std::string& key) {
   static const std::map<std::string, std::string> examples = {
       {"school", "school: oak-primary, for the school in content/schools/oak-primary.yaml"},
       {"role", "role: learning-support, one of the roles listed in content/site.yaml"},
+      {"posted", "posted: 2027-01-04, the date the advert goes up"},
+      {"closes", "closes: 2027-01-18T12:00, the closing date and time (a date alone means the end of that day)"},
+      {"units", "units: with each unit's id, title and criteria indented under it"},
       {"address", "address: { street: 1 School Lane, locality: Leeds, postcode: LS1 1AA }"},
       {"locality", "locality: Leeds"},
       {"postcode", "postcode: LS1 1AA"},
