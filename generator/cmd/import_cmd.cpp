@@ -7,11 +7,24 @@
 #include "base/clock.h"
 #include "cmd/starters.h"
 #include "import/import.h"
+#include "load/load.h"
 #include "load/source.h"
 
 namespace fs = std::filesystem;
 
 namespace {
+
+// The site's schools, by id and name, for the advert's school line. One that
+// cannot be read is left out: saying what is wrong with it is check's job.
+std::vector<SchoolName> site_schools(const std::string& site) {
+  Diagnostics ignored;
+  std::vector<SchoolName> schools;
+  for (auto& relative : list_files(site, "content/schools", {".yaml"}, ignored))
+    if (auto text = read_text_file(site, relative, ignored))
+      if (auto school = parse_school(*text, relative, ignored); school && !school->name.empty())
+        schools.push_back({fs::path(relative).stem().string(), school->name});
+  return schools;
+}
 
 size_t criteria_count(const FoundSpec& spec) {
   size_t n = 0;
@@ -29,7 +42,7 @@ int import_file(const std::string& site, const std::string& file, const std::str
     return 2;
   }
   ImportResult r;
-  if (auto why = import_document(file, slug, iso_date(now()), ReadLimits{}, r)) {
+  if (auto why = import_document(file, slug, iso_date(now()), ReadLimits{}, r, site_schools(site))) {
     err << file << ": error: " << *why << ". Nothing was written.\n";
     return 1;
   }

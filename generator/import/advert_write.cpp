@@ -57,7 +57,7 @@ std::string body_markdown(const ImportDoc& doc, const FoundFacts& facts, const F
 
 std::string advert_markdown(const ImportDoc& doc, const FoundFacts& facts, const FoundSpec& spec,
                             const std::string& slug, const std::string& source,
-                            const std::string& today) {
+                            const std::string& today, const std::vector<SchoolName>& schools) {
   auto fact = [&](const char* key) {
     auto it = facts.values.find(key);
     return it == facts.values.end() ? std::string() : it->second;
@@ -66,7 +66,7 @@ std::string advert_markdown(const ImportDoc& doc, const FoundFacts& facts, const
                     "# notes for you: fill in each '# check:' line, then run: staffroom check\n";
   out += fact("title").empty() ? "# title: Job title  # check: the document gives no job title\n"
                                : yaml_field(0, "title", fact("title"));
-  out += "# school: SCHOOL-ID  # check: the document does not say which school; a name in content/schools/\n";
+  out += school_line(doc, schools);
   out += "# role: ROLE  # check: the role category candidates browse by, as in your other adverts\n";
   if (!spec.sections.empty()) out += "spec: " + slug + "\n";
   if (!fact("grade").empty()) out += yaml_field(0, "grade", fact("grade"));

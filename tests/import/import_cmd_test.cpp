@@ -74,7 +74,9 @@ TEST_CASE("import: never overwrites, and check reports only the facts the docume
   CHECK(test::read_file(dir.path / "content/vacancies/senco-import.md") == advert);
   Run check = staffroom("check --site " + dir.str());
   CHECK(check.status == 1);
-  for (const char* key : {"school", "role", "closes"}) CHECK(check.output.find(key) != std::string::npos);
+  CHECK(advert.find("\nschool: our-school  # check: the site's only school; the document does not name it\n") !=
+        std::string::npos);
+  for (const char* key : {"role", "closes"}) CHECK(check.output.find(key) != std::string::npos);
   std::istringstream lines(check.output);  // warnings (abbreviations) are fine; no error
   for (std::string line; std::getline(lines, line);)
     CHECK_FALSE((line.find("senco-import.yaml") != std::string::npos && line.find(": error:") != std::string::npos));
@@ -115,4 +117,23 @@ TEST_CASE("import: a closing date and a salary written the UK way are typed in, 
   Run check = staffroom("check --site " + dir.str());
   CHECK(check.output.find("closes") == std::string::npos);  // not missing, and valid
   CHECK(check.output.find("salary") == std::string::npos);
+}
+
+TEST_CASE("import: a trust's school is the one the document names; none named, the line lists them") {
+  test::TempDir dir;
+  REQUIRE(staffroom("init " + dir.str()).status == 0);
+  dir.write("content/schools/harbour.yaml",
+            "name: Harbour Secondary School\n"
+            "address: { street: 1 Quay Road, locality: Plymouth, postcode: PL1 1AA }\nphase: secondary\n");
+  std::string text = test::read_file(kFixtures + "lsa-headings.txt");
+  dir.write("plain.txt", text);
+  text.insert(text.find("Role and Responsibilities"), "Harbour Secondary School is a friendly school.\n");
+  dir.write("named.txt", text);
+  REQUIRE(staffroom("import " + (dir.path / "named.txt").string() + " --slug named --site " + dir.str()).status == 0);
+  CHECK(test::read_file(dir.path / "content/vacancies/named.md")
+            .find("\nschool: harbour  # check: the document names Harbour Secondary School\n") != std::string::npos);
+  REQUIRE(staffroom("import " + (dir.path / "plain.txt").string() + " --slug plain --site " + dir.str()).status == 0);
+  CHECK(test::read_file(dir.path / "content/vacancies/plain.md")
+            .find("\n# school: SCHOOL-ID  # check: the document does not say which school; one of: harbour "
+                  "our-school\n") != std::string::npos);
 }
