@@ -119,7 +119,7 @@ TEST_CASE("import: a closing date and a salary written the UK way are typed in, 
   CHECK(check.output.find("salary") == std::string::npos);
 }
 
-TEST_CASE("import: a trust's school is the one the document names; none named, the line lists them") {
+TEST_CASE("import: a trust's school is the one the document names, and with none named the line lists them") {
   test::TempDir dir;
   REQUIRE(staffroom("init " + dir.str()).status == 0);
   dir.write("content/schools/harbour.yaml",
