@@ -61,9 +61,9 @@ std::optional<DateTimeText> parse_datetime(const std::string& s) {
   return std::nullopt;
 }
 
-// "12:00", "9am", "3.30 pm", "12 noon", "midday" -> hour and minute.
+// "12:00", "at 9am", "3.30 pm", "12 noon", "midday" -> hour and minute.
 static std::optional<std::pair<int, int>> written_time(const std::string& text) {
-  static const std::regex time(R"(^\s*(?:(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|noon)?|(midday|noon))\s*$)");
+  static const std::regex time(R"(^\s*(?:at\s+)?(?:(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|noon)?|(midday|noon))\s*$)");
   std::smatch m;
   if (!std::regex_match(text, m, time)) return std::nullopt;
   int hour = m[4].matched ? 12 : std::stoi(m[1]), minute = m[2].matched ? std::stoi(m[2]) : 0;
@@ -108,10 +108,7 @@ std::optional<std::string> contract_form(const std::string& written) {
   std::string rest = m[4];
   bool no_rest = rest.find_first_not_of(' ') == std::string::npos;
   if (!time.empty() && !no_rest) return std::nullopt;  // a time before the date and after it
-  if (time.empty()) {
-    static const std::regex at(R"(^\s*at\s+)");
-    time = std::regex_replace(rest, at, "");
-  }
+  if (time.empty()) time = rest;
   char out[80];  // room for any int, so the compiler can see nothing is cut
   if (time.find_first_not_of(' ') == std::string::npos) {
     std::snprintf(out, sizeof out, "%04d-%02d-%02d", year, month, day);

@@ -82,7 +82,7 @@ std::string advert_markdown(const ImportDoc& doc, const FoundFacts& facts, const
   // A closing date written the UK way is typed in for the office, with
   // the words it came from beside it to check against.
   std::string closes = fact("closes");
-  auto form = closes.empty() ? std::nullopt : contract_form(closes);
+  auto form = contract_form(closes);  // nothing for an empty one
   if (form)
     out += "closes: " + *form + "  # check: the document says " + yaml_scalar(closes) + "\n";
   else

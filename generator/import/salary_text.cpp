@@ -22,15 +22,15 @@ std::optional<SalaryFigures> salary_figures(const std::string& text) {
   if (found.empty() || found.size() > 2) return std::nullopt;  // more: FTE and actual, or spine points
   SalaryFigures f{found.front(), found.back(), ""};
   if (f.min > f.max) return std::nullopt;
-  static const std::pair<const char*, const char*> periods[] = {
-      {R"(per annum|per year|a year|\bp\.?a\.?(?:$|[^a-z])|annual)", "year"},
-      {R"(per month|a month|monthly)", "month"},
-      {R"(per week|a week|weekly)", "week"},
-      {R"(per day|a day|daily)", "day"},
-      {R"(per hour|an hour|hourly|p/h|\bph\b)", "hour"},
+  static const std::pair<std::regex, const char*> periods[] = {
+      {std::regex(R"(per annum|per year|a year|\bp\.?a\.?(?:$|[^a-z])|annual)"), "year"},
+      {std::regex(R"(per month|a month|monthly)"), "month"},
+      {std::regex(R"(per week|a week|weekly)"), "week"},
+      {std::regex(R"(per day|a day|daily)"), "day"},
+      {std::regex(R"(per hour|an hour|hourly|p/h|\bph\b)"), "hour"},
   };
   for (auto& [words, period] : periods)
-    if (std::regex_search(s, std::regex(words))) {
+    if (std::regex_search(s, words)) {
       if (!f.period.empty()) return std::nullopt;  // two periods named: which is which?
       f.period = period;
     }

@@ -5,26 +5,18 @@
 
 namespace {
 
-// Lower case, one space between words, curly apostrophes made straight:
-// "St Mary’s  C of E" and "st mary's c of e" compare equal.
-std::string folded(const std::string& text) {
-  std::string s;
-  for (size_t i = 0; i < text.size(); ++i)
-    if (text.compare(i, 3, "\xe2\x80\x99") == 0) s += '\'', i += 2;
-    else s += text[i];
-  return lower_ascii(tidy_space(s));
-}
-
-// Every paragraph's and table cell's text, folded, a space between each.
+// Every paragraph's and table cell's text as one anchor_of() does it (lower
+// case, a hyphen for each run of anything else), so that "St Mary’s  C of E"
+// and "st mary's c of e" compare equal, word for word.
 std::string all_text(const ImportDoc& doc) {
-  std::string out = " ";
+  std::string out;
   for (auto& b : doc.blocks) {
-    if (!b.is_table) out += folded(b.paragraph.text) + " ";
+    if (!b.is_table) out += b.paragraph.text + " ";
     else
       for (auto& row : b.table.rows)
-        for (auto& cell : row) out += folded(cell_text(cell)) + " ";
+        for (auto& cell : row) out += cell_text(cell) + " ";
   }
-  return out;
+  return "-" + anchor_of(out) + "-";
 }
 
 }  // namespace
@@ -33,8 +25,8 @@ std::string school_line(const ImportDoc& doc, const std::vector<SchoolName>& sch
   std::string text = all_text(doc);
   std::vector<const SchoolName*> named;
   for (auto& s : schools) {
-    std::string name = folded(s.name);
-    if (name.size() >= 4 && text.find(" " + name) != std::string::npos) named.push_back(&s);
+    std::string name = anchor_of(s.name);
+    if (name.size() >= 4 && text.find("-" + name + "-") != std::string::npos) named.push_back(&s);
   }
   if (named.size() == 1)
     return "school: " + named[0]->id + "  # check: the document names " + named[0]->name + "\n";
