@@ -16,7 +16,11 @@ std::string all_text(const ImportDoc& doc) {
       for (auto& row : b.table.rows)
         for (auto& cell : row) out += cell_text(cell) + " ";
   }
-  return "-" + anchor_of(out) + "-";
+  // Appended, not "-" + anchor_of(out): GCC 12 warns (-Wrestrict) wrongly on that.
+  std::string folded = "-";
+  folded += anchor_of(out);
+  folded += '-';
+  return folded;
 }
 
 }  // namespace
@@ -25,8 +29,10 @@ std::string school_line(const ImportDoc& doc, const std::vector<SchoolName>& sch
   std::string text = all_text(doc);
   std::vector<const SchoolName*> named;
   for (auto& s : schools) {
-    std::string name = anchor_of(s.name);
-    if (name.size() >= 4 && text.find("-" + name + "-") != std::string::npos) named.push_back(&s);
+    std::string name = "-";
+    name += anchor_of(s.name);
+    name += '-';
+    if (name.size() >= 6 && text.find(name) != std::string::npos) named.push_back(&s);
   }
   if (named.size() == 1)
     return "school: " + named[0]->id + "  # check: the document names " + named[0]->name + "\n";
