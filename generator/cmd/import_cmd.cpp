@@ -14,16 +14,22 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// The site's schools, by id and name, for the advert's school line. One that
-// cannot be read is left out: saying what is wrong with it is check's job.
-std::vector<SchoolName> site_schools(const std::string& site) {
+// The site's schools, roles and adverts, for the advert's school: and role:
+// lines. A file that cannot be read is left out: saying what is wrong with
+// it is check's job.
+SiteNames site_names(const std::string& site) {
   Diagnostics ignored;
-  std::vector<SchoolName> schools;
+  SiteNames names;
+  names.roles = load_config(site, ignored).roles;  // sets the timezone, which adverts' dates need
   for (auto& relative : list_files(site, "content/schools", {".yaml"}, ignored))
     if (auto text = read_text_file(site, relative, ignored))
       if (auto school = parse_school(*text, relative, ignored); school && !school->name.empty())
-        schools.push_back({fs::path(relative).stem().string(), school->name});
-  return schools;
+        names.schools.push_back({fs::path(relative).stem().string(), school->name});
+  for (auto& relative : list_files(site, "content/vacancies", {".md"}, ignored))
+    if (auto text = read_text_file(site, relative, ignored))
+      if (auto advert = parse_vacancy(*text, relative, ignored))
+        names.adverts.push_back({advert->title, advert->role});
+  return names;
 }
 
 size_t criteria_count(const FoundSpec& spec) {
@@ -42,7 +48,7 @@ int import_file(const std::string& site, const std::string& file, const std::str
     return 2;
   }
   ImportResult r;
-  if (auto why = import_document(file, slug, iso_date(now()), ReadLimits{}, r, site_schools(site))) {
+  if (auto why = import_document(file, slug, iso_date(now()), ReadLimits{}, r, site_names(site))) {
     err << file << ": error: " << *why << ". Nothing was written.\n";
     return 1;
   }

@@ -16,6 +16,7 @@
 #include "base/text.h"
 #include "cmd/init.h"
 #include "cmd/new.h"
+#include "cmd/help.h"
 #include "cmd/import_cmd.h"
 #include "serve/serve.h"
 #include "load/site_folder.h"
@@ -29,16 +30,6 @@
 #endif
 
 namespace {
-
-const char* kUsage = R"(usage:
-  staffroom build [--site DIR] [--output DIR] [--base-url URL] [--drafts] [--now TIME] [--no-cache]
-  staffroom serve [--site DIR] [--host 127.0.0.1] [--port 8080] [--now TIME] [--poll]
-  staffroom check [--site DIR]
-  staffroom new vacancy|school|spec NAME [--site DIR]
-  staffroom init [DIR]
-  staffroom import FILE.docx|.odt|.txt [--site DIR] [--slug SLUG]
-  staffroom --version
-)";
 
 int usage_error(const std::string& message) {
   std::cerr << "staffroom: error: " << message << "\n" << kUsage;
@@ -247,6 +238,16 @@ void advise_first_heap() {
 static int run(int argc, char** argv) {
   if (argc < 2) return usage_error("no command given");
   std::string command = argv[1];
+  // "staffroom build --help" and "staffroom help build": that command's help.
+  std::string asked = command == "help" && argc > 2 ? argv[2] : "";
+  for (int i = 2; i < argc && asked.empty(); ++i)
+    if (std::string(argv[i]) == "--help" || std::string(argv[i]) == "-h") asked = command;
+  if (!asked.empty()) {
+    std::string help = command_help(asked);
+    if (help.empty()) return usage_error("there is no command '" + asked + "'");
+    std::cout << help;
+    return 0;
+  }
   if (command == "build") return cmd_build(argc, argv);
   if (command == "check") return cmd_check(argc, argv);
   if (command == "serve") return cmd_serve(argc, argv);
@@ -258,7 +259,7 @@ static int run(int argc, char** argv) {
     return 0;
   }
   if (command == "--help" || command == "-h" || command == "help") {
-    std::cout << kUsage;
+    std::cout << overall_help();
     return 0;
   }
   return usage_error("unknown command '" + command + "'");

@@ -57,7 +57,7 @@ std::string body_markdown(const ImportDoc& doc, const FoundFacts& facts, const F
 
 std::string advert_markdown(const ImportDoc& doc, const FoundFacts& facts, const FoundSpec& spec,
                             const std::string& slug, const std::string& source,
-                            const std::string& today, const std::vector<SchoolName>& schools) {
+                            const std::string& today, const SiteNames& site) {
   auto fact = [&](const char* key) {
     auto it = facts.values.find(key);
     return it == facts.values.end() ? std::string() : it->second;
@@ -66,8 +66,8 @@ std::string advert_markdown(const ImportDoc& doc, const FoundFacts& facts, const
                     "# notes for you: fill in each '# check:' line, then run: staffroom check\n";
   out += fact("title").empty() ? "# title: Job title  # check: the document gives no job title\n"
                                : yaml_field(0, "title", fact("title"));
-  out += school_line(doc, schools);
-  out += "# role: ROLE  # check: the role category candidates browse by, as in your other adverts\n";
+  out += school_line(doc, site.schools);
+  out += role_line(fact("title"), site);
   if (!spec.sections.empty()) out += "spec: " + slug + "\n";
   if (!fact("grade").empty()) out += yaml_field(0, "grade", fact("grade"));
   if (!fact("salary").empty()) {

@@ -8,11 +8,11 @@
 
 #include "import/document.h"
 #include "import/found.h"
-#include "import/school_find.h"
+#include "import/site_find.h"
 
 std::string advert_markdown(const ImportDoc& doc, const FoundFacts& facts, const FoundSpec& spec,
                             const std::string& slug, const std::string& source,
-                            const std::string& today, const std::vector<SchoolName>& schools);
+                            const std::string& today, const SiteNames& site);
 
 // The job description's blocks as Markdown: all before the person
 // specification, less those the facts and the specification were read from.

@@ -68,17 +68,17 @@ std::optional<std::string> read_document(const std::string& bytes, const std::st
 
 std::optional<std::string> import_document(const std::string& path, const std::string& slug,
                                            const std::string& today, const ReadLimits& limits,
-                                           ImportResult& out, const std::vector<SchoolName>& schools) {
+                                           ImportResult& out, const SiteNames& site) {
   std::string bytes;
   if (auto why = read_file(path, limits, bytes)) return why;
   return import_bytes(bytes, std::filesystem::path(path).filename().string(), slug, today, limits, out,
-                      schools);
+                      site);
 }
 
 std::optional<std::string> import_bytes(const std::string& bytes, const std::string& name,
                                         const std::string& slug, const std::string& today,
                                         const ReadLimits& limits, ImportResult& out,
-                                        const std::vector<SchoolName>& schools) {
+                                        const SiteNames& site) {
   ImportDoc doc;
   if (auto why = read_document(bytes, name, limits, doc)) return why;
   out.spec = find_spec(doc, out.notes);
@@ -89,7 +89,7 @@ std::optional<std::string> import_bytes(const std::string& bytes, const std::str
   out.slug = slug.empty() ? anchor_of(out.title) : slug;
   if (out.slug.empty()) out.slug = anchor_of(std::filesystem::path(name).stem().string());
   out.spec_yaml = spec_yaml(out.spec, name);
-  out.advert_md = advert_markdown(doc, facts, out.spec, out.slug, name, today, schools);
+  out.advert_md = advert_markdown(doc, facts, out.spec, out.slug, name, today, site);
   verify(out, out.notes);
   return std::nullopt;
 }

@@ -10,7 +10,7 @@
 
 #include "import/document.h"
 #include "import/found.h"
-#include "import/school_find.h"
+#include "import/site_find.h"
 
 // The document in `bytes`, whose file name is `name`: a zip is read as a
 // .docx or .odt by what it holds, anything else as plain text if the name
@@ -28,14 +28,15 @@ struct ImportResult {
 
 // Nothing when the document was read (even if little was found: see notes),
 // else the message. `today` is the advert's posted date (YYYY-MM-DD);
-// `schools` are the site's, for the advert's school (see school_find.h).
+// `site` holds the site's schools and roles, for the advert's school: and
+// role: lines (see site_find.h).
 std::optional<std::string> import_document(const std::string& path, const std::string& slug,
                                            const std::string& today, const ReadLimits& limits,
-                                           ImportResult& out, const std::vector<SchoolName>& schools = {});
+                                           ImportResult& out, const SiteNames& site = {});
 
 // The same for a document already in memory, named `name`; nothing is read
 // from or written to disk (the fuzz target's entry point).
 std::optional<std::string> import_bytes(const std::string& bytes, const std::string& name,
                                         const std::string& slug, const std::string& today,
                                         const ReadLimits& limits, ImportResult& out,
-                                        const std::vector<SchoolName>& schools = {});
+                                        const SiteNames& site = {});

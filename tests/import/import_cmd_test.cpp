@@ -137,3 +137,14 @@ TEST_CASE("import: a trust's school is the one the document names, and with none
             .find("\n# school: SCHOOL-ID  # check: the document does not say which school; one of: harbour "
                   "our-school\n") != std::string::npos);
 }
+
+TEST_CASE("import: the role is found among site.yaml's roles, and check takes it") {
+  test::TempDir dir;
+  REQUIRE(staffroom("init " + dir.str()).status == 0);
+  REQUIRE(staffroom("import " + kFixtures + "lsa-headings.txt --slug lsa --site " + dir.str()).status == 0);
+  std::string advert = test::read_file(dir.path / "content/vacancies/lsa.md");
+  CHECK(advert.find("\nrole: learning-support  # check: Learning support, as the job title says learning support\n") !=
+        std::string::npos);
+  Run check = staffroom("check --site " + dir.str());
+  CHECK(check.output.find("role") == std::string::npos);
+}

@@ -1,0 +1,17 @@
+// What `staffroom --help` and `staffroom COMMAND --help` print: each
+// command in plain words, with its options, for the person at the keyboard
+// (the manual page, packaging/staffroom.1, says the same at length).
+#pragma once
+
+#include <string>
+
+// Every command, one line of usage each: printed under a mistake on the
+// command line.
+extern const char* const kUsage;
+
+// The summary of every command, for `staffroom --help`.
+std::string overall_help();
+
+// One command's help, for `staffroom COMMAND --help`; empty if there is no
+// such command.
+std::string command_help(const std::string& command);
