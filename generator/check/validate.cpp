@@ -1,6 +1,8 @@
 // Cross-file rules and warnings; see validate.h.
 #include "check/validate.h"
 
+#include "check/placeholders.h"
+
 #include <algorithm>
 #include <functional>
 #include <filesystem>
@@ -401,6 +403,17 @@ void check_references(const Context& c, Vacancy& v, Findings& found) {
   }
 }
 
+// A note left to fill in, in text that will be published: the first, and
+// how many more, so that a starter page's dozen say one thing.
+void check_placeholders(std::string_view body, const Mark& file, int body_line, Diagnostics& d) {
+  auto notes = find_placeholders(body);
+  if (notes.empty()) return;
+  auto [line, col] = line_col(body, notes[0].offset, body_line);
+  std::string more = notes.size() == 1 ? "" : " (and " + std::to_string(notes.size() - 1) + " more like it below)";
+  d.warning({file.path, line, col}, "'" + notes[0].text +
+                                        "' looks like a note left to fill in: write the real words in its place" + more);
+}
+
 void check_advert(const Context& c, Vacancy& v, Findings& found) {
   Diagnostics& d = found.diags;
   check_references(c, v, found);
@@ -421,6 +434,7 @@ void check_advert(const Context& c, Vacancy& v, Findings& found) {
   }
   check_gendered(v.title, v.mark, 0, false, d);
   check_body(v.body, v.mark, v.body_line, found, c.glossary, c.cache, c.glossary_at);
+  if (!v.draft) check_placeholders(v.body, v.mark, v.body_line, d);
 }
 
 // Capital words that need no glossary entry.
@@ -485,6 +499,7 @@ void validate(Site& site, Diagnostics& diags, CheckCache* cache) {
     auto& p = site.pages[i - n_specs - n_adverts];
     check_page_address(p, found[i].diags);
     check_body(p.body, p.mark, p.body_line, found[i], c.glossary, cache, c.glossary_at);
+    check_placeholders(p.body, p.mark, p.body_line, found[i].diags);
   });
   if (cache) {
     std::erase_if(cache->bodies, [&](auto& entry) { return !cache->used.count(entry.first); });

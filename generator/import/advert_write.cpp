@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "base/clock.h"
+#include "check/placeholders.h"
 #include "import/criteria_text.h"
 #include "import/salary_text.h"
 #include "import/yaml_text.h"
@@ -34,6 +35,14 @@ std::string table_markdown(const DocTable& t) {
     if (!line.empty()) out += "- " + line + "\n";
   }
   return out;
+}
+
+// A fact's line; or, where the document has a note to fill in there
+// ("insert line manager's post name here"), the key left for the office
+// with the note beside it, so that the note is never published as the fact.
+std::string fact_line(const std::string& key, const std::string& value) {
+  if (find_placeholders(value).empty()) return yaml_field(0, key, value);
+  return "# " + key + ":  # check: the document leaves this to fill in: " + yaml_scalar(value) + "\n";
 }
 
 }  // namespace
@@ -69,14 +78,16 @@ std::string advert_markdown(const ImportDoc& doc, const FoundFacts& facts, const
   out += school_line(doc, site.schools);
   out += role_line(fact("title"), site);
   if (!spec.sections.empty()) out += "spec: " + slug + "\n";
-  if (!fact("grade").empty()) out += yaml_field(0, "grade", fact("grade"));
+  if (!fact("grade").empty()) out += fact_line("grade", fact("grade"));
   if (!fact("salary").empty()) {
     auto figures = salary_figures(fact("salary"));
     out += (figures ? salary_line(*figures) : "# salary: { min: , max: , currency: GBP, period: year }") +
            "  # check: the document says " + yaml_scalar(fact("salary")) + "\n";
   }
-  if (!fact("hours").empty()) out += "hours:\n" + yaml_field(2, "notes", fact("hours"));
-  if (!fact("reports_to").empty()) out += yaml_field(0, "reports_to", fact("reports_to"));
+  if (!fact("hours").empty())
+    out += find_placeholders(fact("hours")).empty() ? "hours:\n" + yaml_field(2, "notes", fact("hours"))
+                                                    : fact_line("hours", fact("hours"));
+  if (!fact("reports_to").empty()) out += fact_line("reports_to", fact("reports_to"));
   if (!fact("location").empty()) out += "# check: the document gives the location as " + yaml_scalar(fact("location")) + "\n";
   out += "posted: " + today + "\n";
   // A closing date written the UK way is typed in for the office, with

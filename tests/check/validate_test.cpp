@@ -153,3 +153,22 @@ TEST_CASE("a specification's findings kept in the cache: the same as without, an
   site.write("content/glossary.yaml", glossary);
   CHECK(checked_again(site.str(), loads, cache) == checked(site.str(), nullptr));
 }
+
+TEST_CASE("a note left to fill in: one warning a file at the first, counting the rest, and none in a draft") {
+  test::TempDir site;
+  test::write_minimal_site(site.path);
+  std::string advert = test::read_file(site.path / "content/vacancies/ta.md");
+  site.write("content/vacancies/ta.md", advert + "You will report to insert line manager here.\n");
+  site.write("content/pages/accessibility.md",
+             "---\ntitle: Accessibility\n---\nThis website is run by [Our Trust].\n\n"
+             "Tested on [date] by [name], as [our report](report.pdf) says.\n");
+  std::string said = checked(site.str(), nullptr);
+  INFO(said);
+  CHECK(said.find("content/vacancies/ta.md:13:20: warning: 'insert line manager here' looks like a note left "
+                  "to fill in: write the real words in its place\n") != std::string::npos);
+  CHECK(said.find("content/pages/accessibility.md:4:24: warning: '[Our Trust]' looks like a note left to fill "
+                  "in: write the real words in its place (and 2 more like it below)\n") != std::string::npos);
+  CHECK(test::count(said, "looks like a note") == 2);
+  site.write("content/vacancies/ta.md", "---\ndraft: true\n" + advert.substr(4) + "Report to insert name here.\n");
+  CHECK(test::count(checked(site.str(), nullptr), "looks like a note") == 1);  // the page's alone
+}

@@ -148,3 +148,14 @@ TEST_CASE("import: the role is found among site.yaml's roles, and check takes it
   Run check = staffroom("check --site " + dir.str());
   CHECK(check.output.find("role") == std::string::npos);
 }
+
+TEST_CASE("import: a fact the document leaves to fill in is not written as the fact") {
+  test::TempDir dir;
+  REQUIRE(staffroom("init " + dir.str()).status == 0);
+  REQUIRE(staffroom("import " + kFixtures + "hssw-table-per-section.docx --slug hssw --site " + dir.str()).status == 0);
+  std::string advert = test::read_file(dir.path / "content/vacancies/hssw.md");
+  CHECK(advert.find("\n# reports_to:  # check: the document leaves this to fill in: insert line manager’s post "
+                    "name here\n") != std::string::npos);
+  CHECK(advert.find("\nreports_to:") == std::string::npos);
+  CHECK(advert.find("\ngrade: Grade 4\n") != std::string::npos);  // a fact given is written as it is
+}
