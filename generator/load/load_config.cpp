@@ -199,7 +199,7 @@ SiteConfig load_config(const std::string& root, Diagnostics& diags) {
   }
   auto text = read_text_file(root, path, diags);
   if (!text) return config;
-  YamlFile file{path, 1};
+  YamlFile file{path, 1, *text};
   auto node = parse_yaml(*text, file, diags);
   if (!node || node->is_null()) return config;
   MapReader m(*node, file, diags,

@@ -30,7 +30,7 @@ std::string stem_of(const std::string& path) {
 
 std::optional<School> parse_school(const std::string& text,
                                    const std::string& path, Diagnostics& diags) {
-  YamlFile file{path, 1};
+  YamlFile file{path, 1, text};
   auto root = parse_yaml(text, file, diags);
   if (!root) return std::nullopt;
   MapReader m(*root, file, diags,
@@ -67,7 +67,7 @@ std::optional<Page> parse_page(const std::string& text, const std::string& path,
                                Diagnostics& diags) {
   auto fm = split_front_matter(text, path, diags);
   if (!fm) return std::nullopt;
-  YamlFile file{path, fm->yaml_line};
+  YamlFile file{path, fm->yaml_line, fm->yaml};
   auto root = parse_yaml(fm->yaml, file, diags);
   if (!root) return std::nullopt;
   MapReader m(*root, file, diags, {"title", "description"}, "a page");
@@ -96,7 +96,7 @@ static void load_glossary(const std::string& root, Site& site, Diagnostics& diag
   }
   auto text = read_text_file(root, path, diags);
   if (!text) return;
-  YamlFile file{path, 1};
+  YamlFile file{path, 1, *text};
   auto node = parse_yaml(*text, file, diags);
   if (!node || node->is_null()) return;
   if (!node->is_map()) {

@@ -109,7 +109,7 @@ std::optional<PersonSpec> parse_spec_node(const YamlNode& node,
 std::optional<PersonSpec> parse_spec(const std::string& text,
                                      const std::string& path,
                                      Diagnostics& diags) {
-  YamlFile file{path, 1};
+  YamlFile file{path, 1, text};
   auto root = parse_yaml(text, file, diags);
   if (!root) return std::nullopt;
   auto spec = parse_spec_node(*root, file, diags);

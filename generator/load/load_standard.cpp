@@ -14,7 +14,7 @@ static void read_knowledge(const YamlNode& node, const YamlFile& file,
 std::optional<Standard> parse_standard(const std::string& text,
                                        const std::string& path,
                                        Diagnostics& diags) {
-  YamlFile file{path, 1};
+  YamlFile file{path, 1, text};
   auto root = parse_yaml(text, file, diags);
   if (!root) return std::nullopt;
   MapReader m(*root, file, diags,

@@ -236,7 +236,7 @@ std::optional<Vacancy> parse_vacancy(const std::string& text,
                                      Diagnostics& diags) {
   auto fm = split_front_matter(text, path, diags);
   if (!fm) return std::nullopt;
-  YamlFile file{path, fm->yaml_line};
+  YamlFile file{path, fm->yaml_line, fm->yaml};
   auto root = parse_yaml(fm->yaml, file, diags);
   if (!root) return std::nullopt;
   MapReader m(*root, file, diags, kVacancyKeys, "an advert");

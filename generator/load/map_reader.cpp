@@ -67,10 +67,10 @@ Mark MapReader::mark(const std::string& key) const {
   return v.is_defined() ? mark_of(file_, v) : mark_;
 }
 
-// What to type for a missing key: a line to copy where the key means one
-// thing wherever it is required, else the key and what follows it ('title'
-// is an advert's, a page's, a document's...).
-std::string missing_key_message(const std::string& key) {
+// A line to copy where the key means one thing wherever it is required,
+// else the key and what follows it ('title' is an advert's, a page's, a
+// document's...).
+static std::string key_example(const std::string& key) {
   static const std::map<std::string, std::string> examples = {
       {"school", "school: oak-primary, for the school in content/schools/oak-primary.yaml"},
       {"role", "role: learning-support, one of the roles listed in content/site.yaml"},
@@ -88,14 +88,39 @@ std::string missing_key_message(const std::string& key) {
       {"end", "end: \"15:30\""},
   };
   auto found = examples.find(key);
-  return "missing required key '" + key + "': add a line " +
-         (found != examples.end() ? "such as " + found->second
-                                  : "starting " + key + ": followed by the " + key);
+  return found != examples.end() ? "such as " + found->second : "starting " + key + ": followed by the " + key;
+}
+
+std::string missing_key_message(const std::string& key) {
+  return "missing required key '" + key + "': add a line " + key_example(key);
+}
+
+// The line of `file` where `key` was written but left as a note ("# key:"
+// at the map's indent, `column`, 1-based), as import leaves a fact it could
+// not find; 0 if there is none.
+static int noted_key_line(const YamlFile& file, const std::string& key, int column) {
+  std::string_view text = file.text;
+  int line = 0;
+  for (size_t start = 0; start < text.size(); ++line) {
+    size_t end = std::min(text.find('\n', start), text.size());
+    std::string_view l = text.substr(start, end - start);
+    start = end + 1;
+    size_t indent = l.find_first_not_of(' ');
+    if (indent == std::string_view::npos || static_cast<int>(indent) != column - 1 || l[indent] != '#') continue;
+    size_t at = l.find_first_not_of("# ", indent);
+    if (at != std::string_view::npos && l.substr(at, key.size() + 1) == key + ":") return line + file.first_line;
+  }
+  return 0;
 }
 
 void MapReader::require(const std::string& key) {
   // "closing:" for "closes:" is one mistake, already reported as such.
-  if (ok_ && !has(key) && !suggested_.count(key))
+  if (!ok_ || has(key) || suggested_.count(key)) return;
+  if (int line = noted_key_line(file_, key, mark_.col))
+    diags_.error({file_.path, line, mark_.col},
+                 "missing required key '" + key + "': this line starts with '#', so it is only a note: take out "
+                 "the '#' and fill it in (a line " + key_example(key) + ")");
+  else
     diags_.error(mark_, missing_key_message(key));
 }
 

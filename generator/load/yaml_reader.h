@@ -16,6 +16,9 @@
 struct YamlFile {
   SourcePath path;  // shared by the marks made in it
   int first_line = 1;
+  // The YAML as given, while it is read: a required key's line left as a
+  // note ("# closes: ..."), as import writes them, is found in it.
+  std::string_view text = {};
 };
 
 struct YamlEntry;

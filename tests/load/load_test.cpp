@@ -575,3 +575,19 @@ TEST_CASE("a file name is a web address's: lower-case letters, digits and hyphen
   REQUIRE(d.items.size() == 1);
   CHECK(d.items[0].message.find("rename the file to 'teaching-assistant.md'") != std::string::npos);
 }
+
+TEST_CASE("a required key left as a note ('# role: ...', as import writes it) is pointed at, with what to do") {
+  Diagnostics d;
+  parse_vacancy("---\ntitle: Cook\nschool: oak\n# role: ROLE  # check: one of: catering teaching\n"
+                "posted: 2026-11-02\n#closes: YYYY-MM-DD\nhours:\n  # per_week: 30\n  # start: soon\n---\n",
+                "v.md", d);
+  INFO(printed(d));
+  CHECK(has(d, "missing required key 'role': this line starts with '#', so it is only a note: take out the '#' "
+               "and fill it in (a line such as role: learning-support, one of the roles listed in content/site.yaml)",
+            4, 1));
+  CHECK(has(d, "missing required key 'closes': this line starts with '#'", 6, 1));
+  // A note for another map's key, or at another indent, is not taken for this one.
+  Diagnostics e;
+  parse_vacancy("---\ntitle: Cook\nschool: oak\nrole: r\nposted: 2026-11-02\n  # closes: soon\n---\n", "v.md", e);
+  CHECK(has(e, "missing required key 'closes': add a line", 2, 1));
+}
