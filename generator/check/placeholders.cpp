@@ -4,8 +4,6 @@
 
 #include <algorithm>
 
-#include "base/text.h"
-
 namespace {
 
 bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -31,16 +29,34 @@ size_t bracket_note_end(std::string_view text, size_t open) {
   return close + 1;
 }
 
+// Whether `text` has `word` (lower case) at `at`, in any case.
+bool has_word_at(std::string_view text, size_t at, std::string_view word) {
+  if (at + word.size() > text.size()) return false;
+  for (size_t i = 0; i < word.size(); ++i)
+    if ((text[at + i] | 0x20) != word[i]) return false;
+  return true;
+}
+
 // "insert ... here" ending at `here` (the offset of "here"), within one
 // sentence of at most 80 characters; where it starts, or npos.
-size_t insert_start(std::string_view lower, size_t here) {
+size_t insert_start(std::string_view text, size_t here) {
   size_t from = here > 80 ? here - 80 : 0;
-  size_t stop = lower.find_last_of(".;:!?\n[", here);
+  size_t stop = text.find_last_of(".;:!?\n[", here);
   if (stop != std::string_view::npos && stop >= from) from = stop + 1;
-  for (size_t at = lower.find("insert ", from); at != std::string_view::npos && at < here;
-       at = lower.find("insert ", at + 1))
-    if (at == 0 || !is_letter(lower[at - 1])) return at;
+  for (size_t at = from; at < here; ++at)
+    if (has_word_at(text, at, "insert ") && (at == 0 || !is_letter(text[at - 1]))) return at;
   return std::string_view::npos;
+}
+
+// Each " here" (any case) that is a whole word, by its offset.
+std::vector<size_t> each_here(std::string_view text) {
+  std::vector<size_t> found;
+  for (auto ere : {"ere", "ERE"})
+    for (size_t at = text.find(ere); at != std::string_view::npos; at = text.find(ere, at + 1))
+      if (at >= 2 && text[at - 2] == ' ' && has_word_at(text, at - 1, "here") &&
+          (at + 3 >= text.size() || !is_letter(text[at + 3])))  // not "hereby"
+        found.push_back(at - 1);
+  return found;
 }
 
 }  // namespace
@@ -50,12 +66,9 @@ std::vector<Placeholder> find_placeholders(std::string_view text) {
   for (size_t open = text.find('['); open != std::string_view::npos; open = text.find('[', open + 1))
     if (size_t end = bracket_note_end(text, open))
       found.push_back({open, std::string(text.substr(open, end - open))});
-  std::string lower = lower_ascii(std::string(text));
-  for (size_t here = lower.find(" here"); here != std::string::npos; here = lower.find(" here", here + 1)) {
-    size_t end = here + 5;
-    if (end < lower.size() && is_letter(lower[end])) continue;  // "hereby"
-    size_t start = insert_start(lower, here);
-    if (start != std::string::npos) found.push_back({start, std::string(text.substr(start, end - start))});
+  for (size_t here : each_here(text)) {
+    size_t start = insert_start(text, here);
+    if (start != std::string_view::npos) found.push_back({start, std::string(text.substr(start, here + 4 - start))});
   }
   std::sort(found.begin(), found.end(), [](auto& a, auto& b) { return a.offset < b.offset; });
   // "[insert name here]" once, as its brackets.
