@@ -236,7 +236,10 @@ void advise_first_heap() {
 }  // namespace
 
 static int run(int argc, char** argv) {
-  if (argc < 2) return usage_error("no command given");
+  if (argc < 2) {  // someone trying it out: say what it does, not only how to type it
+    std::cerr << "staffroom: error: no command given\n\n" << overall_help();
+    return 2;
+  }
   std::string command = argv[1];
   // "staffroom build --help" and "staffroom help build": that command's help.
   std::string asked = command == "help" && argc > 2 ? argv[2] : "";

@@ -51,4 +51,7 @@ TEST_CASE("staffroom build --help prints the build's help and builds nothing") {
   CHECK(said.find("there is no command 'publish'") != std::string::npos);
   CHECK(test::run(in_site + "--help", &said) == 0);
   CHECK(said.find("staffroom build --help") != std::string::npos);
+  CHECK(test::run("'" + bin + "'", &said) == 2);  // no command: the error, then what each command does
+  CHECK(said.rfind("staffroom: error: no command given\n", 0) == 0);
+  CHECK(said.find("  import  turn a school's Word document") != std::string::npos);
 }
