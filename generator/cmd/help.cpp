@@ -3,16 +3,6 @@
 
 #include <vector>
 
-const char* const kUsage = R"(usage:
-  staffroom build [--site DIR] [--output DIR] [--base-url URL] [--drafts] [--now TIME] [--no-cache]
-  staffroom serve [--site DIR] [--host 127.0.0.1] [--port 8080] [--now TIME] [--poll]
-  staffroom check [--site DIR]
-  staffroom new vacancy|school|spec NAME [--site DIR]
-  staffroom init [DIR]
-  staffroom import FILE.docx|.odt|.txt [--site DIR] [--slug SLUG]
-  staffroom --version
-)";
-
 namespace {
 
 struct Command {
@@ -29,31 +19,6 @@ const char* const kNow =
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> all = {
-      {"init", "init [DIR]", "start a new site in a new or empty folder",
-       "Makes a new site in DIR (the current folder if none is given): site.yaml, one\n"
-       "school, one person specification, one advert (a draft), the how-to-apply page,\n"
-       "a glossary and an empty files/ folder, each with notes saying what to change.\n"
-       "The folder must be new or empty: nothing is ever overwritten.\n"},
-      {"new", "new vacancy|school|spec NAME [--site DIR]", "write a new advert, school or person specification to fill in",
-       "Writes content/vacancies/NAME.md, content/schools/NAME.yaml or\n"
-       "content/specs/NAME.yaml, with a note on each line saying what to fill in.\n"
-       "NAME becomes part of a web address: lower-case letters, digits and hyphens,\n"
-       "such as midday-supervisor. An existing file is never overwritten.\n\n"
-       "Options:\n"},
-      {"import", "import FILE.docx|.odt|.txt [--site DIR] [--slug SLUG]",
-       "turn a school's Word document into a draft advert and person specification",
-       "Reads a job description with its person specification (a Word .docx, a\n"
-       "LibreOffice .odt, or less completely a .txt) and writes a draft advert,\n"
-       "content/vacancies/NAME.md, and its person specification, content/specs/NAME.yaml.\n"
-       "It says what it could not place; fill in each '# check:' line it leaves, then\n"
-       "run staffroom check. Nothing is overwritten.\n\n"
-       "Options:\n"
-       "  --slug SLUG     the NAME to use, instead of one made from the job title\n"},
-      {"check", "check [--site DIR]", "find every mistake in the site's files, writing nothing",
-       "Reads every file of the site and reports every mistake with its file, line and\n"
-       "column, the line itself and a mark under the place. It writes nothing. Run it\n"
-       "after every change.\n\n"
-       "Options:\n"},
       {"build", "build [--site DIR] [--output DIR] [--base-url URL] [--drafts] [--now TIME] [--no-cache]",
        "make the finished website, ready to upload",
        "Checks the site as check does and, if there is no mistake, writes the website\n"
@@ -75,11 +40,42 @@ const std::vector<Command>& commands() {
        "                  computer see the preview\n"
        "  --port NUMBER   the port to listen on, from 0 to 65535; 8080 unless given\n"
        "  --poll          look for changes every so often, for network folders\n"},
+      {"check", "check [--site DIR]", "find every mistake in the site's files, writing nothing",
+       "Reads every file of the site and reports every mistake with its file, line and\n"
+       "column, the line itself and a mark under the place. It writes nothing. Run it\n"
+       "after every change.\n\n"
+       "Options:\n"},
+      {"new", "new vacancy|school|spec NAME [--site DIR]", "write a new advert, school or person specification to fill in",
+       "Writes content/vacancies/NAME.md, content/schools/NAME.yaml or\n"
+       "content/specs/NAME.yaml, with a note on each line saying what to fill in.\n"
+       "NAME becomes part of a web address: lower-case letters, digits and hyphens,\n"
+       "such as midday-supervisor. An existing file is never overwritten.\n\n"
+       "Options:\n"},
+      {"init", "init [DIR]", "start a new site in a new or empty folder",
+       "Makes a new site in DIR (the current folder if none is given): site.yaml, one\n"
+       "school, one person specification, one advert (a draft), the how-to-apply page,\n"
+       "a glossary and an empty files/ folder, each with notes saying what to change.\n"
+       "The folder must be new or empty: nothing is ever overwritten.\n"},
+      {"import", "import FILE.docx|.odt|.txt [--site DIR] [--slug SLUG]",
+       "turn a school's Word document into a draft advert and person specification",
+       "Reads a job description with its person specification (a Word .docx, a\n"
+       "LibreOffice .odt, or less completely a .txt) and writes a draft advert,\n"
+       "content/vacancies/NAME.md, and its person specification, content/specs/NAME.yaml.\n"
+       "It says what it could not place; fill in each '# check:' line it leaves, then\n"
+       "run staffroom check. Nothing is overwritten.\n\n"
+       "Options:\n"
+       "  --slug SLUG     the NAME to use, instead of one made from the job title\n"},
   };
   return all;
 }
 
 }  // namespace
+
+std::string usage() {
+  std::string out = "usage:\n";
+  for (auto& c : commands()) out += "  staffroom " + std::string(c.usage) + "\n";
+  return out + "  staffroom --version\n";
+}
 
 std::string overall_help() {
   std::string out =
@@ -90,7 +86,7 @@ std::string overall_help() {
     out += "  " + name + std::string(name.size() < 8 ? 8 - name.size() : 1, ' ') + c.summary + "\n";
   }
   out += "\n";
-  out += kUsage;
+  out += usage();
   out += "\nFor one command's options: staffroom COMMAND --help (such as staffroom build --help).\n";
   return out;
 }

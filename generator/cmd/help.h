@@ -5,9 +5,9 @@
 
 #include <string>
 
-// Every command, one line of usage each: printed under a mistake on the
-// command line.
-extern const char* const kUsage;
+// Every command, one line of usage each (from the commands' own help):
+// printed under a mistake on the command line.
+std::string usage();
 
 // The summary of every command, for `staffroom --help`.
 std::string overall_help();

@@ -32,7 +32,7 @@
 namespace {
 
 int usage_error(const std::string& message) {
-  std::cerr << "staffroom: error: " << message << "\n" << kUsage;
+  std::cerr << "staffroom: error: " << message << "\n" << usage();
   return 2;
 }
 

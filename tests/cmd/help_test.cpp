@@ -11,7 +11,7 @@
 namespace fs = std::filesystem;
 
 TEST_CASE("each command of the usage has help that names every one of its options") {
-  std::istringstream usage(kUsage);
+  std::istringstream usage(::usage());
   std::string line;
   int commands = 0;
   static const std::regex option("--[a-z-]+");
