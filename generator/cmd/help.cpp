@@ -1,6 +1,8 @@
 // The help texts; see help.h.
 #include "cmd/help.h"
 
+#include <algorithm>
+#include <string_view>
 #include <vector>
 
 namespace {
@@ -101,4 +103,23 @@ std::string command_help(const std::string& command) {
     return out;
   }
   return "";
+}
+
+std::string shell_word(const std::string& word) {
+  auto plain = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           std::string_view("_./-+,:@%=").find(c) != std::string_view::npos;
+  };
+  if (!word.empty() && std::all_of(word.begin(), word.end(), plain)) return word;
+  // Double quotes read best ("St Mary's"); a shell still reads $ ` \ " ! in them.
+  if (word.find_first_of("$`\\\"!") == std::string::npos) return "\"" + word + "\"";
+  std::string out = "'";
+  for (char c : word) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
+std::string site_command(const std::string& command, const std::string& site) {
+  std::string out = "staffroom " + command;
+  if (!site.empty() && site != "." && site != "./") out += " --site " + shell_word(site);
+  return out;
 }

@@ -6,6 +6,7 @@
 
 #include "base/clock.h"
 #include "base/parallel.h"
+#include "cmd/help.h"
 #include "cmd/starters.h"
 #include "import/import.h"
 #include "load/load.h"
@@ -95,7 +96,7 @@ int import_file(const std::string& site, const std::string& file, const std::str
   if (has_spec)
     out << " and " << spec_path.string() << " (" << r.spec.sections.size() << " sections, "
         << criteria_count(r.spec) << " criteria)";
-  out << ".\nCompare them with the document, fill in each '# check:' line, then run "
-         "'staffroom check'.\n";
+  out << ".\nCompare them with the document, fill in each '# check:' line, then run: "
+      << site_command("check", site) << "\n";
   return 0;
 }

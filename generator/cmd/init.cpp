@@ -4,6 +4,7 @@
 
 #include <filesystem>
 
+#include "cmd/help.h"
 #include "cmd/new.h"
 #include "cmd/starters.h"
 
@@ -54,7 +55,7 @@ int init_site(const std::string& dir, std::ostream& out, std::ostream& err) {
       << "Next:\n"
       << "  1. In content/site.yaml, change the name, web address and contact details.\n"
       << "  2. In content/pages/, change the words in [square brackets].\n"
-      << "  3. See the site as candidates will: staffroom serve --site " << dir << "\n"
+      << "  3. See the site as candidates will: " << site_command("serve", dir) << "\n"
       << "  4. The advert content/vacancies/teaching-assistant.md is a draft: fill it in, and\n"
       << "     delete its 'draft: true' line to publish it.\n";
   return 0;

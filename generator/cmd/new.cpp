@@ -5,6 +5,7 @@
 
 #include "base/clock.h"
 #include "base/text.h"
+#include "cmd/help.h"
 #include "cmd/starters.h"
 #include "load/source.h"
 
@@ -69,6 +70,6 @@ int new_file(const std::string& site, const std::string& kind, const std::string
     err << "staffroom: error: " << *why << "\n";
     return 1;
   }
-  out << "Wrote " << path << ": fill it in, then run 'staffroom check'.\n";
+  out << "Wrote " << path << ": fill it in, then run: " << site_command("check", site) << "\n";
   return 0;
 }

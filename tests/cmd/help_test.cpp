@@ -55,3 +55,17 @@ TEST_CASE("staffroom build --help prints the build's help and builds nothing") {
   CHECK(said.rfind("staffroom: error: no command given\n", 0) == 0);
   CHECK(said.find("  import  turn a school's Word document") != std::string::npos);
 }
+
+TEST_CASE("a folder's name in a command to copy reaches the program as it was, whatever it holds") {
+  CHECK(shell_word("our-vacancies") == "our-vacancies");
+  CHECK(shell_word("St Mary's C of E Primary") == "\"St Mary's C of E Primary\"");
+  CHECK(site_command("check", ".") == "staffroom check");
+  CHECK(site_command("serve", "sites/oak") == "staffroom serve --site sites/oak");
+  for (std::string word : {"St Mary's C of E Primary", "Ysgol Gymraeg Bro Taf", "Pay $5 `now`!",
+                           "it's \"quoted\" \\ here", "", "~/jobs", "a;b&c|d>e", "tab\there"}) {
+    CAPTURE(word);
+    std::string said;
+    REQUIRE(test::run("printf %s " + shell_word(word), &said) == 0);
+    CHECK(said == word);
+  }
+}

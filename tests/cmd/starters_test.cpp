@@ -121,3 +121,31 @@ TEST_CASE("build and check say which adverts were left out, and the preview labe
   // A published site has no such labels.
   CHECK(test::read_file(tmp.path / "out/index.html").find("class=\"badge\"") == std::string::npos);
 }
+
+// The commands init and new print, copied as they are, run on the new site,
+// even when its folder's name has spaces and an apostrophe in it.
+TEST_CASE("the next commands init and new print can be copied and run as written") {
+  test::TempDir tmp;
+  auto site = tmp.path / "St Mary's C of E Primary";
+  std::string said;
+  REQUIRE(test::run(kBin + " init \"" + site.string() + "\"", &said) == 0);
+  REQUIRE(fs::exists(site / "content/site.yaml"));
+  auto line_after = [&](const std::string& lead) {
+    size_t at = said.find(lead);
+    REQUIRE(at != std::string::npos);
+    at += lead.size();
+    return said.substr(at, said.find('\n', at) - at);
+  };
+  std::string serve = line_after("candidates will: ");
+  REQUIRE(serve.rfind("staffroom serve --site ", 0) == 0);
+  std::string check = kBin + " check" + serve.substr(std::string("staffroom serve").size());
+  CHECK(test::run("cd " + q(tmp.path) + " && " + check, &said) == 0);
+  CHECK(said.find("2 warnings") != std::string::npos);  // this site's, not another folder's
+
+  REQUIRE(test::run("cd " + q(tmp.path) + " && " + kBin + " new school oak --site \"" + site.string() + "\"",
+                    &said) == 0);
+  std::string next = line_after("then run: ");
+  REQUIRE(next.rfind("staffroom check --site ", 0) == 0);
+  CHECK(test::run("cd " + q(tmp.path) + " && " + kBin + next.substr(9), &said) == 0);
+  CHECK(said.find("2 schools") != std::string::npos);  // init's and the new one
+}
