@@ -85,8 +85,9 @@ void Server::report_success(const PreviewResult& r, const std::vector<std::strin
   if (changed.empty()) {
     line << "Built " << r.files << " files in " << ms << " ms";
     if (r.on_request)  // the count alone would look like pages were missing
-      line << "; the pages of each of the " << counted(r.on_request, "advert")
-           << " are made when first opened";
+      line << (r.on_request == 1 ? std::string("; the advert's pages are")
+                                 : "; the pages of each of the " + counted(r.on_request, "advert") + " are")
+           << " made when first opened";
     line << ".\n";
   } else {
     line << "rebuilt " << r.files << " files in " << ms << " ms (change seen -> written)";

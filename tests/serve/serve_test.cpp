@@ -268,3 +268,17 @@ TEST_CASE("serve: a save made while the first build runs is built once it is don
   put_file(s.site.path / "content/vacancies/ta.md", advert("Teaching Assistant", "", "After the start.\n"));
   CHECK(s.until("/vacancies/ta/", [](auto& r) { return contains(r.body, "After the start."); }));
 }
+
+TEST_CASE("serve: the first build's line says in plain words that adverts' pages are made when opened") {
+  std::ostringstream many, one;
+  { Running s(false, [&](ServeOptions& o) { o.out = &many; }); }
+  CHECK(contains(many.str(), "; the pages of each of the 3 adverts are made when first opened.\n"));
+  {
+    Running s(false, [&](ServeOptions& o) {
+      o.out = &one;
+      fs::remove(fs::path(o.site) / "content/vacancies/cook.md");
+      fs::remove(fs::path(o.site) / "content/vacancies/head.md");
+    });
+  }
+  CHECK(contains(one.str(), "; the advert's pages are made when first opened.\n"));  // not "each of the 1 advert"
+}
