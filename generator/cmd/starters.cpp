@@ -1,6 +1,7 @@
 // Filling in and writing starter files; see starters.h.
 #include "cmd/starters.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -12,9 +13,21 @@ std::string starter(const std::string& path, const std::map<std::string, std::st
   std::string text;
   for (auto& f : starter_files())
     if (path == f.path) text = f.text;
-  for (auto& [key, value] : values)
-    for (size_t at; (at = text.find("{{" + key + "}}")) != std::string::npos;)
-      text.replace(at, key.size() + 4, value);
+  for (auto& [key, value] : values) {
+    std::string tag = "{{" + key + "}}";
+    for (size_t at = 0; (at = text.find(tag, at)) != std::string::npos; at += value.size()) {
+      // A note after the value (spaces, then '#') stays where it stood, so
+      // the notes down the file stay in line whatever the value's length.
+      size_t end = at + tag.size(), note = text.find_first_not_of(' ', end);
+      size_t spaces = note == std::string::npos ? 0 : note - end;
+      if (spaces >= 2 && text[note] == '#') {
+        long room = long(spaces + tag.size()) - long(value.size());
+        text.replace(at, note - at, value + std::string(size_t(std::max(2L, room)), ' '));
+      } else {
+        text.replace(at, tag.size(), value);
+      }
+    }
+  }
   return text;
 }
 

@@ -3,6 +3,8 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
+#include <set>
+#include <sstream>
 #include <string>
 
 #include "../test_util.h"
@@ -148,4 +150,27 @@ TEST_CASE("the next commands init and new print can be copied and run as written
   REQUIRE(next.rfind("staffroom check --site ", 0) == 0);
   CHECK(test::run("cd " + q(tmp.path) + " && " + kBin + next.substr(9), &said) == 0);
   CHECK(said.find("2 schools") != std::string::npos);  // init's and the new one
+}
+
+// The notes after the values stay in one column once init or new has filled
+// the values in, whatever their lengths ("Teaching Assistant", a long id).
+TEST_CASE("the notes beside a starter's values stay in line once the values are filled in") {
+  test::TempDir tmp;
+  auto site = tmp.path / "site";
+  REQUIRE(test::run(kBin + " init " + q(site)) == 0);
+  REQUIRE(test::run(kBin + " new vacancy higher-level-teaching-assistant-maths --site " + q(site)) == 0);
+  for (auto* file : {"teaching-assistant.md", "higher-level-teaching-assistant-maths.md"}) {
+    CAPTURE(file);
+    std::istringstream text(test::read_file(site / "content/vacancies" / file));
+    std::set<size_t> columns;
+    int notes = 0;
+    for (std::string line; std::getline(text, line);) {
+      size_t note = line.find("  # ");
+      if (line.empty() || line[0] == ' ' || note == std::string::npos) continue;
+      columns.insert(line.find_first_not_of(' ', note));
+      ++notes;
+    }
+    CHECK(notes >= 8);
+    CHECK(columns.size() == 1);
+  }
 }
