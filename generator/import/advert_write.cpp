@@ -7,7 +7,7 @@
 #include "check/placeholders.h"
 #include "import/criteria_text.h"
 #include "import/salary_text.h"
-#include "import/yaml_text.h"
+#include "base/yaml_text.h"
 
 namespace {
 

@@ -3,7 +3,7 @@
 
 #include <map>
 
-#include "import/yaml_text.h"
+#include "base/yaml_text.h"
 
 namespace {
 

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "base/text.h"
+#include "base/yaml_text.h"
 
 constexpr int kMaxDepth = kMaxYamlDepth;
 
@@ -180,7 +181,10 @@ std::optional<Problem> colon_problem(const std::vector<std::string_view>& lines,
                                              std::string_view::npos)
     return std::nullopt;
   std::string key(line.substr(start, colon - start));
-  std::string text(line.substr(value));
+  std::string_view rest = line.substr(value);
+  size_t note = rest.find(" #");  // a note after the value is not part of it
+  std::string text(rest.substr(0, note == std::string_view::npos ? rest.size() : note));
+  text.erase(text.find_last_not_of(" \t\r") + 1);
   if (auto quote = curly_quote_advice(text.substr(0, 3)); !quote.empty())
     return Problem{index + 1, static_cast<int>(value) + 1,
                    "this value starts with a curly quote, which YAML does not take as a quote. " +
@@ -189,7 +193,7 @@ std::optional<Problem> colon_problem(const std::vector<std::string_view>& lines,
   return Problem{index + 1, static_cast<int>(value) + 1,
                  "the value of '" + key + "' has a colon and a space (': ') in it, which YAML "
                  "takes as the start of another key: put the whole value in quotes, like " +
-                     key + ": \"" + text + "\""};
+                     key + ": " + yaml_scalar(text)};
 }
 
 }  // namespace

@@ -37,6 +37,30 @@ TEST_CASE("YAML: a value with ': ' in it, not in quotes, is told to be put in qu
   CHECK(item.mark.line == 2);
 }
 
+// The line the message suggests, typed in as it is, reads as the value the
+// person meant: without the note after it, with its own quotes kept.
+TEST_CASE("YAML: the quoted value a colon error suggests is the value meant, ready to type in") {
+  struct Case {
+    const char* line;
+    const char* meant;
+  };
+  for (auto c : {Case{"title: Teaching Assistant: Year 2                 # required", "Teaching Assistant: Year 2"},
+                 Case{"title: The \"Oak\" cook: part time", "The \"Oak\" cook: part time"},
+                 Case{"title: Cook: part time   ", "Cook: part time"}}) {
+    CAPTURE(c.line);
+    auto e = only_error(std::string(c.line) + "\nschool: oak\n");
+    size_t like = e.message.find("like title: ");
+    REQUIRE(like != std::string::npos);
+    std::string suggested = e.message.substr(like + 5);
+    CHECK(suggested.find("# required") == std::string::npos);
+    Diagnostics d;
+    auto node = parse_yaml(suggested + "\n", {"x.yaml", 1}, d);
+    REQUIRE(node);
+    REQUIRE(node->entries.size() == 1);
+    CHECK(node->entries[0].value.text == c.meant);
+  }
+}
+
 TEST_CASE("YAML: a value in curly quotes that breaks the YAML names the curly quote") {
   auto e = only_error("title: \u201cCook: part time\u201d\n");
   CHECK(e.message.find("this value starts with a curly quote") == 0);

@@ -1,5 +1,5 @@
 // See yaml_text.h.
-#include "import/yaml_text.h"
+#include "base/yaml_text.h"
 
 #include <cctype>
 

@@ -1,4 +1,5 @@
-// Writing values into YAML text: quoted only when YAML would misread them.
+// Writing values into YAML text, quoted only when YAML would misread them:
+// for the files import writes and the fixes messages suggest.
 #pragma once
 
 #include <string>
