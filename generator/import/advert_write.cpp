@@ -6,7 +6,7 @@
 #include "base/clock.h"
 #include "check/placeholders.h"
 #include "import/criteria_text.h"
-#include "import/salary_text.h"
+#include "base/salary_text.h"
 #include "base/yaml_text.h"
 
 namespace {

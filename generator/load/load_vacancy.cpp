@@ -3,6 +3,7 @@
 #include "base/clock.h"
 #include "load/load.h"
 #include "load/source.h"
+#include "base/salary_text.h"
 #include "base/text.h"
 #include "base/vocabulary.h"
 
@@ -104,6 +105,17 @@ static void read_actual_pay(const YamlNode& node, const YamlFile& file,
 
 static void read_salary(const YamlNode& node, const YamlFile& file,
                         Salary& salary, Diagnostics& diags) {
+  if (node.is_scalar()) {  // "£24,000 - £26,000", as a Word document words it
+    auto figures = salary_figures(node.text);
+    diags.error(mark_of(file, node),
+                "'salary' should be figures, not words: write " +
+                    (figures ? salary_line(*figures)
+                             : "it in this shape, with your own figures: "
+                               "salary: { min: 24000, max: 26000, currency: GBP, period: year }") +
+                    " (the numbers alone, without £ or commas; words such as \"pro rata\" can go in "
+                    "note: \"...\" inside the braces)");
+    return;
+  }
   MapReader s(node, file, diags, {"min", "max", "currency", "period", "note", "actual"}, "'salary'");
   if (!s.ok()) return;
   salary.min = s.number("min");

@@ -5,10 +5,37 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <cctype>
 #include <map>
+#include <regex>
 
 #include "base/text.h"
 #include "markdown/markdown_limits.h"
+
+// The line of the text `node` was read from, and its column in it (yaml-cpp's
+// 0-based marks): the words as typed, before YAML split them. Empty when
+// the text is not at hand.
+static std::pair<std::string_view, size_t> typed_line(const YamlFile& file, const YamlNode& node) {
+  std::string_view text = file.text;
+  size_t start = 0;
+  for (int line = 0; line < node.line && start < text.size(); ++line)
+    start = std::min(text.find('\n', start), text.size()) + 1;
+  if (node.line < 0 || start >= text.size()) return {{}, 0};
+  std::string_view line = text.substr(start, text.find('\n', start) - start);
+  return {line, std::min(line.size(), size_t(std::max(node.column, 0)))};
+}
+
+// A sum as typed at the start of `typed` ("£24,000", "24,000.50"): its figure
+// alone ("24000"); empty when there is none, or it has no £ or comma to take out.
+static std::string bare_amount(std::string_view typed) {
+  static const std::regex amount(R"(^(\xc2\xa3 ?)?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?)");
+  std::match_results<std::string_view::const_iterator> m;
+  if (!std::regex_search(typed.begin(), typed.end(), m, amount) || (!m[1].matched && m[2].str().find(',') == std::string::npos))
+    return "";
+  std::string figure = m[2].str() + m[3].str();
+  figure.erase(std::remove(figure.begin(), figure.end(), ','), figure.end());
+  return figure;
+}
 
 MapReader::MapReader(const YamlNode& node, const YamlFile& file,
                      Diagnostics& diags, const std::vector<std::string>& known,
@@ -39,6 +66,19 @@ MapReader::MapReader(const YamlNode& node, const YamlFile& file,
     entries_.emplace_back(key, &value);
     bool is_known = false;
     for (auto& known_key : known) is_known = is_known || known_key == key;
+    auto [line, col] = typed_line(file, k);
+    if (!is_known && col >= 2 && line[col - 1] == ',' && std::isdigit(static_cast<unsigned char>(line[col - 2])) &&
+        key.size() == 3 && std::all_of(key.begin(), key.end(), [](char c) { return std::isdigit(c); })) {
+      size_t from = col - 1;  // back to the start of the sum the comma cut
+      while (from > 0 && (std::isdigit(static_cast<unsigned char>(line[from - 1])) || line[from - 1] == ','))
+        --from;
+      if (from >= 2 && line.substr(from - 2, 2) == "\xc2\xa3") from -= 2;
+      std::string bare = bare_amount(line.substr(from));
+      diags.error(km, "a comma inside { } ends a value, so '" + std::string(line.substr(from, col + 3 - from)) +
+                          "' was cut at its comma and '" + key + "' read as a key: write " +
+                          (bare.empty() ? "the number" : bare) + ", without commas");
+      continue;
+    }
     if (!is_known) {
       auto near = did_you_mean(key, known);
       if (!near.empty()) suggested_.insert(near);
@@ -179,8 +219,13 @@ std::optional<double> MapReader::number(const std::string& key, bool required) {
   auto& v = get(key);
   double d;
   if (v.is_scalar() && YAML::convert<double>::decode(YAML::Node(v.text), d)) return d;
-  diags_.error(mark_of(file_, v), with_quote_advice("'" + key + "' should be a number, like 32.5",
-                                                    v.is_scalar() ? v.text : ""));
+  std::string message = "'" + key + "' should be a number, like 32.5";
+  // "£24,000": the figure alone. Read from the text, as a comma inside { }
+  // has cut the value short.
+  auto [line, col] = typed_line(file_, v);
+  if (std::string bare = bare_amount(line.substr(col)); !bare.empty())
+    message = "'" + key + "' should be the number alone, without £ or commas: write " + key + ": " + bare;
+  diags_.error(mark_of(file_, v), with_quote_advice(message, v.is_scalar() ? v.text : ""));
   return std::nullopt;
 }
 

@@ -167,6 +167,36 @@ TEST_CASE("missing keys, wrong types, bad dates and times are each reported") {
   CHECK(d.errors() == 9);
 }
 
+// Pay as a Word document words it: the message gives the line to type.
+TEST_CASE("a salary written as words or with pound signs and commas is told the figures to write") {
+  auto errors_for = [](const std::string& salary) {
+    Diagnostics d;
+    parse_vacancy("---\ntitle: TA\nschool: oak\nrole: r\nposted: 2026-11-02\ncloses: 2026-12-04\n" + salary +
+                      "---\n",
+                  "v.md", d);
+    INFO(printed(d));
+    return d;
+  };
+  auto words = errors_for("salary: £24,000 - £26,000\n");
+  CHECK(has(words, "'salary' should be figures, not words: write salary: { min: 24000, max: 26000, "
+                   "currency: GBP, period: year }", 7, 9));
+  CHECK(words.errors() == 1);
+  CHECK(has(errors_for("salary: Grade 4 pro rata\n"),
+            "'salary' should be figures, not words: write it in this shape, with your own figures", 7, 9));
+  auto block = errors_for("salary:\n  min: 24,000\n  max: £26000.50\n");
+  CHECK(has(block, "'min' should be the number alone, without £ or commas: write min: 24000", 8, 8));
+  CHECK(has(block, "'max' should be the number alone, without £ or commas: write max: 26000.50", 9, 8));
+  // Inside { } the comma ends the value: "£24" and a key "000".
+  auto flow = errors_for("salary: { min: £24,000, max: 26000 }\n");
+  CHECK(has(flow, "'min' should be the number alone, without £ or commas: write min: 24000", 7, 16));
+  CHECK(has(flow, "a comma inside { } ends a value, so '£24,000' was cut at its comma and '000' read as a key: "
+                  "write 24000, without commas", 7, 21));
+  CHECK(flow.errors() == 2);
+  // Text cut the same way is still reported, not passed over.
+  CHECK(has(errors_for("salary: { min: 24000, note: Up to £26,000 }\n"), "'000' read as a key", 7));
+  CHECK(has(errors_for("salary: { min: lots }\n"), "'min' should be a number, like 32.5", 7, 16));
+}
+
 TEST_CASE("front matter must open and close with ---") {
   Diagnostics d;
   CHECK(!parse_vacancy("title: A\n", "v.md", d));

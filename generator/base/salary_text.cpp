@@ -1,5 +1,5 @@
 // See salary_text.h.
-#include "import/salary_text.h"
+#include "base/salary_text.h"
 
 #include <algorithm>
 #include <regex>

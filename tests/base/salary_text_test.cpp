@@ -1,7 +1,7 @@
 // salary_figures(): a salary as documents word it, read only when certain.
 #include <doctest/doctest.h>
 
-#include "import/salary_text.h"
+#include "base/salary_text.h"
 
 namespace {
 std::string line(const std::string& text) {
