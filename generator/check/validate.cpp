@@ -50,7 +50,22 @@ struct Known {
   std::string make;          // how to make one: "run: staffroom new school", then the name
   bool make_names = false;   // `make` ends with the name
   std::string folder;        // "content/schools/", for a file whose name cannot be used
+  // The id of the one whose name candidates read is `value` ("Oak Primary
+  // School" for oak), and the key that takes the id; empty if none.
+  std::function<std::string(const std::string& value)> named = {};
+  std::string key = {};
 };
+
+// The id in `m` whose name (as `name_of` gives it) is `value`, in any case.
+template <class Map, class Name>
+static auto id_named(const Map& m, Name name_of) {
+  return [&m, name_of](const std::string& value) {
+    std::string wanted = lower_ascii(value);
+    for (auto& [id, item] : m)
+      if (lower_ascii(name_of(item)) == wanted) return id;
+    return std::string();
+  };
+}
 
 // A map's ids as Known::ids gives them; with `valid_only`, only a slug is
 // usable (a file named "Teaching Assistant.yaml" is loaded, but never offered).
@@ -105,6 +120,9 @@ static void check_reference(const std::string& value, const Known& known, const 
       (std::filesystem::exists(existing_file + ".yaml", ec) ||
        std::filesystem::exists(existing_file + ".yml", ec)))
     return;
+  if (std::string id = known.named ? known.named(value) : ""; !id.empty())
+    return diags.error(mark, "'" + value + "' is the " + known.what + "'s name, as candidates read it; here " +
+                                 "write its id instead: " + known.key + ": " + id);
   auto near = did_you_mean(value, known.ids(false));
   diags.error(mark, "unknown " + known.what + " '" + value + "'" +
                         (near.empty() ? "" : " (did you mean '" + near + "'?)") +
@@ -360,6 +378,10 @@ Context context_of(Site& site, CheckCache* cache) {
             cache,
             glossary_at,
             glossary_at * 0x9e3779b97f4a7c15ULL ^ standards_key(site)};
+  c.schools.named = id_named(site.schools, [](const School& s) { return s.name; });
+  c.roles.named = id_named(site.config.roles, [](const std::string& label) { return label; });
+  c.specs.named = id_named(site.specs, [](const std::shared_ptr<const PersonSpec>& s) { return s->title; });
+  c.schools.key = "school", c.roles.key = "role", c.specs.key = "spec";
   for (auto& f : site.files) c.files.insert(f.relative);
   return c;
 }

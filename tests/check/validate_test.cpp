@@ -111,6 +111,33 @@ TEST_CASE("an advert open for less than a week: the warning gives the first clos
   CHECK(found.find("less than 7 days") == std::string::npos);
 }
 
+TEST_CASE("a school, role or specification named as candidates read it is told the id to write instead") {
+  test::TempDir site;
+  test::write_minimal_site(site.path);
+  std::string settings = test::read_file(site.path / "content/site.yaml");
+  site.write("content/site.yaml", settings + "roles: { learning-support: Learning support, teaching: Teaching }\n");
+  std::string advert = test::read_file(site.path / "content/vacancies/ta.md");
+  for (auto [from, to] : {std::pair{"school: oak\n", "school: oak primary\n"},
+                          {"role: learning-support\n", "role: Learning Support\n"},
+                          {"spec: ta\n", "spec: Teaching Assistant\n"}})
+    advert.replace(advert.find(from), std::string(from).size(), to);
+  site.write("content/vacancies/ta.md", advert);
+  std::string found = checked(site.str(), nullptr);
+  INFO(found);
+  CHECK(found.find("ta.md:3:9: error: 'oak primary' is the school's name, as candidates read it; here write "
+                   "its id instead: school: oak\n") != std::string::npos);
+  CHECK(found.find("ta.md:4:7: error: 'Learning Support' is the role's name, as candidates read it; here write "
+                   "its id instead: role: learning-support\n") != std::string::npos);
+  CHECK(found.find("ta.md:5:7: error: 'Teaching Assistant' is the person specification's name, as candidates "
+                   "read it; here write its id instead: spec: ta\n") != std::string::npos);
+  CHECK(test::count(found, ": error:") == 3);
+  // A name that is no school's still gets the list and how to make one.
+  advert.replace(advert.find("oak primary"), 11, "Ash Primary");
+  site.write("content/vacancies/ta.md", advert);
+  found = checked(site.str(), nullptr);
+  CHECK(found.find("unknown school 'Ash Primary'. The schools in content/schools/ are: oak") != std::string::npos);
+}
+
 namespace fs = std::filesystem;
 
 namespace {
