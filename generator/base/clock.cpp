@@ -85,6 +85,8 @@ std::optional<std::string> contract_form(const std::string& written) {
   static const std::regex time_first(
       R"(^\s*(\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|noon)|\d{1,2}[:.]\d{2}|midday|noon)\s+(?:on\s+)?(.*)$)");
   static const std::regex numeric(R"(^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(.*)$)");
+  // The contract's own order with a time it cannot take: "2027-01-18 noon", "2027-01-18T9:00".
+  static const std::regex year_first(R"(^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:t|\s+(?:at\s+)?)?(.*)$)");
   static const std::regex words(
       R"(^\s*(?:[a-z]+\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?\s+(\d{4})(.*)$)");
   static const char* months[] = {"jan", "feb", "mar", "apr", "may", "jun",
@@ -93,7 +95,9 @@ std::optional<std::string> contract_form(const std::string& written) {
   std::string time;
   if (std::regex_match(s, m, time_first)) time = m[1], s = m[2].str();
   int day = 0, month = 0, year = 0;
-  if (std::regex_match(s, m, numeric)) {
+  if (std::regex_match(s, m, year_first)) {
+    year = std::stoi(m[1]), month = std::stoi(m[2]), day = std::stoi(m[3]);
+  } else if (std::regex_match(s, m, numeric)) {
     day = std::stoi(m[1]), month = std::stoi(m[2]), year = std::stoi(m[3]);
     if (m[3].length() == 2) year += 2000;
   } else if (std::regex_match(s, m, words)) {

@@ -19,8 +19,9 @@ std::optional<DateTimeText> parse_datetime(const std::string& text);
 
 // A date, and perhaps a time, written as people in the UK write them
 // ("18/01/2027", "4th January 2027", "Mon 4 Jan 2027 at 12 noon", "18.1.27
-// 9:30am") in the form parse_datetime() takes ("2027-01-18",
-// "2027-01-04T12:00"), for a message to show; nothing when it is not one.
+// 9:30am", "2027-01-18 noon") in the form parse_datetime() takes
+// ("2027-01-18", "2027-01-04T12:00"), for a message to show; nothing when it
+// is not one.
 std::optional<std::string> contract_form(const std::string& written);
 
 // Sets the timezone for the whole process (the site has one). False if the

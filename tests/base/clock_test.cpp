@@ -102,6 +102,11 @@ TEST_CASE("a date written the UK way is turned into the form to type instead") {
   CHECK(contract_form("18 January 2027 midday") == "2027-01-18T12:00");
   CHECK(contract_form("12 noon on Friday 18 January 2027") == "2027-01-18T12:00");
   CHECK(contract_form("9am, 18/01/2027") == "2027-01-18T09:00");
+  CHECK(contract_form("2027-01-18 noon") == "2027-01-18T12:00");
+  CHECK(contract_form("2027-01-18T12pm") == "2027-01-18T12:00");
+  CHECK(contract_form("2027-01-18T9:00") == "2027-01-18T09:00");
+  CHECK(contract_form("2027-1-8 at 3:30pm") == "2027-01-08T15:30");
+  CHECK(contract_form("2027-1-8") == "2027-01-08");
   // Not dates, or not ones it can be sure of: nothing to suggest.
   CHECK(!contract_form("31/02/2027"));
   CHECK(!contract_form("18/13/2027"));
@@ -109,7 +114,9 @@ TEST_CASE("a date written the UK way is turned into the form to type instead") {
   CHECK(!contract_form("18/01/2027 9"));
   CHECK(!contract_form("18/01/2027 13pm"));
   CHECK(!contract_form("next Friday"));
+  CHECK(!contract_form("2027-02-30 noon"));
+  CHECK(!contract_form("2027-01-18 soon"));
   CHECK(!contract_form("9am on 18/01/2027 at 10am"));
   CHECK(!contract_form("12:30 noon on 18/01/2027"));
-  CHECK(!contract_form("2027-01-18"));  // already the contract's form: parse_datetime takes it
+  CHECK(contract_form("2027-01-18") == "2027-01-18");  // already the form: import writes it as it is
 }
