@@ -2,6 +2,7 @@
 // yaml_problems.h.
 #include "load/yaml_problems.h"
 
+#include <cstdlib>
 #include <string_view>
 #include <vector>
 
@@ -196,6 +197,47 @@ std::optional<Problem> colon_problem(const std::vector<std::string_view>& lines,
                      key + ": " + yaml_scalar(text)};
 }
 
+// A line (0-based) indented one or two spaces off the lines it belongs
+// with, which yaml-cpp reports as "end of map not found" and the like: the
+// two lines and where each starts, to line them up.
+std::optional<Problem> indent_problem(const std::vector<std::string_view>& lines, int index, int first_line) {
+  if (index < 1 || index >= static_cast<int>(lines.size())) return std::nullopt;
+  auto content = [](std::string_view l) {
+    size_t at = l.find_first_not_of(' ');
+    return at != std::string_view::npos && l[at] != '#' && l[at] != '\r';
+  };
+  auto indent = [](std::string_view l) { return static_cast<int>(l.find_first_not_of(' ')); };
+  auto is_item = [&](std::string_view l) { return l.compare(indent(l), 2, "- ") == 0; };
+  auto first_word = [&](std::string_view l, int from) {  // "level:", "- text:"
+    std::string_view rest = l.substr(from);
+    size_t end = rest.find(' ', rest.compare(0, 2, "- ") == 0 ? 2 : 0);
+    return std::string(rest.substr(0, std::min(end, rest.size())));
+  };
+  std::string_view line = lines[index];
+  if (!content(line)) return std::nullopt;
+  int n = indent(line);
+  for (int i = index - 1; i >= 0; --i) {
+    std::string_view above = lines[i];
+    if (!content(above)) continue;
+    int m = indent(above);
+    // An item ("- ") lines up with the item before it; a key with the keys
+    // of the line above, after its "- " if it has one.
+    int want = is_item(line) ? m : m + (is_item(above) ? 2 : 0);
+    if (is_item(line) && !is_item(above)) {
+      if (m < n) return std::nullopt;  // the list's own key: nothing to line up with
+      continue;
+    }
+    if (want == n || std::abs(want - n) > 2) return std::nullopt;
+    std::string mine = first_word(line, n), theirs = first_word(above, want);
+    return Problem{index + 1, n + 1,
+                   "the indents here do not line up, so YAML cannot tell what this line belongs to: '" +
+                       mine + "' starts in column " + std::to_string(n + 1) + ", but '" + theirs +
+                       "' on line " + std::to_string(i + first_line) + " in column " + std::to_string(want + 1) +
+                       ": put the same number of spaces before each, as in the lines around them"};
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 Problem explain(const std::string& text, const YAML::Exception& e, int first_line) {
@@ -208,6 +250,7 @@ Problem explain(const std::string& text, const YAML::Exception& e, int first_lin
   }
   for (int i : {e.mark.line, e.mark.line - 1})
     if (auto colon = colon_problem(lines, i)) return *colon;
+  if (auto indent = indent_problem(lines, e.mark.line, first_line)) return *indent;
   std::string message = "this is not valid YAML: " + e.msg;
   if (e.mark.line >= 0 && e.mark.line < static_cast<int>(lines.size()))
     message = with_quote_advice(message, lines[e.mark.line]);

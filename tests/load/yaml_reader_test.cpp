@@ -2,6 +2,8 @@
 // the place to make it.
 #include <doctest/doctest.h>
 
+#include <tuple>
+
 #include "load/yaml_reader.h"
 
 namespace {
@@ -59,6 +61,23 @@ TEST_CASE("YAML: the quoted value a colon error suggests is the value meant, rea
     REQUIRE(node->entries.size() == 1);
     CHECK(node->entries[0].value.text == c.meant);
   }
+}
+
+TEST_CASE("YAML: a line indented a space or two off the lines it belongs with is shown both columns") {
+  const std::string list = "criteria:\n  - text: A\n    level: essential\n  - text: B\n";
+  for (auto [last, col, what] : {std::tuple{"   level: desirable\n", 4, "'level:' starts in column 4"},
+                                 {"      level: desirable\n", 7, "'level:' starts in column 7"},
+                                 {"  level: desirable\n", 3, "'level:' starts in column 3"}}) {
+    CAPTURE(last);
+    auto e = only_error(list + last, 5);  // front matter from the file's line 5
+    CHECK(e.message.rfind("the indents here do not line up, so YAML cannot tell what this line belongs to: ", 0) == 0);
+    CHECK(e.message.find(std::string(what) + ", but 'text:' on line 8 in column 5") != std::string::npos);
+    CHECK(e.mark.line == 9);
+    CHECK(e.mark.col == col);
+  }
+  auto item = only_error("criteria:\n  - text: A\n    level: essential\n   - text: B\n    level: desirable\n");
+  CHECK(item.message.find("'- text:' starts in column 4, but '- text:' on line 2 in column 3") != std::string::npos);
+  CHECK(item.mark.line == 4);
 }
 
 TEST_CASE("YAML: a value in curly quotes that breaks the YAML names the curly quote") {
