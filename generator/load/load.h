@@ -13,6 +13,7 @@
 #include "base/box.h"
 #include "base/diagnostics.h"
 #include "base/model.h"
+#include "base/vocabulary.h"
 #include "load/yaml_reader.h"
 
 // Reads site.yaml (or content/site.yaml) and sets the process timezone.
@@ -118,6 +119,7 @@ bool is_email(const std::string& s);
 // (it becomes an HTML lang attribute, which screen readers act on).
 bool check_language(const std::string& tag, const Mark& mark, Diagnostics& diags);
 
-// Reports `value` when it is not one of `vocab`'s ids, suggesting the nearest.
-bool check_word(const std::string& value, const std::vector<std::string>& ids,
+// Reports `value` when it is not one of `vocab`'s ids: the id its words or
+// first letter stand for ("Application form", "E"), or the nearest.
+bool check_word(const std::string& value, const Vocabulary& vocab,
                 const std::string& key, const Mark& mark, Diagnostics& diags);

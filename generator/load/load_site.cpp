@@ -42,7 +42,7 @@ std::optional<School> parse_school(const std::string& text,
   s.mark = m.mark();
   s.name = m.text("name", true);
   s.phase = m.text("phase");
-  if (!s.phase.empty()) check_word(s.phase, ids_of(kPhases), "phase", m.mark("phase"), diags);
+  if (!s.phase.empty()) check_word(s.phase, kPhases, "phase", m.mark("phase"), diags);
   s.urn = m.text("urn");
   s.website = m.text("website");
   if (!s.website.empty()) check_url(s.website, m.mark("website"), diags);

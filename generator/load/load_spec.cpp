@@ -4,10 +4,24 @@
 #include "base/text.h"
 #include "base/vocabulary.h"
 
-bool check_word(const std::string& value, const std::vector<std::string>& ids,
-                const std::string& key, const Mark& mark, Diagnostics& diags) {
-  for (auto& id : ids)
+#include <algorithm>
+
+bool check_word(const std::string& value, const Vocabulary& vocab, const std::string& key, const Mark& mark,
+                Diagnostics& diags) {
+  for (auto& [id, words] : vocab)
     if (id == value) return true;
+  // The words candidates read ("Application form"), or the one letter a
+  // table had ("E"): the id they stand for.
+  std::string lower = lower_ascii(value), meant;
+  for (auto& [id, words] : vocab)
+    if (lower_ascii(words) == lower || (lower.size() == 1 && id[0] == lower[0] && meant.empty())) meant = id;
+  if (lower.size() == 1 && std::count_if(vocab.begin(), vocab.end(), [&](auto& w) { return w.first[0] == lower[0]; }) != 1)
+    meant.clear();  // "D" is desirable; a letter that starts two is nobody's
+  if (!meant.empty()) {
+    diags.error(mark, "'" + value + "' stands for the " + key + " '" + meant + "': write " + meant);
+    return false;
+  }
+  std::vector<std::string> ids = ids_of(vocab);
   std::string list;
   for (auto& id : ids) list += (list.empty() ? "" : ", ") + id;
   auto near = did_you_mean(value, ids);
@@ -18,19 +32,18 @@ bool check_word(const std::string& value, const std::vector<std::string>& ids,
 }
 
 static std::vector<std::string> read_methods(MapReader& m, const std::string& key,
-                                             const std::vector<std::string>& ids,
-                                             Diagnostics& diags) {
+                                             const Vocabulary& methods_known, Diagnostics& diags) {
   std::vector<Mark> marks;
   auto methods = m.text_list(key, &marks);
-  std::vector<std::string> out;
-  for (size_t i = 0; i < methods.size(); ++i)
-    if (check_word(methods[i], ids, "assessment method", marks[i], diags))
-      out.push_back(methods[i]);
-  return out;
+  // A word it does not know is reported, and kept: the site is not built
+  // with the error, and the section did say how it is assessed, so it is
+  // not also warned that it does not.
+  for (size_t i = 0; i < methods.size(); ++i) check_word(methods[i], methods_known, "assessment method", marks[i], diags);
+  return methods;
 }
 
 static void read_criterion(const YamlNode& node, const YamlFile& file,
-                           const std::vector<std::string>& method_ids,
+                           const Vocabulary& methods_known,
                            const std::vector<std::string>& section_default,
                            Section& section, Diagnostics& diags) {
   MapReader m(node, file, diags,
@@ -42,8 +55,8 @@ static void read_criterion(const YamlNode& node, const YamlFile& file,
   c.text = m.text("text", true);
   c.level = m.text("level", true);
   if (!c.level.empty())
-    check_word(c.level, ids_of(kLevels), "level", m.mark("level"), diags);
-  c.assessed = m.has("assessed") ? read_methods(m, "assessed", method_ids, diags)
+    check_word(c.level, kLevels, "level", m.mark("level"), diags);
+  c.assessed = m.has("assessed") ? read_methods(m, "assessed", methods_known, diags)
                                  : section_default;
   c.note = m.text("note");
   c.details = m.text_list("details");
@@ -77,7 +90,6 @@ std::optional<PersonSpec> parse_spec_node(const YamlNode& node,
   } else {
     spec.assessment_methods = kAssessmentMethods;
   }
-  std::vector<std::string> method_ids = ids_of(spec.assessment_methods);
 
   m.require("sections");
   const auto& sections = m.list("sections");
@@ -91,13 +103,13 @@ std::optional<PersonSpec> parse_spec_node(const YamlNode& node,
     section.name = s.text("name", true);
     section.prompt = s.text("prompt");
     section.note = s.text("note");
-    auto defaults = read_methods(s, "assessed", method_ids, diags);
+    auto defaults = read_methods(s, "assessed", spec.assessment_methods, diags);
     // Room for exactly the criteria: at 100,000 specifications the slack of
     // a growing vector was a tenth of a build's memory.
     const auto& criteria = s.list("criteria");
     section.criteria.reserve(criteria.size());
     for (auto& c : criteria)
-      read_criterion(c, file, method_ids, defaults, section, diags);
+      read_criterion(c, file, spec.assessment_methods, defaults, section, diags);
     if (section.criteria.empty() && s.ok())
       diags.error(section.mark, "the section '" + section.name +
                                     "' has no criteria: add them under 'criteria:'");

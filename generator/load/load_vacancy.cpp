@@ -70,7 +70,7 @@ static void read_hours(const YamlNode& node, const YamlFile& file,
     std::vector<Mark> marks;
     slot.days = s.text_list("days", &marks);
     for (size_t i = 0; i < slot.days.size(); ++i)
-      check_word(slot.days[i], ids_of(kDays), "day", marks[i], diags);
+      check_word(slot.days[i], kDays, "day", marks[i], diags);
     if (slot.days.empty()) s.require("days");
     slot.start = s.text("start", true);
     slot.end = s.text("end", true);
@@ -125,7 +125,7 @@ static void read_salary(const YamlNode& node, const YamlFile& file,
     diags.error(s.mark("currency"), "'currency' should be a three-letter code such as GBP");
   if (s.has("period")) {
     salary.period = s.text("period");
-    check_word(salary.period, ids_of(kSalaryPeriods), "salary period", s.mark("period"), diags);
+    check_word(salary.period, kSalaryPeriods, "salary period", s.mark("period"), diags);
   }
   salary.note = s.text("note");
   if (!salary.min && !salary.max && salary.note.empty())
@@ -182,11 +182,11 @@ static void read_spec(MapReader& m, const YamlFile& file, Vacancy& v, Diagnostic
 }
 
 // A list of the contract's words ("working_pattern: [part-time]"), each checked.
-static std::vector<std::string> read_words_list(MapReader& m, const char* key, const std::vector<std::string>& ids,
+static std::vector<std::string> read_words_list(MapReader& m, const char* key, const Vocabulary& vocab,
                                                 const std::string& what, Diagnostics& diags) {
   std::vector<Mark> marks;
   auto words = m.text_list(key, &marks);
-  for (size_t i = 0; i < words.size(); ++i) check_word(words[i], ids, what, marks[i], diags);
+  for (size_t i = 0; i < words.size(); ++i) check_word(words[i], vocab, what, marks[i], diags);
   return words;
 }
 
@@ -199,8 +199,8 @@ static void read_terms(MapReader& m, const YamlFile& file, Vacancy& v, Diagnosti
   }
   v.contract = m.text("contract");
   if (!v.contract.empty())
-    check_word(v.contract, ids_of(kContracts), "contract", m.mark("contract"), diags);
-  v.working_pattern = read_words_list(m, "working_pattern", ids_of(kWorkingPatterns), "working pattern", diags);
+    check_word(v.contract, kContracts, "contract", m.mark("contract"), diags);
+  v.working_pattern = read_words_list(m, "working_pattern", kWorkingPatterns, "working pattern", diags);
   if (m.has("hours")) read_hours(m.get("hours"), file, v.hours, diags);
 }
 
@@ -227,7 +227,7 @@ static void read_application(MapReader& m, const YamlFile& file, Vacancy& v, Dia
     MapReader s(m.get("safeguarding"), file, diags, {"check", "statement"}, "'safeguarding'");
     v.safeguarding_check = s.text("check");
     if (!v.safeguarding_check.empty())
-      check_word(v.safeguarding_check, ids_of(kSafeguardingChecks), "safeguarding check", s.mark("check"), diags);
+      check_word(v.safeguarding_check, kSafeguardingChecks, "safeguarding check", s.mark("check"), diags);
     v.safeguarding_statement = s.text("statement");
   }
   v.politically_restricted = m.flag("politically_restricted");
@@ -235,11 +235,11 @@ static void read_application(MapReader& m, const YamlFile& file, Vacancy& v, Dia
   v.suitable_for_early_career_teachers = m.flag("suitable_for_early_career_teachers");
   v.english_fluency_required = m.flag("english_fluency_required");
   v.safety_critical = m.flag("safety_critical");
-  v.physical_requirements = read_words_list(m, "physical_requirements", ids_of(kPhysicalRequirements),
+  v.physical_requirements = read_words_list(m, "physical_requirements", kPhysicalRequirements,
                                             "physical requirement", diags);
   v.welsh_language = m.text("welsh_language");
   if (!v.welsh_language.empty())
-    check_word(v.welsh_language, ids_of(kWelshLanguageLevels), "welsh_language level",
+    check_word(v.welsh_language, kWelshLanguageLevels, "welsh_language level",
                m.mark("welsh_language"), diags);
 }
 

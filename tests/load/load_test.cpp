@@ -197,6 +197,34 @@ TEST_CASE("a salary written as words or with pound signs and commas is told the 
   CHECK(has(errors_for("salary: { min: lots }\n"), "'min' should be a number, like 32.5", 7, 16));
 }
 
+// A person specification copied from a school's table: its words and
+// letters ("Essential", "D", "Application form") are told the word to write.
+TEST_CASE("a vocabulary word written as candidates read it, or as its first letter, is told the word to write") {
+  Diagnostics d;
+  auto spec = parse_spec("title: TA\nsections:\n  - name: Experience\n    assessed: [Application form, Interview]\n"
+                         "    criteria:\n      - { text: A, level: Essential }\n      - { text: B, level: D }\n"
+                         "      - { text: C, level: ✓ }\n      - { text: D, level: e }\n",
+                         "content/specs/ta.yaml", d);
+  INFO(printed(d));
+  CHECK(has(d, "'Application form' stands for the assessment method 'application': write application", 4, 16));
+  CHECK(has(d, "'Interview' stands for the assessment method 'interview': write interview", 4, 34));
+  CHECK(has(d, "'Essential' stands for the level 'essential': write essential", 6, 27));
+  CHECK(has(d, "'D' stands for the level 'desirable': write desirable", 7, 27));
+  CHECK(has(d, "unknown level '✓'; use one of: essential, desirable", 8));
+  CHECK(has(d, "'e' stands for the level 'essential': write essential", 9));
+  CHECK(d.errors() == 6);
+  CHECK(d.warnings() == 0);
+  // In an advert: a day's full name, a contract's words; a letter two days start with is nobody's.
+  Diagnostics v;
+  parse_vacancy("---\ntitle: TA\nschool: oak\nrole: r\nposted: 2026-11-02\ncloses: 2026-12-04\n"
+                "contract: Permanent\nhours: { schedule: [{ days: [Monday, T], start: \"09:00\", end: \"15:00\" }] }\n---\n",
+                "v.md", v);
+  INFO(printed(v));
+  CHECK(has(v, "'Permanent' stands for the contract 'permanent': write permanent", 7, 11));
+  CHECK(has(v, "'Monday' stands for the day 'Mon': write Mon", 8));
+  CHECK(has(v, "unknown day 'T'", 8));
+}
+
 TEST_CASE("front matter must open and close with ---") {
   Diagnostics d;
   CHECK(!parse_vacancy("title: A\n", "v.md", d));
