@@ -10,6 +10,46 @@
 
 namespace {
 
+// The bullets a list pasted from Word starts its lines with: "•", "◦", "▪",
+// "■", "►", "➢", "·", and Symbol's private "" (U+F0B7).
+constexpr std::string_view kWordBullets[] = {"\xe2\x80\xa2", "\xe2\x97\xa6", "\xe2\x96\xaa", "\xe2\x96\xa0",
+                                             "\xe2\x96\xba", "\xe2\x9e\xa2", "\xc2\xb7",     "\xef\x82\xb7"};
+
+// `markdown` with each pasted bullet at the start of a line ("•\tPrepare
+// resources") made Markdown's "-", so the list reads as a list, not one
+// run-on paragraph. Each line keeps its length in bytes, so the places in
+// messages stay right, unless the space after a bullet would make the item
+// code (five columns or more), which is made one space. Empty: none there.
+std::string with_word_bullets(std::string_view markdown) {
+  std::string out;
+  for (size_t start = 0; start < markdown.size();) {
+    size_t end = std::min(markdown.find('\n', start), markdown.size());
+    size_t at = markdown.find_first_not_of(" \t", start);
+    for (auto bullet : kWordBullets) {
+      if (at >= end || markdown.compare(at, bullet.size(), bullet) != 0) continue;
+      size_t after = at + bullet.size(), text = markdown.find_first_not_of(" \t", after);
+      if (after >= end || text == after || text > end) break;  // not a bullet and a space
+      if (out.empty()) out.assign(markdown.substr(0, start));
+      out.append(markdown.substr(start, at - start));
+      // The columns from the "-" to the text, tabs to the next stop of four.
+      size_t column = 0, dash = 0;
+      for (size_t i = start; i < text; ++i) {
+        if (i == at) dash = column, i = after - 1, column += bullet.size();  // "-" and its padding
+        else column = markdown[i] == '\t' ? (column + 4) / 4 * 4 : column + 1;
+      }
+      if (column - dash - 1 < 5)
+        out.append("-").append(bullet.size() - 1, ' ').append(markdown.substr(after, text - after));
+      else
+        out.append("- ");
+      start = text;
+      break;
+    }
+    if (!out.empty()) out.append(markdown.substr(start, end + 1 - start));
+    start = end + 1;
+  }
+  return out;
+}
+
 // A parsed document that frees itself.
 struct Document {
   cmark_parser* parser = nullptr;
@@ -38,6 +78,8 @@ struct Document {
     feed(markdown);
   }
   void feed(std::string_view markdown) {
+    std::string bullets = with_word_bullets(markdown);
+    if (!bullets.empty()) markdown = bullets;
     cmark_parser_feed(parser, markdown.data(), markdown.size());
     root = cmark_parser_finish(parser);
   }

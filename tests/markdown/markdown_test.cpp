@@ -157,3 +157,25 @@ TEST_CASE("real Markdown is within the limits") {
   CHECK_FALSE(markdown_over_limits("Text\n\n" + rule + "\n\nMore\n"));
   CHECK(markdown_to_html(rule).find("<hr />") != std::string::npos);
 }
+
+// A list pasted from Word keeps its bullets as characters: each such line is
+// a list item, not part of one run-on paragraph.
+TEST_CASE("a list pasted from Word with bullet characters is a list") {
+  std::string html = markdown_to_html(
+      "Main duties:\n\xe2\x80\xa2\tSupport pupils in class\n\xe2\x80\xa2\tPrepare resources\n"
+      "\t\xe2\x97\xa6\tHear readers\n\xc2\xb7 Keep records\n\xef\x82\xb7    Tidy up\n\n"
+      "A \xe2\x80\xa2 in a sentence, and \xe2\x80\xa2 at the start of a line with no space:\n\xe2\x80\xa2x\n");
+  INFO(html);
+  CHECK(html.find("<p>Main duties:</p>\n<ul>\n<li>Support pupils in class</li>\n<li>Prepare resources\n<ul>\n"
+                  "<li>Hear readers</li>\n</ul>\n</li>\n<li>Keep records</li>\n<li>Tidy up</li>\n</ul>") !=
+        std::string::npos);
+  CHECK(html.find("A \xe2\x80\xa2 in a sentence") != std::string::npos);
+  CHECK(html.find("\xe2\x80\xa2x") != std::string::npos);  // not a bullet and a space: left as written
+  // Places in messages are where the school wrote them.
+  auto scan = scan_markdown("Duties:\n\xe2\x80\xa2\t<b>Cover</b> [form](https://example.org/f.docx)\n");
+  REQUIRE(scan.raw_html.size() == 2);
+  CHECK(scan.raw_html[0].line == 2);
+  CHECK(scan.raw_html[0].col == 5);
+  REQUIRE(scan.links.size() == 1);
+  CHECK(scan.links[0].col == 18);
+}
