@@ -123,6 +123,9 @@ std::string bidi_control_words(char32_t code);
 // Byte offset -> 1-based line and column within `text`, starting at `first_line`.
 std::pair<int, int> line_col(std::string_view text, size_t offset, int first_line);
 
+// The lines of `text`, without their line ends ("\n" or "\r\n").
+std::vector<std::string_view> lines_of(std::string_view text);
+
 // The 1-based line and column of the first invalid UTF-8 byte (an overlong
 // form or a UTF-16 surrogate is invalid too), or nothing when the text is valid.
 std::optional<std::pair<int, int>> find_invalid_utf8(std::string_view text);

@@ -260,9 +260,21 @@ static void check_body_uncached(std::string_view body, const Mark& file, int bod
     Mark m{file.path, body_line + link.line - 1, link.col};
     if (!is_relative_url(link.text)) check_url(link.text, m, diags);
   }
-  for (auto& html : scan.raw_html)
+  // One warning a line, with the line in Markdown where it can be said so.
+  int warned_line = 0;
+  std::vector<std::string_view> lines;
+  if (!scan.raw_html.empty()) lines = lines_of(body);
+  for (auto& html : scan.raw_html) {
+    if (html.line == warned_line || html.line < 1 || html.line > static_cast<int>(lines.size())) continue;
+    warned_line = html.line;
+    std::string_view line = lines[html.line - 1];
+    auto markdown = html_as_markdown(line);
+    bool link = line.find("href") != std::string_view::npos;
     diags.warning({file.path, body_line + html.line - 1, html.col},
-                  "HTML is not allowed in an advert and is left out; use Markdown");
+                  !markdown ? std::string("HTML is not allowed in an advert and is left out; use Markdown")
+                            : std::string("HTML is left out of the page, so this line shows as plain text") +
+                                  (link ? ", without its link" : "") + ": write it in Markdown instead: " + *markdown);
+  }
   check_gendered(body, file, body_line, true, diags);
   for (auto& [word, offset] : find_abbreviations(body)) {
     if (glossary.knows(word) || found.words.count(word)) continue;

@@ -131,20 +131,6 @@ std::optional<Problem> prescan(const std::string& text) {
 
 namespace {
 
-// The lines of `text`, without their line ends.
-std::vector<std::string_view> lines_of(std::string_view text) {
-  std::vector<std::string_view> out;
-  for (size_t start = 0; start <= text.size();) {
-    size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view line = text.substr(start, end - start);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    out.push_back(line);
-    start = end + 1;
-  }
-  return out;
-}
-
 // A line indented with a tab near where yaml-cpp gave up (0-based): the
 // last one up to it, else the next. A tab further away (in a block of
 // text, say) is not what broke. Its message names the fix, which

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <mutex>
+#include <regex>
 
 namespace {
 
@@ -221,4 +222,22 @@ MarkdownScan scan_markdown(std::string_view markdown) {
     }
   }
   return scan;
+}
+
+std::optional<std::string> html_as_markdown(std::string_view line) {
+  using std::regex;
+  static const std::pair<regex, const char*> rewrites[] = {
+      {regex(R"(<\s*a\s[^>]*href\s*=\s*["']([^"']*)["'][^>]*>(.*?)<\s*/\s*a\s*>)", regex::icase), "[$2]($1)"},
+      {regex(R"(<\s*/?\s*(b|strong)\s*>)", regex::icase), "**"},
+      {regex(R"(<\s*/?\s*(i|em)\s*>)", regex::icase), "*"},
+      {regex(R"(<\s*br\s*/?\s*>)", regex::icase), " "},
+      {regex(R"(<\s*/?\s*(p|u|span|div|font)(\s[^>]*)?>)", regex::icase), ""},
+  };
+  std::string out(line);
+  for (auto& [tag, markdown] : rewrites) out = std::regex_replace(out, tag, markdown);
+  static const regex left(R"(<\s*/?\s*[A-Za-z!])");
+  if (std::regex_search(out, left)) return std::nullopt;
+  out.erase(0, out.find_first_not_of(' '));
+  out.erase(out.find_last_not_of(' ') + 1);
+  return out;
 }

@@ -41,3 +41,8 @@ struct MarkdownScan {
   std::optional<MarkdownLimit> refused;  // when over a limit, and not parsed
 };
 MarkdownScan scan_markdown(std::string_view markdown);
+
+// `line` with its simple HTML (bold, italics, links, line breaks,
+// paragraphs) written as Markdown, for a message to show; nothing when it
+// has HTML that Markdown cannot say.
+std::optional<std::string> html_as_markdown(std::string_view line);

@@ -138,6 +138,24 @@ TEST_CASE("a school, role or specification named as candidates read it is told t
   CHECK(found.find("unknown school 'Ash Primary'. The schools in content/schools/ are: oak") != std::string::npos);
 }
 
+TEST_CASE("HTML in an advert: one warning a line, with the line written in Markdown where it can be") {
+  test::TempDir site;
+  test::write_minimal_site(site.path);
+  std::string advert = test::read_file(site.path / "content/vacancies/ta.md");
+  site.write("content/vacancies/ta.md",
+             advert + "<b>Please note:</b> a <i>DBS</i> check.\n\nGet <a href=\"https://example.org/f.docx\">the form</a>.\n\n"
+                      "<table><tr><td>Hours</td></tr></table>\n");
+  std::string found = checked(site.str(), nullptr);
+  INFO(found);
+  CHECK(found.find("ta.md:13:1: warning: HTML is left out of the page, so this line shows as plain text: write it "
+                   "in Markdown instead: **Please note:** a *DBS* check.\n") != std::string::npos);
+  CHECK(found.find("ta.md:15:5: warning: HTML is left out of the page, so this line shows as plain text, without its "
+                   "link: write it in Markdown instead: Get [the form](https://example.org/f.docx).\n") != std::string::npos);
+  CHECK(found.find("ta.md:17:1: warning: HTML is not allowed in an advert and is left out; use Markdown\n") !=
+        std::string::npos);
+  CHECK(test::count(found, "HTML") == 3);
+}
+
 namespace fs = std::filesystem;
 
 namespace {

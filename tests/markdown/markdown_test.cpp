@@ -179,3 +179,14 @@ TEST_CASE("a list pasted from Word with bullet characters is a list") {
   REQUIRE(scan.links.size() == 1);
   CHECK(scan.links[0].col == 18);
 }
+
+TEST_CASE("a line's simple HTML is written as Markdown for the message; other HTML is not") {
+  CHECK(html_as_markdown("<b>Please note:</b> a DBS check.") == "**Please note:** a DBS check.");
+  CHECK(html_as_markdown("Click <A HREF='https://x.org/f.docx' target=\"_blank\">the form</a>, <em>now</em><br/>") ==
+        "Click [the form](https://x.org/f.docx), *now*");
+  CHECK(html_as_markdown("<p><strong>Salary</strong> <span style=\"color:red\">£24,000</span></p>") ==
+        "**Salary** £24,000");
+  CHECK(!html_as_markdown("<table><tr><td>Hours</td></tr></table>"));
+  CHECK(!html_as_markdown("<img src=\"x.png\">"));
+  CHECK(html_as_markdown("5 < 6 and no tags") == "5 < 6 and no tags");
+}
