@@ -139,6 +139,14 @@ TEST_CASE("import from memory: the whole import, nothing written") {
   CHECK(r.spec_yaml.find("text: Food hygiene") != std::string::npos);
 }
 
+TEST_CASE("import from memory: a document with no specification gets that note alone") {
+  ImportResult r;
+  REQUIRE_FALSE(import_bytes("Job Title: Cook\nWe need a cook.\n", "cook.txt", "", "2026-11-30", ReadLimits{}, r));
+  CHECK(r.spec.sections.empty());
+  REQUIRE(r.notes.size() == 1);
+  CHECK(r.notes[0].message.find("no person specification found") != std::string::npos);
+}
+
 TEST_CASE("txt: a lead-in line ending in ':' joins the next row's first cell") {
   ImportDoc doc = read("Skill\tEssential\r\nFor some posts only:\r\nDriving\tYes\r\n", "job.txt");
   REQUIRE(doc.blocks.size() == 1);
