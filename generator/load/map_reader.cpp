@@ -37,6 +37,22 @@ static std::string bare_amount(std::string_view typed) {
   return figure;
 }
 
+// "£24,000" inside { } is read as "£24" and a key "000": the message for
+// such a key, or nothing when `k` is no piece of a sum cut at its comma.
+static std::string cut_sum_message(const YamlFile& file, const YamlNode& k) {
+  const std::string& key = k.text;
+  if (key.size() != 3 || !std::all_of(key.begin(), key.end(), [](char c) { return std::isdigit(c); })) return "";
+  auto [line, col] = typed_line(file, k);  // a scan of the text: only for such a key
+  if (col < 2 || line[col - 1] != ',' || !std::isdigit(static_cast<unsigned char>(line[col - 2]))) return "";
+  size_t from = col - 1;  // back to the start of the sum
+  while (from > 0 && (std::isdigit(static_cast<unsigned char>(line[from - 1])) || line[from - 1] == ',')) --from;
+  if (from >= 2 && line.substr(from - 2, 2) == "\xc2\xa3") from -= 2;
+  std::string bare = bare_amount(line.substr(from));
+  return "a comma inside { } ends a value, so '" + std::string(line.substr(from, col + 3 - from)) +
+         "' was cut at its comma and '" + key + "' read as a key: write " + (bare.empty() ? "the number" : bare) +
+         ", without commas";
+}
+
 MapReader::MapReader(const YamlNode& node, const YamlFile& file,
                      Diagnostics& diags, const std::vector<std::string>& known,
                      const std::string& what)
@@ -66,26 +82,16 @@ MapReader::MapReader(const YamlNode& node, const YamlFile& file,
     entries_.emplace_back(key, &value);
     bool is_known = false;
     for (auto& known_key : known) is_known = is_known || known_key == key;
-    auto [line, col] = typed_line(file, k);
-    if (!is_known && col >= 2 && line[col - 1] == ',' && std::isdigit(static_cast<unsigned char>(line[col - 2])) &&
-        key.size() == 3 && std::all_of(key.begin(), key.end(), [](char c) { return std::isdigit(c); })) {
-      size_t from = col - 1;  // back to the start of the sum the comma cut
-      while (from > 0 && (std::isdigit(static_cast<unsigned char>(line[from - 1])) || line[from - 1] == ','))
-        --from;
-      if (from >= 2 && line.substr(from - 2, 2) == "\xc2\xa3") from -= 2;
-      std::string bare = bare_amount(line.substr(from));
-      diags.error(km, "a comma inside { } ends a value, so '" + std::string(line.substr(from, col + 3 - from)) +
-                          "' was cut at its comma and '" + key + "' read as a key: write " +
-                          (bare.empty() ? "the number" : bare) + ", without commas");
+    if (is_known) continue;
+    if (auto cut = cut_sum_message(file, k); !cut.empty()) {
+      diags.error(km, cut);
       continue;
     }
-    if (!is_known) {
-      auto near = did_you_mean(key, known);
-      if (!near.empty()) suggested_.insert(near);
-      diags.error(km, with_quote_advice("unknown key '" + key + "' in " + what +
-                                            (near.empty() ? "" : " (did you mean '" + near + "'?)"),
-                                        key));
-    }
+    auto near = did_you_mean(key, known);
+    if (!near.empty()) suggested_.insert(near);
+    diags.error(km, with_quote_advice("unknown key '" + key + "' in " + what +
+                                          (near.empty() ? "" : " (did you mean '" + near + "'?)"),
+                                      key));
   }
 }
 
