@@ -21,7 +21,12 @@ bool check_url(const std::string& url, const Mark& mark, Diagnostics& diags) {
   bool web = lower.rfind("https://", 0) == 0 || lower.rfind("http://", 0) == 0;
   bool ok = (web && url.size() > 8 && url.find_first_of(" <>\"") == std::string::npos) ||
             (lower.rfind("mailto:", 0) == 0 && is_email(url.substr(7)));
-  if (!ok)
+  // "www.oak.sch.uk/jobs": a web address without its https://.
+  bool bare_host = !ok && url.find_first_of(" <>\"@:") == std::string::npos &&
+                   url.find('.') != std::string::npos && url.find('.') < url.find('/');
+  if (bare_host)
+    diags.error(mark, "'" + url + "' is a web address without its start: write https://" + url);
+  else if (!ok)
     diags.error(mark, "'" + url + "' is not a web address (https://...) or an "
                       "email link (mailto:...)");
   return ok;
@@ -188,6 +193,15 @@ static void read_settings(MapReader& m, const YamlFile& file, SiteConfig& config
                                         "'; use a name such as Europe/London");
     set_timezone("Europe/London");
   }
+  // GMT and UTC never move to summer time: from April to October every
+  // closing time would be an hour out for a school in the UK.
+  std::string zone = lower_ascii(config.timezone);
+  for (const char* fixed : {"gmt", "gmt0", "utc", "uct", "etc/gmt", "etc/utc", "universal", "zulu"})
+    if (zone == fixed)
+      diags.warning(m.mark("timezone"), "the timezone " + config.timezone +
+                                            " does not change to British Summer Time, so from late March to "
+                                            "October closing times would be an hour out; for UK time write "
+                                            "timezone: Europe/London");
 }
 
 SiteConfig load_config(const std::string& root, Diagnostics& diags) {

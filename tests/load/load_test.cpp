@@ -225,6 +225,26 @@ TEST_CASE("a vocabulary word written as candidates read it, or as its first lett
   CHECK(has(v, "unknown day 'T'", 8));
 }
 
+TEST_CASE("site.yaml: a web address without https:// is given back with it; a timezone without summer time is warned") {
+  test::TempDir f;
+  test::write_minimal_site(f.path);
+  auto load_with = [&](const std::string& settings) {
+    f.write("content/site.yaml", "title: T\norganisation: { name: T, website: oak.sch.uk }\n" + settings);
+    Diagnostics d;
+    load_site(f.root(), d);
+    return d;
+  };
+  Diagnostics d = load_with("base_url: www.oak.sch.uk/jobs\ntimezone: UTC\n");
+  INFO(printed(d, f.root()));
+  CHECK(has(d, "'oak.sch.uk' is a web address without its start: write https://oak.sch.uk", 2));
+  CHECK(has(d, "'www.oak.sch.uk/jobs' is a web address without its start: write https://www.oak.sch.uk/jobs", 3, 11));
+  CHECK(has(d, "the timezone UTC does not change to British Summer Time", 4, 11));
+  CHECK(has(load_with("base_url: jobs page\ntimezone: GMT\n"), "'jobs page' is not a web address (https://...)", 3));
+  Diagnostics fine = load_with("base_url: https://oak.sch.uk/\ntimezone: Europe/London\n");
+  CHECK(!has(fine, "web address", 3));
+  CHECK(!has(fine, "British Summer Time"));
+}
+
 TEST_CASE("front matter must open and close with ---") {
   Diagnostics d;
   CHECK(!parse_vacancy("title: A\n", "v.md", d));
