@@ -247,6 +247,25 @@ static void check_spec(const Site& site, const PersonSpec& spec, Findings& found
   }
 }
 
+// A link with no https:// that cannot be meant as a page of this site: a
+// website ("www.oak.sch.uk/jobs") or a file named from the content folder
+// ("files/form.docx"), which a browser looks for under the advert's own
+// address. What to write instead; nothing for a link that is fine.
+static std::optional<std::string> relative_link_fix(const std::string& url) {
+  std::string host = lower_ascii(url.substr(0, url.find_first_of("/?#")));
+  bool website = host.rfind("www.", 0) == 0;
+  for (const char* end : {".uk", ".com", ".org", ".net", ".gov", ".wales", ".scot", ".cymru"})
+    website = website || (host.size() > std::string(end).size() && host.compare(host.size() - std::string(end).size(),
+                                                                                 std::string::npos, end) == 0);
+  if (website)
+    return "'" + url + "' is read as a page of this site, not another website: write https://" + url;
+  for (const char* folder : {"files/", "content/files/"})
+    if (url.rfind(folder, 0) == 0)
+      return "'" + url + "' is looked for under this page's own address, where there is no such file: write /files/" +
+             url.substr(std::string(folder).size());
+  return std::nullopt;
+}
+
 static void check_body_uncached(std::string_view body, const Mark& file, int body_line,
                                 Findings& found, const Glossary& glossary) {
   Diagnostics& diags = found.diags;
@@ -259,6 +278,7 @@ static void check_body_uncached(std::string_view body, const Mark& file, int bod
   for (auto& link : scan.links) {
     Mark m{file.path, body_line + link.line - 1, link.col};
     if (!is_relative_url(link.text)) check_url(link.text, m, diags);
+    else if (auto fix = relative_link_fix(link.text)) diags.error(m, *fix);
   }
   // One warning a line, with the line in Markdown where it can be said so.
   int warned_line = 0;

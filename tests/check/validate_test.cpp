@@ -156,6 +156,26 @@ TEST_CASE("HTML in an advert: one warning a line, with the line written in Markd
   CHECK(test::count(found, "HTML") == 3);
 }
 
+TEST_CASE("a link to a website without https://, or to a file as named in the content folder, is told what to write") {
+  test::TempDir site;
+  test::write_minimal_site(site.path);
+  std::string advert = test::read_file(site.path / "content/vacancies/ta.md");
+  site.write("content/vacancies/ta.md",
+             advert + "See [our site](www.oak.sch.uk/jobs), [the trust](oaktrust.org.uk), [the form](files/form.docx),\n"
+                      "[the pack](content/files/pack.pdf), [duties](#duties), [apply](/files/form.docx) and "
+                      "[the guide](guide/).\n");
+  std::string found = checked(site.str(), nullptr);
+  INFO(found);
+  CHECK(found.find("ta.md:13:5: error: 'www.oak.sch.uk/jobs' is read as a page of this site, not another website: "
+                   "write https://www.oak.sch.uk/jobs\n") != std::string::npos);
+  CHECK(found.find("error: 'oaktrust.org.uk' is read as a page of this site, not another website: write "
+                   "https://oaktrust.org.uk\n") != std::string::npos);
+  CHECK(found.find("error: 'files/form.docx' is looked for under this page's own address, where there is no such "
+                   "file: write /files/form.docx\n") != std::string::npos);
+  CHECK(found.find("write /files/pack.pdf\n") != std::string::npos);
+  CHECK(test::count(found, ": error:") == 4);  // #duties, /files/form.docx and guide/ are links of this site
+}
+
 namespace fs = std::filesystem;
 
 namespace {
