@@ -225,7 +225,7 @@ TEST_CASE("a vocabulary word written as candidates read it, or as its first lett
   CHECK(has(v, "unknown day 'T'", 8));
 }
 
-TEST_CASE("site.yaml: a web address without https:// is given back with it; a timezone without summer time is warned") {
+TEST_CASE("site.yaml: a web address without https:// is given back with it, and a timezone without summer time is warned") {
   test::TempDir f;
   test::write_minimal_site(f.path);
   auto load_with = [&](const std::string& settings) {

@@ -180,7 +180,7 @@ TEST_CASE("a list pasted from Word with bullet characters is a list") {
   CHECK(scan.links[0].col == 18);
 }
 
-TEST_CASE("a line's simple HTML is written as Markdown for the message; other HTML is not") {
+TEST_CASE("a line's simple HTML is written as Markdown for the message, other HTML is not") {
   CHECK(html_as_markdown("<b>Please note:</b> a DBS check.") == "**Please note:** a DBS check.");
   CHECK(html_as_markdown("Click <A HREF='https://x.org/f.docx' target=\"_blank\">the form</a>, <em>now</em><br/>") ==
         "Click [the form](https://x.org/f.docx), *now*");
