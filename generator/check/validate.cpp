@@ -253,16 +253,15 @@ static void check_spec(const Site& site, const PersonSpec& spec, Findings& found
 // address. What to write instead; nothing for a link that is fine.
 static std::optional<std::string> relative_link_fix(const std::string& url) {
   std::string host = lower_ascii(url.substr(0, url.find_first_of("/?#")));
-  bool website = host.rfind("www.", 0) == 0;
-  for (const char* end : {".uk", ".com", ".org", ".net", ".gov", ".wales", ".scot", ".cymru"})
-    website = website || (host.size() > std::string(end).size() && host.compare(host.size() - std::string(end).size(),
-                                                                                 std::string::npos, end) == 0);
+  bool website = host.starts_with("www.");
+  for (std::string_view end : {".uk", ".com", ".org", ".net", ".gov", ".wales", ".scot", ".cymru"})
+    website = website || (host.size() > end.size() && host.ends_with(end));
   if (website)
     return "'" + url + "' is read as a page of this site, not another website: write https://" + url;
-  for (const char* folder : {"files/", "content/files/"})
-    if (url.rfind(folder, 0) == 0)
+  for (std::string_view folder : {"files/", "content/files/"})
+    if (url.starts_with(folder))
       return "'" + url + "' is looked for under this page's own address, where there is no such file: write /files/" +
-             url.substr(std::string(folder).size());
+             url.substr(folder.size());
   return std::nullopt;
 }
 

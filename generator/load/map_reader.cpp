@@ -41,7 +41,7 @@ static std::string bare_amount(std::string_view typed) {
 // such a key, or nothing when `k` is no piece of a sum cut at its comma.
 static std::string cut_sum_message(const YamlFile& file, const YamlNode& k) {
   const std::string& key = k.text;
-  if (key.size() != 3 || !std::all_of(key.begin(), key.end(), [](char c) { return std::isdigit(c); })) return "";
+  if (key.size() != 3 || !std::all_of(key.begin(), key.end(), [](unsigned char c) { return std::isdigit(c); })) return "";
   auto [line, col] = typed_line(file, k);  // a scan of the text: only for such a key
   if (col < 2 || line[col - 1] != ',' || !std::isdigit(static_cast<unsigned char>(line[col - 2]))) return "";
   size_t from = col - 1;  // back to the start of the sum
