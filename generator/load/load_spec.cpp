@@ -14,9 +14,10 @@ bool check_word(const std::string& value, const Vocabulary& vocab, const std::st
   // table had ("E"): the id they stand for.
   std::string lower = lower_ascii(value), meant;
   for (auto& [id, words] : vocab)
-    if (lower_ascii(words) == lower || (lower.size() == 1 && id[0] == lower[0] && meant.empty())) meant = id;
-  if (lower.size() == 1 && std::count_if(vocab.begin(), vocab.end(), [&](auto& w) { return w.first[0] == lower[0]; }) != 1)
-    meant.clear();  // "D" is desirable; a letter that starts two is nobody's
+    if (lower_ascii(words) == lower) meant = id;
+  auto starts_so = [&](auto& w) { return lower.size() == 1 && w.first.starts_with(lower); };
+  if (std::count_if(vocab.begin(), vocab.end(), starts_so) == 1)  // a letter that starts two is nobody's
+    meant = std::find_if(vocab.begin(), vocab.end(), starts_so)->first;
   if (!meant.empty()) {
     diags.error(mark, "'" + value + "' stands for the " + key + " '" + meant + "': write " + meant);
     return false;

@@ -16,12 +16,9 @@
 // 0-based marks): the words as typed, before YAML split them. Empty when
 // the text is not at hand.
 static std::pair<std::string_view, size_t> typed_line(const YamlFile& file, const YamlNode& node) {
-  std::string_view text = file.text;
-  size_t start = 0;
-  for (int line = 0; line < node.line && start < text.size(); ++line)
-    start = std::min(text.find('\n', start), text.size()) + 1;
-  if (node.line < 0 || start >= text.size()) return {{}, 0};
-  std::string_view line = text.substr(start, text.find('\n', start) - start);
+  auto lines = lines_of(file.text);  // only for a message: the text's lines once
+  if (node.line < 0 || node.line >= static_cast<int>(lines.size())) return {{}, 0};
+  std::string_view line = lines[node.line];
   return {line, std::min(line.size(), size_t(std::max(node.column, 0)))};
 }
 

@@ -33,12 +33,12 @@ std::string with_word_bullets(std::string_view markdown) {
       if (out.empty()) out.assign(markdown.substr(0, start));
       out.append(markdown.substr(start, at - start));
       // The columns from the "-" to the text, tabs to the next stop of four.
-      size_t column = 0, dash = 0;
-      for (size_t i = start; i < text; ++i) {
-        if (i == at) dash = column, i = after - 1, column += bullet.size();  // "-" and its padding
-        else column = markdown[i] == '\t' ? (column + 4) / 4 * 4 : column + 1;
-      }
-      if (column - dash - 1 < 5)
+      auto columns = [&](size_t column, size_t from, size_t to) {
+        for (size_t i = from; i < to; ++i) column = markdown[i] == '\t' ? (column + 4) / 4 * 4 : column + 1;
+        return column;
+      };
+      size_t dash = columns(0, start, at);
+      if (columns(dash + bullet.size(), after, text) - dash - 1 < 5)  // bullet.size(): "-" and its padding
         out.append("-").append(bullet.size() - 1, ' ').append(markdown.substr(after, text - after));
       else
         out.append("- ");
