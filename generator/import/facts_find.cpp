@@ -27,6 +27,22 @@ std::string key_of(std::string label) {
   return "";
 }
 
+// "Job Title Learning Support Practitioner": a label of two words or more,
+// its colon lost, and a short value after it; the key, and the value in `value`.
+std::string unmarked_label(const std::string& text, std::string& value) {
+  if (text.size() > 100 || text.back() == '.') return "";
+  std::string lower = lower_ascii(text);
+  for (auto& [words, key] : kLabels) {
+    std::string label = words;
+    bool long_label = label.find(' ') != std::string::npos || label.find('/') != std::string::npos;
+    if (long_label && lower.rfind(label + " ", 0) == 0) {
+      value = tidy_space(text.substr(label.size()));
+      return value.empty() ? "" : key;
+    }
+  }
+  return "";
+}
+
 void add(FoundFacts& facts, const std::string& key, const std::string& value, size_t block) {
   if (key.empty() || value.empty() || facts.values.count(key)) return;
   facts.values[key] = value;
@@ -96,6 +112,9 @@ FoundFacts find_facts(const ImportDoc& doc, size_t end) {
       } else {
         add(facts, key, value, i);
       }
+    } else if (colon == std::string::npos && !text.empty()) {
+      std::string value, key = unmarked_label(text, value);
+      add(facts, key, value, i);
     }
   }
   if (!facts.values.count("title")) {

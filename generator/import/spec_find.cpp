@@ -74,10 +74,14 @@ FoundSpec find_spec(const ImportDoc& doc, std::vector<ImportNote>& notes) {
   Legend legend = find_legend(doc);
   for (auto& [code, words] : legend) spec.legend.push_back({methods_in_words(words)[0], words});
   size_t heading = SIZE_MAX, first_table = SIZE_MAX;
+  std::optional<SpecColumns> last;  // the columns of the table just before, when it was a specification
   for (size_t i = 0; i < doc.blocks.size(); ++i) {
     const auto& b = doc.blocks[i];
     if (!b.is_table && heading == SIZE_MAX && is_spec_heading(b.paragraph.text)) heading = i;
-    if (b.is_table && read_spec_table(b.table, legend, spec, notes)) {
+    if (!b.is_table && !b.paragraph.text.empty()) last.reset();
+    if (!b.is_table) continue;
+    last = read_spec_table(b.table, legend, last ? &*last : nullptr, spec, notes);
+    if (last) {
       spec.blocks.push_back(i);
       first_table = std::min(first_table, i);
     }

@@ -2,20 +2,15 @@
 #include "import/spec_table.h"
 
 #include <cctype>
+#include <sstream>
 
 #include "base/text.h"
 #include "import/criteria_text.h"
 
 namespace {
 
-enum class Role { criterion, essential, desirable, level, methods, ignored };
-
-struct Columns {
-  std::vector<Role> roles;
-  std::vector<int> methods_for;  // for a methods column: the level column it follows, or -1
-  int criterion = -1;
-  size_t header = 0;
-};
+using Role = SpecColumns::Role;
+using Columns = SpecColumns;
 
 Role role_of(const std::string& header) {
   std::string h = lower_ascii(header);
@@ -40,7 +35,7 @@ bool find_columns(const DocTable& t, Columns& cols) {
               roles.back() == Role::level;
     }
     if (!level) continue;
-    cols = Columns{roles, std::vector<int>(roles.size(), -1), -1, r};
+    cols = Columns{roles, std::vector<int>(roles.size(), -1), -1, r, r + 1};
     int last_level = -1;
     for (size_t c = 0; c < roles.size(); ++c) {
       if (roles[c] == Role::criterion && cols.criterion < 0) cols.criterion = static_cast<int>(c);
@@ -65,7 +60,7 @@ std::string where(const DocTable& t, size_t row) {
 
 // A list layout holds criteria (long text) in its level columns; a tick layout marks.
 bool is_list_layout(const DocTable& t, const Columns& cols) {
-  for (size_t r = cols.header + 1; r < t.rows.size(); ++r)
+  for (size_t r = cols.body; r < t.rows.size(); ++r)
     for (size_t c = 0; c < cols.roles.size() && c < t.rows[r].size(); ++c)
       if ((cols.roles[c] == Role::essential || cols.roles[c] == Role::desirable) &&
           cell_text(t.rows[r][c]).size() > 12)
@@ -141,6 +136,40 @@ void tick_row(const DocTable& t, size_t r, const Columns& cols, const Legend& le
   section_for(spec).criteria.push_back(c);
 }
 
+// "1,2 1,2,5": a group of codes per criterion, on one line. A space between
+// two digits parts groups; "1, 2 and 5" is one.
+std::vector<std::string> code_groups(const std::string& line) {
+  std::vector<std::string> groups;
+  std::istringstream words(line);
+  for (std::string word; words >> word;) {
+    bool apart = !groups.empty() && std::isdigit(static_cast<unsigned char>(groups.back().back())) &&
+                 std::isdigit(static_cast<unsigned char>(word[0]));
+    if (groups.empty() || apart) groups.push_back(word);
+    else groups.back() += " " + word;
+  }
+  return groups;
+}
+
+// "Holds QTS. Has led reviews.": the sentences of a list that lost its line
+// breaks, when there are `count` of them; else nothing. Not after "e.g."
+// and the like, nor before a lower-case word.
+std::vector<std::string> sentences(const std::string& text, size_t count) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  for (size_t at = text.find(". "); at != std::string::npos; at = text.find(". ", at + 1)) {
+    size_t word = text.find_last_of(" (", at - 1);
+    std::string last = lower_ascii(text.substr(word == std::string::npos ? 0 : word + 1, at - (word + 1)));
+    bool abbreviation = last == "e.g" || last == "i.e" || last == "etc" || last == "eg" ||
+                        last == "ie" || last == "no" || last == "approx";
+    if (abbreviation || at + 2 >= text.size() || !std::isupper(static_cast<unsigned char>(text[at + 2]))) continue;
+    out.push_back(text.substr(start, at + 1 - start));
+    start = at + 2;
+  }
+  out.push_back(text.substr(start));
+  if (out.size() != count) return {};
+  return out;
+}
+
 // The texts of a methods cell's paragraphs, one per criterion when they match.
 void apply_methods(const DocCell& cell, std::vector<FoundCriterion>& crits, FoundSection& section,
                    const Legend& legend, const std::string& at, std::vector<ImportNote>& notes) {
@@ -149,18 +178,34 @@ void apply_methods(const DocCell& cell, std::vector<FoundCriterion>& crits, Foun
     if (!strip_bullet(p.text).empty()) lines.push_back(strip_bullet(p.text));
   if (lines.empty() || crits.empty()) return;
   bool codes = is_codes(lines[0]);
+  if (codes && lines.size() == 1) lines = code_groups(lines[0]);
+  if (codes && crits.size() == 1 && lines.size() > 1 && crits[0].details.empty()) {
+    // One criterion, a group of codes for each of its sentences: a list run together.
+    std::vector<FoundCriterion> split;
+    for (auto& sentence : sentences(crits[0].text, lines.size())) {
+      split.push_back(crits[0]);
+      split.back().text = sentence;
+    }
+    if (!split.empty()) crits = split;
+  }
   if (!codes) {  // words for the whole section: "Formal possession of ... verified at interview"
     section.note = cell_text(cell);
     for (auto& c : crits) c.methods = methods_in_words(section.note);
     return;
   }
-  if (lines.size() != crits.size() && lines.size() != 1)
-    notes.push_back({at, std::to_string(lines.size()) + " assessment codes for " + std::to_string(crits.size()) +
-                             " criteria; matched in order, check them"});
+  bool lined_up = lines.size() == crits.size() || lines.size() == 1;
+  if (!lined_up && crits.size() == 1)
+    notes.push_back({at, counted(lines.size(), "group") + " of assessment codes for one criterion: it may be " +
+                             std::to_string(lines.size()) + " criteria run together; split it and give each its codes"});
+  else if (!lined_up)
+    notes.push_back({at, counted(lines.size(), "group") + " of assessment codes for " +
+                             counted(crits.size(), "criterion", "criteria") + "; matched in order, check them"});
   for (size_t i = 0; i < crits.size(); ++i) {
-    const std::string& line = lines.size() == 1 ? lines[0] : lines[std::min(i, lines.size() - 1)];
+    std::string line = lines.size() == 1 ? lines[0] : lines[std::min(i, lines.size() - 1)];
+    if (!lined_up && crits.size() == 1)  // every group's methods, so that none is lost
+      for (size_t g = 1; g < lines.size(); ++g) line += ", " + lines[g];
     crits[i].methods = methods_of(line, legend, at, notes);
-    if (lines.size() != crits.size() && lines.size() != 1) crits[i].check = at + ": assessment codes did not line up";
+    if (!lined_up) crits[i].check = at + ": " + counted(lines.size(), "group") + " of assessment codes did not line up";
   }
 }
 
@@ -188,18 +233,32 @@ void list_row(const DocTable& t, size_t r, const Columns& cols, const Legend& le
   if (section.criteria.empty()) notes.push_back({where(t, r), "section '" + section.name + "' has no criteria"});
 }
 
-bool read_spec_table(const DocTable& table, const Legend& legend, FoundSpec& spec,
-                     std::vector<ImportNote>& notes) {
+// A table with no header row of its own, as wide as the one before it.
+bool continues(const DocTable& t, const Columns* before) {
+  if (before == nullptr || t.rows.empty()) return false;
+  for (auto& row : t.rows)
+    if (row.size() != before->roles.size()) return false;
+  return true;
+}
+
+std::optional<SpecColumns> read_spec_table(const DocTable& table, const Legend& legend, const SpecColumns* before,
+                                           FoundSpec& spec, std::vector<ImportNote>& notes) {
   Columns cols;
-  if (!find_columns(table, cols)) return false;
-  std::string first = cell_text(table.rows[cols.header][cols.criterion]);
-  if (!is_generic_heading(first) && !is_list_layout(table, cols))
-    spec.sections.push_back({first, "", "", {}});  // "Skills and Abilities | Essential | ..."
-  for (size_t r = cols.header + 1; r < table.rows.size(); ++r) {
+  if (find_columns(table, cols)) {
+    std::string first = cell_text(table.rows[cols.header][cols.criterion]);
+    if (!is_generic_heading(first) && !is_list_layout(table, cols))
+      spec.sections.push_back({first, "", "", {}});  // "Skills and Abilities | Essential | ..."
+  } else if (continues(table, before)) {
+    cols = *before;
+    cols.body = 0;
+  } else {
+    return std::nullopt;
+  }
+  for (size_t r = cols.body; r < table.rows.size(); ++r) {
     if (is_list_layout(table, cols))
       list_row(table, r, cols, legend, spec, notes);
     else
       tick_row(table, r, cols, legend, spec, notes);
   }
-  return true;
+  return cols;
 }

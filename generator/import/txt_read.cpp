@@ -2,6 +2,7 @@
 #include "import/txt_read.h"
 
 #include <cctype>
+#include <regex>
 
 #include "import/criteria_text.h"
 
@@ -44,6 +45,15 @@ DocParagraph paragraph_of(const std::string& line) {
   DocParagraph p;
   if (list_item(line, p)) return p;
   p.text = p.markdown = tidy_space(line);
+  // "**Bold**" as Markdown writes it, perhaps over two lines: the paragraph is bold.
+  bool opens = p.text.rfind("**", 0) == 0, closes = p.text.size() > 2 && p.text.ends_with("**");
+  if (opens) p.text.erase(0, 2);
+  if (closes) p.text.erase(p.text.size() - 2);
+  if (opens || closes) {
+    p.text = tidy_space(p.text);
+    p.markdown = "**" + p.text + "**";
+    p.bold = true;
+  }
   char last = p.text.empty() ? '.' : p.text.back();
   bool labelled = p.text.find(": ") != std::string::npos;  // "Grade: 4" is a fact, not a heading
   if (p.text.size() <= 60 && last != '.' && last != ',' && last != ';' && last != ':' && !labelled &&
@@ -52,19 +62,53 @@ DocParagraph paragraph_of(const std::string& line) {
   return p;
 }
 
+// A field's paragraphs. Text copied out of a web page can keep its HTML
+// ("<ul><li>...", "<p>1,2</p>") and a list flattened to one line ("• First
+// • Second"): each paragraph and item becomes a paragraph of its own, and
+// the other tags are dropped.
+std::vector<std::string> parts_of(const std::string& field) {
+  std::string text = field;
+  if (text.find('<') != std::string::npos) {
+    static const std::regex block(R"(<\s*/?\s*(p|ul|ol|li|div|br|tr|td|th|h[1-6])\b[^>]*>)", std::regex::icase);
+    static const std::regex inline_tag(R"(<\s*/?\s*[A-Za-z][^<>]*>)");
+    text = std::regex_replace(std::regex_replace(text, block, "\n"), inline_tag, "");
+    for (auto [entity, character] : {std::pair{"&nbsp;", " "}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""},
+                                     {"&#39;", "'"}, {"&amp;", "&"}})
+      for (size_t at; (at = text.find(entity)) != std::string::npos;) text.replace(at, std::string(entity).size(), character);
+  }
+  const std::string bullet = "\xe2\x80\xa2 ";
+  for (size_t at = text.find(" " + bullet); at != std::string::npos; at = text.find(" " + bullet, at + 2)) text[at] = '\n';
+  std::vector<std::string> parts;
+  for (auto& line : lines_of(text))
+    if (std::string part = tidy_space(line); !part.empty() && !strip_bullet(part).empty()) parts.push_back(part);
+  return parts;
+}
+
+DocCell cell_of(const std::string& field) {
+  DocCell cell;
+  for (auto& part : parts_of(field)) {
+    cell.paragraphs.push_back(paragraph_of(part));
+    cell.paragraphs.back().heading = 0;
+  }
+  return cell;
+}
+
 std::vector<DocCell> cells_of(const std::string& line) {
   std::vector<DocCell> cells;
   size_t start = 0;
   for (size_t tab = line.find('\t');; tab = line.find('\t', start)) {
-    DocCell cell;
-    std::string field = tidy_space(line.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
-    if (!field.empty()) cell.paragraphs.push_back(paragraph_of(field));
-    for (auto& p : cell.paragraphs) p.heading = 0;
-    cells.push_back(std::move(cell));
+    cells.push_back(cell_of(line.substr(start, tab == std::string::npos ? std::string::npos : tab - start)));
     if (tab == std::string::npos || cells.size() >= 64) return cells;
     start = tab + 1;
   }
 }
+
+// "\tText": one cell of a table copied a cell to a line.
+bool is_cell_line(const std::string& line) {
+  return !line.empty() && line[0] == '\t' && line.find('\t', 1) == std::string::npos;
+}
+
+bool is_blank(const std::string& line) { return tidy_space(line).empty() && line.find('\t') == std::string::npos; }
 
 bool is_row(const std::string& line) {
   DocParagraph p;
@@ -98,6 +142,32 @@ std::optional<std::string> read_table(const std::vector<std::string>& lines, siz
   return std::nullopt;
 }
 
+// A table copied a cell to a line, each after a tab, with blank lines
+// between its rows (as some programs copy a Word table as text); a line
+// without the tab is the next paragraph of the cell before it while its row
+// is shorter than the first.
+std::optional<std::string> read_cell_lines(const std::vector<std::string>& lines, size_t& i, int number,
+                                           const ReadLimits& limits, DocTable& table) {
+  table.number = number;
+  std::vector<DocCell> row;
+  for (; i < lines.size(); ++i) {
+    if (auto why = table_full(table, limits)) return why;
+    bool short_row = !row.empty() && !table.rows.empty() && row.size() < table.rows[0].size();
+    if (is_cell_line(lines[i])) {
+      row.push_back(cell_of(lines[i].substr(1)));
+    } else if (is_blank(lines[i])) {
+      if (!short_row && !row.empty()) table.rows.push_back(std::move(row));
+      if (!short_row) row.clear();
+    } else if (short_row) {
+      for (auto& part : parts_of(lines[i])) row.back().paragraphs.push_back(paragraph_of(part));
+    } else {
+      break;
+    }
+  }
+  if (!row.empty()) table.rows.push_back(std::move(row));
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<std::string> read_txt(const std::string& text, const ReadLimits& limits, ImportDoc& out) {
@@ -106,12 +176,16 @@ std::optional<std::string> read_txt(const std::string& text, const ReadLimits& l
   for (size_t i = 0; i < lines.size();) {
     if (auto why = document_full(out, limits)) return why;
     DocBlock block;
-    if (is_row(lines[i])) {
+    if (is_cell_line(lines[i]) && i + 1 < lines.size() && is_cell_line(lines[i + 1])) {
+      block.is_table = true;
+      if (auto why = read_cell_lines(lines, i, ++tables, limits, block.table)) return why;
+    } else if (is_row(lines[i])) {
       block.is_table = true;
       if (auto why = read_table(lines, i, ++tables, limits, block.table)) return why;
     } else {
-      block.paragraph = paragraph_of(lines[i++]);
-      if (block.paragraph.text.empty()) continue;
+      for (auto& part : parts_of(lines[i])) out.blocks.push_back({false, paragraph_of(part), {}});
+      ++i;
+      continue;
     }
     out.blocks.push_back(std::move(block));
   }

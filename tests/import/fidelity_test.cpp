@@ -40,6 +40,10 @@ const Case kTextCases[] = {
     {"lsa-headings", "plain text: lists under Essential and Desirable headings", "vacancies/one-to-one-learning-support-assistant.md", 1.0, 0.85},
     {"hssw-table-per-section", "plain text: a table per section, tab-separated", "specs/home-school-support-worker.yaml", 1.0, 1.0},
     {"hssw-level-column", "plain text: one level column, tab-separated", "specs/home-school-support-worker.yaml", 1.0, 1.0},
+    // Seeds 002 and 004 as given: a table copied a cell to a line; HTML left
+    // in the cells, and lists run together with a group of codes per item.
+    {"seed-hssw-cell-lines", "plain text, a cell to a line, seed 002", "specs/home-school-support-worker.yaml", 1.0, 1.0},
+    {"seed-senco-html", "plain text, HTML in cells, seed 004", "specs/senco.yaml", 0.75, 0.75, 0.9},
 };
 
 PersonSpec expected_spec(const std::string& relative) {

@@ -174,3 +174,46 @@ TEST_CASE("deep nesting is read to a limit, not until the stack runs out") {
                 "</table:table-cell></table:table-row></table:table>", "<text:p>deep</text:p>")));
   read(odt("<text:p>" + nest("<text:span>", "</text:span>", "deep") + "</text:p>"));
 }
+
+TEST_CASE("txt: a table copied a cell to a line, rows between blank lines, a cell's later paragraph without the tab") {
+  ImportDoc doc = read("Person Specification\n\tSkills\n\tEssential\n\tAssessed by\n\n"
+                       "\tFor peripatetic workers only:\n\nDriving\n\t(\n\tInterview\n\n\n"
+                       "\tTeamwork\n\t(\n\tApplication\n \nAfter the table.\n",
+                       "job.txt");
+  REQUIRE(doc.blocks.size() == 3);
+  REQUIRE(doc.blocks[1].is_table);
+  const DocTable& t = doc.blocks[1].table;
+  REQUIRE(t.rows.size() == 3);
+  CHECK(t.rows[0].size() == 3);
+  CHECK(cell_text(t.rows[1][0], "|") == "For peripatetic workers only:|Driving");
+  CHECK(cell_text(t.rows[1][2]) == "Interview");
+  CHECK(cell_text(t.rows[2][0]) == "Teamwork");
+  CHECK(doc.blocks[2].paragraph.text == "After the table.");
+}
+
+TEST_CASE("txt: HTML left in the text is dropped, its paragraphs and run-together bullets kept apart") {
+  ImportDoc doc = read("Skills\t<ul style=\"list-style-type: none\"> \xe2\x80\xa2 Calm &amp; kind \xe2\x80\xa2 Punctual \t<p>1,2</p> <p>2</p>\n"
+                       "Give <u>clear examples</u> of each.\n**JOB DESCRIPTION \xe2\x80\x93 Cook\n(Part time)**\n",
+                       "job.txt");
+  REQUIRE(doc.blocks.size() == 4);
+  const DocTable& t = doc.blocks[0].table;
+  REQUIRE(t.rows.size() == 1);
+  CHECK(cell_text(t.rows[0][1], "|") == "Calm & kind|Punctual");
+  CHECK(cell_text(t.rows[0][2], "|") == "1,2|2");
+  CHECK(doc.blocks[1].paragraph.text == "Give clear examples of each.");
+  CHECK(doc.blocks[2].paragraph.text == "JOB DESCRIPTION \xe2\x80\x93 Cook");
+  CHECK(doc.blocks[2].paragraph.bold);
+  CHECK(doc.blocks[3].paragraph.text == "(Part time)");
+}
+
+TEST_CASE("import from memory: a label whose colon was lost, and a bold 'Job description - title' line") {
+  ImportResult r;
+  REQUIRE_FALSE(import_bytes("Job Title Learning Support Practitioner\nResponsible to Deputy Head\n", "lsp.txt", "",
+                             "2026-11-30", ReadLimits{}, r));
+  CHECK(r.title == "Learning Support Practitioner");
+  CHECK(r.advert_md.find("\nreports_to: Deputy Head\n") != std::string::npos);
+  REQUIRE_FALSE(import_bytes("**JOB DESCRIPTION \xe2\x80\x93 Cook\n(Part time)**\nResponsible to the head for the kitchen.\n",
+                             "cook.txt", "", "2026-11-30", ReadLimits{}, r));
+  CHECK(r.title == "Cook");
+  CHECK(r.advert_md.find("reports_to: the head") == std::string::npos);
+}
