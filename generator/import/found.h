@@ -22,6 +22,7 @@ struct FoundCriterion {
 struct FoundSection {
   std::string name, prompt, note;
   std::vector<FoundCriterion> criteria;
+  std::string check;  // written as a "# check:" comment above the section
 };
 
 struct FoundSpec {

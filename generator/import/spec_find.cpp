@@ -32,8 +32,9 @@ Legend find_legend(const ImportDoc& doc) {
 bool is_label(const DocParagraph& p) { return p.heading > 0 || (p.bold && p.text.size() < 60); }
 
 // Lists under "Essential" and "Desirable" headings, sections as headings.
-void read_heading_lists(const ImportDoc& doc, size_t from, FoundSpec& spec) {
+void read_heading_lists(const ImportDoc& doc, size_t from, FoundSpec& spec, std::vector<ImportNote>& notes) {
   std::string level = "essential";
+  bool columns_lost = false;  // "Essential Desirable" on one line: a table's header, its columns run together
   for (size_t i = from; i < doc.blocks.size(); ++i) {
     const DocParagraph& p = doc.blocks[i].paragraph;
     if (doc.blocks[i].is_table || p.text.empty()) continue;
@@ -41,8 +42,14 @@ void read_heading_lists(const ImportDoc& doc, size_t from, FoundSpec& spec) {
     bool item = p.list_level >= 0 || has_bullet(p.text);
     if (!item && is_label(p) && (lower.rfind("essential", 0) == 0 || lower.rfind("desirable", 0) == 0)) {
       level = lower[0] == 'e' ? "essential" : "desirable";
+      if (lower.find("desirable") != std::string::npos && lower.find("essential") != std::string::npos && !columns_lost) {
+        columns_lost = true;
+        notes.push_back({"document", "the Essential and Desirable columns ran together in this text, so every "
+                                     "criterion is written as essential: mark the desirable ones level: desirable"});
+      }
     } else if (!item && p.heading > 0) {
-      spec.sections.push_back({p.text, "", "", {}});
+      spec.sections.push_back({p.text, "", "", {}, ""});
+      if (columns_lost) spec.sections.back().check = "which of these criteria are desirable? The text lost its columns";
       level = "essential";
     } else if (item && !spec.sections.empty()) {
       FoundCriterion c;
@@ -86,7 +93,7 @@ FoundSpec find_spec(const ImportDoc& doc, std::vector<ImportNote>& notes) {
       first_table = std::min(first_table, i);
     }
   }
-  if (first_table == SIZE_MAX && heading != SIZE_MAX) read_heading_lists(doc, heading + 1, spec);
+  if (first_table == SIZE_MAX && heading != SIZE_MAX) read_heading_lists(doc, heading + 1, spec, notes);
   if (heading != SIZE_MAX) {
     size_t end = first_table;  // the introduction runs to the first criterion
     for (size_t b : spec.blocks)

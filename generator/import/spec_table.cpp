@@ -69,7 +69,7 @@ bool is_list_layout(const DocTable& t, const Columns& cols) {
 }
 
 FoundSection& section_for(FoundSpec& spec) {
-  if (spec.sections.empty()) spec.sections.push_back({"Requirements", "", "", {}});
+  if (spec.sections.empty()) spec.sections.push_back({"Requirements", "", "", {}, ""});
   return spec.sections.back();
 }
 
@@ -110,7 +110,7 @@ void tick_row(const DocTable& t, size_t r, const Columns& cols, const Legend& le
   }
   bool bold = !cc.paragraphs.empty() && cc.paragraphs[0].bold;
   if (cc.span >= static_cast<int>(row.size()) || (others_empty && (bold || text.size() < 60))) {
-    spec.sections.push_back({strip_number(strip_bullet(text)), "", "", {}});
+    spec.sections.push_back({strip_number(strip_bullet(text)), "", "", {}, ""});
     return;
   }
   FoundCriterion c = criterion_of(cc.paragraphs);
@@ -247,7 +247,7 @@ std::optional<SpecColumns> read_spec_table(const DocTable& table, const Legend& 
   if (find_columns(table, cols)) {
     std::string first = cell_text(table.rows[cols.header][cols.criterion]);
     if (!is_generic_heading(first) && !is_list_layout(table, cols))
-      spec.sections.push_back({first, "", "", {}});  // "Skills and Abilities | Essential | ..."
+      spec.sections.push_back({first, "", "", {}, ""});  // "Skills and Abilities | Essential | ..."
   } else if (continues(table, before)) {
     cols = *before;
     cols.body = 0;

@@ -49,6 +49,7 @@ std::string spec_yaml(const FoundSpec& spec, const std::string& source) {
   out += "sections:\n";
   for (auto& s : spec.sections) {
     if (s.criteria.empty()) continue;  // reported as a note
+    if (!s.check.empty()) out += "  # check: " + s.check + "\n";
     out += "  - name: " + yaml_scalar(s.name.empty() ? "Requirements" : s.name) + "\n";
     if (!s.prompt.empty()) out += yaml_field(4, "prompt", s.prompt);
     auto defaults = section_default(s);

@@ -2,8 +2,9 @@
 #include "import/txt_read.h"
 
 #include <cctype>
-#include <regex>
+#include <set>
 
+#include "base/text.h"
 #include "import/criteria_text.h"
 
 namespace {
@@ -66,18 +67,38 @@ DocParagraph paragraph_of(const std::string& line) {
 // ("<ul><li>...", "<p>1,2</p>") and a list flattened to one line ("• First
 // • Second"): each paragraph and item becomes a paragraph of its own, and
 // the other tags are dropped.
-std::vector<std::string> parts_of(const std::string& field) {
-  std::string text = field;
-  if (text.find('<') != std::string::npos) {
-    static const std::regex block(R"(<\s*/?\s*(p|ul|ol|li|div|br|tr|td|th|h[1-6])\b[^>]*>)", std::regex::icase);
-    static const std::regex inline_tag(R"(<\s*/?\s*[A-Za-z][^<>]*>)");
-    text = std::regex_replace(std::regex_replace(text, block, "\n"), inline_tag, "");
-    for (auto [entity, character] : {std::pair{"&nbsp;", " "}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""},
-                                     {"&#39;", "'"}, {"&amp;", "&"}})
-      for (size_t at; (at = text.find(entity)) != std::string::npos;) text.replace(at, std::string(entity).size(), character);
+std::string without_tags(const std::string& text) {
+  static const std::set<std::string> blocks = {"p", "ul", "ol", "li", "div", "br", "tr", "td", "th",
+                                               "h1", "h2", "h3", "h4", "h5", "h6"};
+  std::string out;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '<') {
+      out += text[i];
+      continue;
+    }
+    size_t name = text.find_first_not_of(" /", i + 1), close = text.find_first_of("<>", i + 1);
+    bool tag = name < text.size() && std::isalpha(static_cast<unsigned char>(text[name])) &&
+               close != std::string::npos && text[close] == '>';
+    if (!tag) {
+      out += text[i];
+      continue;
+    }
+    size_t name_end = name;
+    while (name_end < close && std::isalnum(static_cast<unsigned char>(text[name_end]))) ++name_end;
+    out += blocks.count(lower_ascii(text.substr(name, name_end - name))) ? "\n" : "";
+    i = close;
   }
-  const std::string bullet = "\xe2\x80\xa2 ";
-  for (size_t at = text.find(" " + bullet); at != std::string::npos; at = text.find(" " + bullet, at + 2)) text[at] = '\n';
+  for (auto [entity, character] : {std::pair{"&nbsp;", " "}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""},
+                                   {"&#39;", "'"}, {"&amp;", "&"}})
+    for (size_t at = 0; (at = out.find(entity, at)) != std::string::npos; at += std::string(character).size())
+      out.replace(at, std::string(entity).size(), character);
+  return out;
+}
+
+std::vector<std::string> parts_of(const std::string& field) {
+  std::string text = field.find('<') == std::string::npos ? field : without_tags(field);
+  for (const std::string bullet : {"\xe2\x80\xa2 ", "\xe2\x96\xa1 "})  // "• " and "□ " (a tick box)
+    for (size_t at = text.find(" " + bullet); at != std::string::npos; at = text.find(" " + bullet, at + 2)) text[at] = '\n';
   std::vector<std::string> parts;
   for (auto& line : lines_of(text))
     if (std::string part = tidy_space(line); !part.empty() && !strip_bullet(part).empty()) parts.push_back(part);
@@ -168,10 +189,46 @@ std::optional<std::string> read_cell_lines(const std::vector<std::string>& lines
   return std::nullopt;
 }
 
+// "... the class teacher and": a line that cannot end there.
+bool ends_joined(const std::string& line) {
+  size_t space = line.rfind(' ');
+  std::string last = lower_ascii(space == std::string::npos ? line : line.substr(space + 1));
+  for (const char* word : {"and", "or", "the", "a", "an", "of", "to", "in", "with", "for", "by", "on", "at"})
+    if (last == word) return true;
+  return false;
+}
+
+// Lines wrapped by hand, as in text copied out of a PDF: a line that stops
+// mid-sentence, and the next (perhaps after one blank line) starting in
+// lower case, or after a word such as "and", and not a list item, are one line.
+std::vector<std::string> unwrapped(const std::vector<std::string>& lines) {
+  std::vector<std::string> out;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    out.push_back(tidy_space(lines[i]));
+    std::string& line = out.back();
+    if (lines[i].find('\t') != std::string::npos) {
+      out.back() = lines[i];
+      continue;
+    }
+    while (!line.empty() && std::string(".:;?!").find(line.back()) == std::string::npos) {
+      size_t next = i + 1 < lines.size() && is_blank(lines[i + 1]) ? i + 2 : i + 1;
+      if (next >= lines.size() || lines[next].find('\t') != std::string::npos) break;
+      std::string after = tidy_space(lines[next]);
+      DocParagraph item;
+      if (after.empty() || !(std::islower(static_cast<unsigned char>(after[0])) || ends_joined(line)) ||
+          list_item(after, item))
+        break;
+      line += " " + after;
+      i = next;
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 std::optional<std::string> read_txt(const std::string& text, const ReadLimits& limits, ImportDoc& out) {
-  std::vector<std::string> lines = lines_of(text);
+  std::vector<std::string> lines = unwrapped(lines_of(text));
   int tables = 0;
   for (size_t i = 0; i < lines.size();) {
     if (auto why = document_full(out, limits)) return why;

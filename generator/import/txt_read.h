@@ -6,7 +6,11 @@
 // tabs become a table, one cell per tab-separated field, and a tab-less line
 // between two such lines a row spanning the table, or, ending in ':', the
 // lead-in of the next row's first cell (Word writes a cell's paragraphs on
-// lines of their own).
+// lines of their own). Text copied out of other programs is read too: a
+// table a cell to a line (each after a tab, rows between blank lines), HTML
+// tags (paragraphs and list items kept apart, the rest dropped), "• a • b"
+// run together on one line, "**bold**" lines, and lines wrapped by hand (as
+// in text copied out of a PDF) joined where a line stops mid-sentence.
 #pragma once
 
 #include <optional>

@@ -21,7 +21,7 @@ struct Case {
   const char* fixture;
   const char* layout;
   const char* expected;  // content/specs/*.yaml, or a vacancy with the spec inline
-  double recall_floor, methods_floor, precision_floor = 0.95;
+  double recall_floor, methods_floor, precision_floor = 0.95, level_floor = 1.0;
 };
 
 // Each is read as .docx and as .odt (the same document saved by LibreOffice).
@@ -44,6 +44,10 @@ const Case kTextCases[] = {
     // in the cells, and lists run together with a group of codes per item.
     {"seed-hssw-cell-lines", "plain text, a cell to a line, seed 002", "specs/home-school-support-worker.yaml", 1.0, 1.0},
     {"seed-senco-html", "plain text, HTML in cells, seed 004", "specs/senco.yaml", 0.75, 0.75, 0.9},
+    // Seed 001 as given: a PDF's text, lines wrapped by hand and the table's
+    // Essential and Desirable columns run together, so every level is
+    // essential, with a note and a "# check:" line on each section.
+    {"seed-lsa-pdf-text", "plain text from a PDF, columns run together, seed 001", "vacancies/one-to-one-learning-support-assistant.md", 1.0, 0.85, 0.95, 0.75},
 };
 
 PersonSpec expected_spec(const std::string& relative) {
@@ -90,7 +94,7 @@ void measure(const Case& c, const std::string& extension) {
               imported.size(), found, level, methods, 100 * recall, 100 * precision);
   CHECK(recall >= c.recall_floor);
   CHECK(precision >= c.precision_floor);
-  CHECK(level == found);
+  CHECK(double(level) >= c.level_floor * double(found));  // of those found: every level right, unless the layout lost them
   CHECK(double(methods) / total >= c.methods_floor);
 }
 

@@ -217,3 +217,28 @@ TEST_CASE("import from memory: a label whose colon was lost, and a bold 'Job des
   CHECK(r.title == "Cook");
   CHECK(r.advert_md.find("reports_to: the head") == std::string::npos);
 }
+
+TEST_CASE("txt: lines wrapped by hand are joined, sentences and list items are not") {
+  ImportDoc doc = read("Qualifications \xe2\x96\xa1 Good general education to\nGCSE level (Maths\n\nand English)\n"
+                       "\xe2\x96\xa1 Team work\nA new paragraph.\nnot joined after a full stop\n"
+                       "Duties include\no\tfiling\n",
+                       "job.txt");
+  REQUIRE(doc.blocks.size() == 7);
+  CHECK(doc.blocks[0].paragraph.text == "Qualifications");
+  CHECK(doc.blocks[1].paragraph.text == "Good general education to GCSE level (Maths and English)");
+  CHECK(doc.blocks[2].paragraph.text == "Team work");
+  CHECK(doc.blocks[4].paragraph.text == "not joined after a full stop");
+  CHECK(doc.blocks[6].paragraph.list_level == 1);
+}
+
+TEST_CASE("import from memory: Essential and Desirable run together on one line say the levels were lost") {
+  ImportResult r;
+  REQUIRE_FALSE(import_bytes("Person Specification\nEssential Desirable\nSkills \xe2\x96\xa1 Team work\n\xe2\x96\xa1 Typing\n",
+                             "lsa.txt", "", "2026-11-30", ReadLimits{}, r));
+  REQUIRE(r.spec.sections.size() == 1);
+  CHECK(r.spec.sections[0].criteria.size() == 2);
+  CHECK(r.spec_yaml.find("  # check: which of these criteria are desirable? The text lost its columns\n  - name: Skills\n") !=
+        std::string::npos);
+  REQUIRE(r.notes.size() == 1);
+  CHECK(r.notes[0].message.find("every criterion is written as essential") != std::string::npos);
+}
