@@ -61,8 +61,14 @@ std::optional<DateTimeText> parse_datetime(const std::string& s) {
   return std::nullopt;
 }
 
+// Longer than any date or time written out ("12 noon on Wednesday 18
+// September 2027"): not read as one. std::regex recurses once a character,
+// and a very long value would overflow the stack.
+constexpr size_t kLongestWritten = 120;
+
 // "12:00", "at 9am", "3.30 pm", "12 noon", "midday" -> hour and minute.
 static std::optional<std::pair<int, int>> written_time(const std::string& text) {
+  if (text.size() > kLongestWritten) return std::nullopt;
   static const std::regex time(R"(^\s*(?:at\s+)?(?:(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|noon)?|(midday|noon))\s*$)");
   std::smatch m;
   if (!std::regex_match(text, m, time)) return std::nullopt;
@@ -79,6 +85,7 @@ static std::optional<std::pair<int, int>> written_time(const std::string& text) 
 }
 
 std::optional<std::string> contract_form(const std::string& written) {
+  if (written.size() > kLongestWritten) return std::nullopt;
   std::string s;
   for (char c : written) s += c == ',' ? ' ' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   // A time may come first, as GOV.UK writes it: "12 noon on Friday 18 January 2027".

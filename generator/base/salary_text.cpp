@@ -8,6 +8,7 @@
 #include "base/text.h"
 
 std::optional<SalaryFigures> salary_figures(const std::string& text) {
+  if (text.size() > 300) return std::nullopt;  // no salary line is longer; std::regex recurses once a character
   std::string s = lower_ascii(text);
   // "£23,500", "£ 12.45", "£24k"; a comma groups thousands only.
   static const std::regex amount(R"(\xc2\xa3\s?(\d{1,3}(?:,\d{3})+|\d+)(\.\d{1,2})?(k)?)");

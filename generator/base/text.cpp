@@ -2,6 +2,7 @@
 #include "base/text.h"
 
 #include <array>
+#include <cctype>
 #include <cstring>
 #include <cstdint>
 #include <cmath>
@@ -398,4 +399,22 @@ std::vector<std::string_view> lines_of(std::string_view text) {
     start = end + 1;
   }
   return out;
+}
+
+std::optional<HtmlTag> html_tag_at(std::string_view text, size_t at) {
+  if (at >= text.size() || text[at] != '<') return std::nullopt;
+  HtmlTag tag;
+  size_t i = text.find_first_not_of(' ', at + 1);
+  if (i != std::string_view::npos && text[i] == '/') tag.closing = true, i = text.find_first_not_of(' ', i + 1);
+  if (i == std::string_view::npos || !(std::isalpha(static_cast<unsigned char>(text[i])) || text[i] == '!'))
+    return std::nullopt;
+  size_t name_end = i + 1;
+  while (name_end < text.size() && std::isalnum(static_cast<unsigned char>(text[name_end]))) ++name_end;
+  tag.name = lower_ascii(std::string(text.substr(i, text[i] == '!' ? 1 : name_end - i)));
+  size_t close = text.find_first_of("<>", name_end);
+  if (close != std::string_view::npos && text[close] == '>') {
+    tag.attributes = text.substr(name_end, close - name_end);
+    tag.end = close + 1;
+  }
+  return tag;
 }

@@ -20,6 +20,20 @@ std::string escape_xml(std::string_view text);
 // tags and keywords, which are ASCII.
 std::string lower_ascii(std::string text);
 
+// An HTML tag that starts at `at` ("<b>", "</ a>", "<span style=...>"):
+// its name in lower case ("!" for "<!--"), whether it closes, the text of
+// its attributes, and the index just after its '>', or npos when no '>'
+// comes before the next '<'. Nothing when no tag starts there ("5 < 6").
+// A hand-written scan: std::regex recurses once a character and a long
+// line of pasted HTML overflowed the stack.
+struct HtmlTag {
+  std::string name;
+  bool closing = false;
+  std::string_view attributes;
+  size_t end = std::string_view::npos;
+};
+std::optional<HtmlTag> html_tag_at(std::string_view text, size_t at);
+
 // The site's glossary, ready for lookups.
 struct Glossary {
   std::unordered_map<std::string, std::string> terms;  // abbr -> words

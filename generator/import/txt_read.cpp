@@ -72,21 +72,13 @@ std::string without_tags(const std::string& text) {
                                                "h1", "h2", "h3", "h4", "h5", "h6"};
   std::string out;
   for (size_t i = 0; i < text.size(); ++i) {
-    if (text[i] != '<') {
+    auto tag = html_tag_at(text, i);
+    if (!tag || tag->end == std::string::npos) {
       out += text[i];
       continue;
     }
-    size_t name = text.find_first_not_of(" /", i + 1), close = text.find_first_of("<>", i + 1);
-    bool tag = name < text.size() && std::isalpha(static_cast<unsigned char>(text[name])) &&
-               close != std::string::npos && text[close] == '>';
-    if (!tag) {
-      out += text[i];
-      continue;
-    }
-    size_t name_end = name;
-    while (name_end < close && std::isalnum(static_cast<unsigned char>(text[name_end]))) ++name_end;
-    out += blocks.count(lower_ascii(text.substr(name, name_end - name))) ? "\n" : "";
-    i = close;
+    out += blocks.count(tag->name) ? "\n" : "";
+    i = tag->end - 1;
   }
   for (auto [entity, character] : {std::pair{"&nbsp;", " "}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""},
                                    {"&#39;", "'"}, {"&amp;", "&"}})

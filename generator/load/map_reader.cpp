@@ -25,6 +25,7 @@ static std::pair<std::string_view, size_t> typed_line(const YamlFile& file, cons
 // A sum as typed at the start of `typed` ("£24,000", "24,000.50"): its figure
 // alone ("24000"); empty when there is none, or it has no £ or comma to take out.
 static std::string bare_amount(std::string_view typed) {
+  typed = typed.substr(0, 40);  // a sum's length at most; std::regex recurses once a character
   static const std::regex amount(R"(^(\xc2\xa3 ?)?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?)");
   std::match_results<std::string_view::const_iterator> m;
   if (!std::regex_search(typed.begin(), typed.end(), m, amount) || (!m[1].matched && m[2].str().find(',') == std::string::npos))

@@ -5,9 +5,10 @@
 #include <cmark-gfm.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <mutex>
-#include <regex>
+#include <set>
 
 namespace {
 
@@ -224,19 +225,57 @@ MarkdownScan scan_markdown(std::string_view markdown) {
   return scan;
 }
 
+namespace {
+
+// The value of attribute `name` in a tag's attribute text, quoted either way;
+// nothing when it has none.
+std::optional<std::string> attribute(std::string_view attributes, const std::string& name) {
+  std::string lower = lower_ascii(std::string(attributes));
+  for (size_t at = lower.find(name); at != std::string::npos; at = lower.find(name, at + 1)) {
+    if (at == 0 || !std::isspace(static_cast<unsigned char>(lower[at - 1]))) continue;
+    size_t i = lower.find_first_not_of(' ', at + name.size());
+    if (i == std::string::npos || lower[i] != '=') continue;
+    i = lower.find_first_not_of(' ', i + 1);
+    if (i == std::string::npos || (lower[i] != '"' && lower[i] != '\'')) continue;
+    size_t close = attributes.find_first_of("\"'", i + 1);
+    if (close == std::string::npos) return std::nullopt;
+    return std::string(attributes.substr(i + 1, close - i - 1));
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 std::optional<std::string> html_as_markdown(std::string_view line) {
-  using std::regex;
-  static const std::pair<regex, const char*> rewrites[] = {
-      {regex(R"(<\s*a\s[^>]*href\s*=\s*["']([^"']*)["'][^>]*>(.*?)<\s*/\s*a\s*>)", regex::icase), "[$2]($1)"},
-      {regex(R"(<\s*/?\s*(b|strong)\s*>)", regex::icase), "**"},
-      {regex(R"(<\s*/?\s*(i|em)\s*>)", regex::icase), "*"},
-      {regex(R"(<\s*br\s*/?\s*>)", regex::icase), " "},
-      {regex(R"(<\s*/?\s*(p|u|span|div|font)(\s[^>]*)?>)", regex::icase), ""},
-  };
-  std::string out(line);
-  for (auto& [tag, markdown] : rewrites) out = std::regex_replace(out, tag, markdown);
-  static const regex left(R"(<\s*/?\s*[A-Za-z!])");
-  if (std::regex_search(out, left)) return std::nullopt;
+  static const std::set<std::string> dropped = {"p", "u", "span", "div", "font"};
+  std::string out;
+  std::optional<std::string> link;  // the URL of the <a href> open
+  for (size_t i = 0; i < line.size(); ++i) {
+    auto tag = html_tag_at(line, i);
+    if (!tag) {
+      out += line[i];
+      continue;
+    }
+    bool bare = tag->attributes.find_first_not_of(" /") == std::string_view::npos;
+    if (tag->end == std::string_view::npos) return std::nullopt;
+    if (tag->name == "a" && !tag->closing && !link && (link = attribute(tag->attributes, "href"))) {
+      out += "[";
+    } else if (tag->name == "a" && tag->closing && link && bare) {
+      out += "](" + *link + ")";
+      link.reset();
+    } else if ((tag->name == "b" || tag->name == "strong") && bare) {
+      out += "**";
+    } else if ((tag->name == "i" || tag->name == "em") && bare) {
+      out += "*";
+    } else if (tag->name == "br" && !tag->closing) {
+      out += " ";
+    } else if (dropped.count(tag->name) && (bare || tag->attributes[0] == ' ')) {
+    } else {
+      return std::nullopt;  // HTML that Markdown cannot say
+    }
+    i = tag->end - 1;
+  }
+  if (link) return std::nullopt;
   out.erase(0, out.find_first_not_of(' '));
   out.erase(out.find_last_not_of(' ') + 1);
   return out;

@@ -120,3 +120,9 @@ TEST_CASE("a date written the UK way is turned into the form to type instead") {
   CHECK(!contract_form("12:30 noon on 18/01/2027"));
   CHECK(contract_form("2027-01-18") == "2027-01-18");  // already the form: import writes it as it is
 }
+
+TEST_CASE("contract_form: a very long value is not a date, and is read without running out of stack") {
+  CHECK(!contract_form("18/01/2027 " + std::string(200000, 'x')));
+  CHECK(!contract_form(std::string(200000, '1')));
+  CHECK(contract_form("12 noon on Wednesday 18 September 2027") == "2027-09-18T12:00");
+}

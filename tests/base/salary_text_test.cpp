@@ -24,3 +24,7 @@ TEST_CASE("a salary in a document's words becomes the contract's figures, or not
   CHECK(line("£500") == "-");                                             // a year? a month?
   CHECK(line("£2,000 per month, £24,000 per annum") == "-");              // two periods
 }
+
+TEST_CASE("salary_figures: a very long value is not read, and does not run out of stack") {
+  CHECK(!salary_figures("\xc2\xa3" + std::string(200000, '1')));
+}

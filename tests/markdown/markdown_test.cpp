@@ -190,3 +190,14 @@ TEST_CASE("a line's simple HTML is written as Markdown for the message, other HT
   CHECK(!html_as_markdown("<img src=\"x.png\">"));
   CHECK(html_as_markdown("5 < 6 and no tags") == "5 < 6 and no tags");
 }
+
+TEST_CASE("a long line of pasted HTML is read without running out of stack") {
+  // std::regex recursed once a character: an unclosed link on a 100 KB line crashed the build.
+  std::string words;
+  for (int i = 0; i < 500000; ++i) words += "y ";
+  CHECK(!html_as_markdown("<a href=\"https://x.org\">" + words));
+  CHECK(html_as_markdown("<b>" + words + "</b>")->size() == words.size() + 4);  // ** each side
+  CHECK(!html_as_markdown("<a name=\"top\">Top</a>"));
+  CHECK(!html_as_markdown("<b class=\"x\">Note</b>"));
+  CHECK(html_as_markdown("<p class=\"MsoNormal\">Note</p>") == "Note");
+}
