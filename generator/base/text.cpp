@@ -418,3 +418,9 @@ std::optional<HtmlTag> html_tag_at(std::string_view text, size_t at) {
   }
   return tag;
 }
+
+std::string comma_joined(const std::vector<std::string>& items) {
+  std::string out;
+  for (auto& item : items) out += (out.empty() ? "" : ", ") + item;
+  return out;
+}

@@ -119,6 +119,11 @@ bool is_email(const std::string& s);
 // (it becomes an HTML lang attribute, which screen readers act on).
 bool check_language(const std::string& tag, const Mark& mark, Diagnostics& diags);
 
+// The id of `vocab` that `value` is or stands for: its words ("Application
+// form"), the id with spaces or capitals ("Full time"), or its one first
+// letter ("E"); empty when none.
+std::string id_meant(const std::string& value, const Vocabulary& vocab);
+
 // Reports `value` when it is not one of `vocab`'s ids: the id its words or
 // first letter stand for ("Application form", "E"), or the nearest.
 bool check_word(const std::string& value, const Vocabulary& vocab,

@@ -6,25 +6,34 @@
 
 #include <algorithm>
 
+std::string id_meant(const std::string& value, const Vocabulary& vocab) {
+  // The words candidates read ("Application form"), the id with spaces or a
+  // capital ("Full time"), or the one letter a table had ("E").
+  std::string lower, meant;  // lower case, one space between words, none at the ends
+  for (char c : lower_ascii(value))
+    if (c != ' ' || (!lower.empty() && lower.back() != ' ')) lower += c;
+  while (!lower.empty() && lower.back() == ' ') lower.pop_back();
+  std::string hyphened = lower;
+  std::replace(hyphened.begin(), hyphened.end(), ' ', '-');
+  for (auto& [id, words] : vocab)
+    if (id == value || lower_ascii(words) == lower || id == hyphened) meant = id;
+  auto starts_so = [&](auto& w) { return lower.size() == 1 && w.first.starts_with(lower); };
+  if (meant.empty() && std::count_if(vocab.begin(), vocab.end(), starts_so) == 1)  // a letter that starts two is nobody's
+    meant = std::find_if(vocab.begin(), vocab.end(), starts_so)->first;
+  return meant;
+}
+
 bool check_word(const std::string& value, const Vocabulary& vocab, const std::string& key, const Mark& mark,
                 Diagnostics& diags) {
   for (auto& [id, words] : vocab)
     if (id == value) return true;
-  // The words candidates read ("Application form"), or the one letter a
-  // table had ("E"): the id they stand for.
-  std::string lower = lower_ascii(value), meant;
-  for (auto& [id, words] : vocab)
-    if (lower_ascii(words) == lower) meant = id;
-  auto starts_so = [&](auto& w) { return lower.size() == 1 && w.first.starts_with(lower); };
-  if (std::count_if(vocab.begin(), vocab.end(), starts_so) == 1)  // a letter that starts two is nobody's
-    meant = std::find_if(vocab.begin(), vocab.end(), starts_so)->first;
+  std::string meant = id_meant(value, vocab);
   if (!meant.empty()) {
     diags.error(mark, "'" + value + "' stands for the " + key + " '" + meant + "': write " + meant);
     return false;
   }
   std::vector<std::string> ids = ids_of(vocab);
-  std::string list;
-  for (auto& id : ids) list += (list.empty() ? "" : ", ") + id;
+  std::string list = comma_joined(ids);
   auto near = did_you_mean(value, ids);
   diags.error(mark, with_quote_advice("unknown " + key + " '" + value + "'" +
                                           (near.empty() ? "" : " (did you mean '" + near + "'?)") +

@@ -65,6 +65,15 @@ const std::string kAdvert =
     "---\n"
     "Body text.\n";
 
+// What parse_vacancy says of an advert with the required keys and `lines`
+// (each ending in a newline) from line 7.
+Diagnostics advert_diags(const std::string& lines) {
+  Diagnostics d;
+  parse_vacancy("---\ntitle: TA\nschool: oak\nrole: r\nposted: 2026-11-02\ncloses: 2026-12-04\n" + lines + "---\n",
+                "v.md", d);
+  return d;
+}
+
 }  // namespace
 
 TEST_CASE("parse_vacancy reads every kind of key") {
@@ -169,14 +178,7 @@ TEST_CASE("missing keys, wrong types, bad dates and times are each reported") {
 
 // Pay as a Word document words it: the message gives the line to type.
 TEST_CASE("a salary written as words or with pound signs and commas is told the figures to write") {
-  auto errors_for = [](const std::string& salary) {
-    Diagnostics d;
-    parse_vacancy("---\ntitle: TA\nschool: oak\nrole: r\nposted: 2026-11-02\ncloses: 2026-12-04\n" + salary +
-                      "---\n",
-                  "v.md", d);
-    INFO(printed(d));
-    return d;
-  };
+  auto errors_for = advert_diags;
   auto words = errors_for("salary: £24,000 - £26,000\n");
   CHECK(has(words, "'salary' should be figures, not words: write salary: { min: 24000, max: 26000, "
                    "currency: GBP, period: year }", 7, 9));
@@ -223,6 +225,19 @@ TEST_CASE("a vocabulary word written as candidates read it, or as its first lett
   CHECK(has(v, "'Permanent' stands for the contract 'permanent': write permanent", 7, 11));
   CHECK(has(v, "'Monday' stands for the day 'Mon': write Mon", 8));
   CHECK(has(v, "unknown day 'T'", 8));
+}
+
+TEST_CASE("working patterns run together in one value are given back as a list, and 'full time' as full-time") {
+  auto advert = [](const std::string& line) { return advert_diags(line + "\n"); };
+  auto dash = advert("working_pattern: full-time \xe2\x80\x93 term-time");
+  CHECK(has(dash, "'full-time \xe2\x80\x93 term-time' names 2 working patterns: write them as a list: "
+                  "working_pattern: [full-time, term-time]", 7, 18));
+  CHECK(dash.errors() == 1);
+  CHECK(has(advert("working_pattern: Part time and term time / job share"),
+            "names 3 working patterns: write them as a list: working_pattern: [part-time, term-time, job-share]"));
+  CHECK(has(advert("working_pattern: [full time]"), "'full time' stands for the working pattern 'full-time': write full-time"));
+  CHECK(has(advert("working_pattern: full-time and weekends"), "unknown working pattern 'full-time and weekends'"));
+  CHECK(advert("working_pattern: [full-time, term-time]").errors() == 0);
 }
 
 TEST_CASE("site.yaml: a web address without https:// is given back with it, and a timezone without summer time is warned") {
