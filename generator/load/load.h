@@ -115,6 +115,9 @@ std::string stem_of(const std::string& path);
 // refused: they would run in a candidate's browser).
 bool check_url(const std::string& url, const Mark& mark, Diagnostics& diags);
 bool is_email(const std::string& s);
+// Reports a value that is not an email address, with the address to write
+// when one is in it ("mailto:...", "Email: ...", "jobs at oak dot org").
+bool check_email(const std::string& email, const Mark& mark, Diagnostics& diags);
 // Reports a language that is not a tag such as "cy", "en-GB" or "cy-GB"
 // (it becomes an HTML lang attribute, which screen readers act on).
 bool check_language(const std::string& tag, const Mark& mark, Diagnostics& diags);

@@ -3,6 +3,7 @@
 #include "load/load.h"
 
 #include <algorithm>
+#include <sstream>
 
 #include "base/clock.h"
 #include "base/text.h"
@@ -12,8 +13,29 @@
 bool is_email(const std::string& s) {
   auto at = s.find('@');
   return at != std::string::npos && at > 0 && at + 1 < s.size() &&
-         s.find_first_of(" \t<>\"'", 0) == std::string::npos &&
+         s.find_first_of(" \t<>\"':,;()", 0) == std::string::npos &&  // ':' as in "mailto:"
          s.find('.', at) != std::string::npos;
+}
+
+bool check_email(const std::string& email, const Mark& mark, Diagnostics& diags) {
+  if (is_email(email)) return true;
+  // "mailto:jobs@oak.org", "Email: jobs@oak.org", "jobs at oak dot org": the address to write.
+  std::string address;
+  std::istringstream words(email);
+  for (std::string word; words >> word;) {
+    if (lower_ascii(word).rfind("mailto:", 0) == 0) word.erase(0, 7);
+    while (!word.empty() && std::string(".,;:()<>").find(word.back()) != std::string::npos) word.pop_back();
+    while (!word.empty() && std::string("(<").find(word.front()) != std::string::npos) word.erase(0, 1);
+    if (is_email(word)) address = word;
+  }
+  std::string spelt = " " + lower_ascii(email) + " ";
+  for (auto [said, written] : {std::pair{" at ", "@"}, {" dot ", "."}})
+    for (size_t at; (at = spelt.find(said)) != std::string::npos;) spelt.replace(at, std::string(said).size(), written);
+  spelt = spelt.substr(1, spelt.size() - 2);
+  if (address.empty() && is_email(spelt)) address = spelt;
+  diags.error(mark, "'" + email + "' is not an email address: " +
+                        (address.empty() ? "write one such as office@school.sch.uk" : "write just " + address));
+  return false;
 }
 
 bool check_url(const std::string& url, const Mark& mark, Diagnostics& diags) {
@@ -70,8 +92,7 @@ static void read_contact(const YamlNode& contact, const YamlFile& file, SiteConf
                          Diagnostics& diags) {
   MapReader c(contact, file, diags, {"email", "phone"}, "'contact'");
   config.contact_email = c.text("email");
-  if (!config.contact_email.empty() && !is_email(config.contact_email))
-    diags.error(c.mark("email"), "'" + config.contact_email + "' is not an email address");
+  if (!config.contact_email.empty()) check_email(config.contact_email, c.mark("email"), diags);
   config.contact_phone = c.text("phone");
 }
 

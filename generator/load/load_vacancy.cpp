@@ -145,8 +145,7 @@ static void read_apply(const YamlNode& node, const YamlFile& file,
   apply.url = a.text("url");
   if (!apply.url.empty()) check_url(apply.url, a.mark("url"), diags);
   apply.email = a.text("email");
-  if (!apply.email.empty() && !is_email(apply.email))
-    diags.error(a.mark("email"), "'" + apply.email + "' is not an email address");
+  if (!apply.email.empty()) check_email(apply.email, a.mark("email"), diags);
   apply.instructions = a.text("instructions");
 }
 

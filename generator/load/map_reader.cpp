@@ -35,6 +35,16 @@ static std::string bare_amount(std::string_view typed) {
   return figure;
 }
 
+// "37 hours", "32.5 hours a week": the number a value starts with, when
+// words follow it; else empty.
+static std::string leading_number(const std::string& text) {
+  size_t end = 0;
+  while (end < text.size() && (std::isdigit(static_cast<unsigned char>(text[end])) || text[end] == '.')) ++end;
+  bool number = end > 0 && std::isdigit(static_cast<unsigned char>(text[0])) &&
+                std::count(text.begin(), text.begin() + end, '.') <= 1 && text[end - 1] != '.';
+  return number && end < text.size() && text[end] == ' ' ? text.substr(0, end) : "";
+}
+
 // "£24,000" inside { } is read as "£24" and a key "000": the message for
 // such a key, or nothing when `k` is no piece of a sum cut at its comma.
 static std::string cut_sum_message(const YamlFile& file, const YamlNode& k) {
@@ -229,6 +239,8 @@ std::optional<double> MapReader::number(const std::string& key, bool required) {
   auto [line, col] = typed_line(file_, v);
   if (std::string bare = bare_amount(line.substr(col)); !bare.empty())
     message = "'" + key + "' should be the number alone, without £ or commas: write " + key + ": " + bare;
+  else if (std::string first = leading_number(v.is_scalar() ? v.text : ""); !first.empty())  // "37 hours"
+    message = "'" + key + "' should be the number alone: write " + key + ": " + first;
   diags_.error(mark_of(file_, v), with_quote_advice(message, v.is_scalar() ? v.text : ""));
   return std::nullopt;
 }
@@ -241,7 +253,14 @@ std::optional<bool> MapReader::flag(const std::string& key) {
     if (s == "true" || s == "yes" || s == "True" || s == "Yes") return true;
     if (s == "false" || s == "no" || s == "False" || s == "No") return false;
   }
-  diags_.error(mark_of(file_, v), with_quote_advice("'" + key + "' should be true or false",
+  // "Yes - required", "No (not needed)": the word it starts with.
+  std::string lower = v.is_scalar() ? lower_ascii(v.text) : "";
+  auto starts = [&](const std::string& word) {
+    return lower.rfind(word, 0) == 0 && (lower.size() == word.size() || !std::isalpha(static_cast<unsigned char>(lower[word.size()])));
+  };
+  std::string advice = starts("yes") ? ": write " + key + ": true" : starts("no") ? ": write " + key + ": false"
+                                                                                  : " (true for yes, false for no)";
+  diags_.error(mark_of(file_, v), with_quote_advice("'" + key + "' should be true or false" + advice,
                                                     v.is_scalar() ? v.text : ""));
   return std::nullopt;
 }

@@ -227,6 +227,20 @@ TEST_CASE("a vocabulary word written as candidates read it, or as its first lett
   CHECK(has(v, "unknown day 'T'", 8));
 }
 
+TEST_CASE("a number with words after it, yes or no for true or false, and an email address in words get the value to write") {
+  CHECK(has(advert_diags("hours: { per_week: 32.5 hours a week }\n"), "'per_week' should be the number alone: write per_week: 32.5", 7));
+  CHECK(has(advert_diags("hours: { per_week: lots }\n"), "'per_week' should be a number, like 32.5", 7));
+  CHECK(has(advert_diags("draft: Yes - for now\n"), "'draft' should be true or false: write draft: true", 7, 8));
+  CHECK(has(advert_diags("draft: No.\n"), "'draft' should be true or false: write draft: false", 7, 8));
+  CHECK(has(advert_diags("draft: nothing\n"), "'draft' should be true or false (true for yes, false for no)", 7, 8));
+  auto email = [](const std::string& value) { return advert_diags("apply: { email: \"" + value + "\" }\n"); };
+  CHECK(has(email("jobs at oak dot sch dot uk"), "'jobs at oak dot sch dot uk' is not an email address: write just jobs@oak.sch.uk"));
+  CHECK(has(email("mailto:jobs@oak.sch.uk"), "is not an email address: write just jobs@oak.sch.uk"));
+  CHECK(has(email("Email Mrs Patel (jobs@oak.sch.uk)."), "is not an email address: write just jobs@oak.sch.uk"));
+  CHECK(has(email("the school office"), "is not an email address: write one such as office@school.sch.uk"));
+  CHECK(email("jobs@oak.sch.uk").errors() == 0);
+}
+
 TEST_CASE("working patterns run together in one value are given back as a list, and 'full time' as full-time") {
   auto advert = [](const std::string& line) { return advert_diags(line + "\n"); };
   auto dash = advert("working_pattern: full-time \xe2\x80\x93 term-time");
