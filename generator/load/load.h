@@ -128,6 +128,13 @@ bool check_language(const std::string& tag, const Mark& mark, Diagnostics& diags
 std::string id_meant(const std::string& value, const Vocabulary& vocab);
 
 // Reports `value` when it is not one of `vocab`'s ids: the id its words or
-// first letter stand for ("Application form", "E"), or the nearest.
+// first letter stand for ("Application form", "E"), the one to choose when
+// it names several ("essential/desirable"), or the nearest.
 bool check_word(const std::string& value, const Vocabulary& vocab,
                 const std::string& key, const Mark& mark, Diagnostics& diags);
+
+// The words of list `key` ("working_pattern: [part-time]"), each checked
+// with check_word; one value naming several ("Part time and term time") is
+// given back as the list to write. Words it does not know are kept.
+std::vector<std::string> read_word_list(MapReader& m, const std::string& key, const Vocabulary& vocab,
+                                        const std::string& what, Diagnostics& diags);

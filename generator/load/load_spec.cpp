@@ -23,10 +23,34 @@ std::string id_meant(const std::string& value, const Vocabulary& vocab) {
   return meant;
 }
 
+// "full-time – term-time", "Part time and term time": the ids a value
+// names, when it is two or more run together; else nothing.
+static std::vector<std::string> words_run_together(const std::string& value, const Vocabulary& vocab) {
+  std::string text = " " + value + " ";
+  for (const char* joint : {",", "/", "&", "+", "\xe2\x80\x93", "\xe2\x80\x94", " - ", " and ", " or "})
+    for (size_t at; (at = text.find(joint)) != std::string::npos;) text.replace(at, std::string(joint).size(), "|");
+  std::vector<std::string> ids;
+  for (size_t start = 0, bar; start <= text.size(); start = bar + 1) {
+    bar = std::min(text.find('|', start), text.size());
+    std::string id = id_meant(text.substr(start, bar - start), vocab);
+    if (id.empty()) return {};
+    ids.push_back(id);
+  }
+  return ids;
+}
+
 bool check_word(const std::string& value, const Vocabulary& vocab, const std::string& key, const Mark& mark,
                 Diagnostics& diags) {
   for (auto& [id, words] : vocab)
     if (id == value) return true;
+  if (auto several = words_run_together(value, vocab); several.size() >= 2) {
+    std::string choices;  // "essential or desirable"
+    for (size_t i = 0; i < several.size(); ++i)
+      choices += (i == 0 ? "" : i + 1 == several.size() ? " or " : ", ") + several[i];
+    diags.error(mark, "'" + value + "' names " + std::to_string(several.size()) + " " + key +
+                          "s, and there can be only one: write " + choices);
+    return false;
+  }
   std::string meant = id_meant(value, vocab);
   if (!meant.empty()) {
     diags.error(mark, "'" + value + "' stands for the " + key + " '" + meant + "': write " + meant);
@@ -41,15 +65,21 @@ bool check_word(const std::string& value, const Vocabulary& vocab, const std::st
   return false;
 }
 
-static std::vector<std::string> read_methods(MapReader& m, const std::string& key,
-                                             const Vocabulary& methods_known, Diagnostics& diags) {
+std::vector<std::string> read_word_list(MapReader& m, const std::string& key, const Vocabulary& vocab,
+                                        const std::string& what, Diagnostics& diags) {
   std::vector<Mark> marks;
-  auto methods = m.text_list(key, &marks);
+  auto words = m.text_list(key, &marks);
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (auto several = words_run_together(words[i], vocab); several.size() >= 2)
+      diags.error(marks[i], "'" + words[i] + "' names " + std::to_string(several.size()) + " " + what +
+                                "s: write them as a list: " + key + ": [" + comma_joined(several) + "]");
+    else
+      check_word(words[i], vocab, what, marks[i], diags);
+  }
   // A word it does not know is reported, and kept: the site is not built
-  // with the error, and the section did say how it is assessed, so it is
-  // not also warned that it does not.
-  for (size_t i = 0; i < methods.size(); ++i) check_word(methods[i], methods_known, "assessment method", marks[i], diags);
-  return methods;
+  // with the error, and a section that did say how it is assessed is not
+  // also warned that it does not.
+  return words;
 }
 
 static void read_criterion(const YamlNode& node, const YamlFile& file,
@@ -66,7 +96,7 @@ static void read_criterion(const YamlNode& node, const YamlFile& file,
   c.level = m.text("level", true);
   if (!c.level.empty())
     check_word(c.level, kLevels, "level", m.mark("level"), diags);
-  c.assessed = m.has("assessed") ? read_methods(m, "assessed", methods_known, diags)
+  c.assessed = m.has("assessed") ? read_word_list(m, "assessed", methods_known, "assessment method", diags)
                                  : section_default;
   c.note = m.text("note");
   c.details = m.text_list("details");
@@ -113,7 +143,7 @@ std::optional<PersonSpec> parse_spec_node(const YamlNode& node,
     section.name = s.text("name", true);
     section.prompt = s.text("prompt");
     section.note = s.text("note");
-    auto defaults = read_methods(s, "assessed", spec.assessment_methods, diags);
+    auto defaults = read_word_list(s, "assessed", spec.assessment_methods, "assessment method", diags);
     // Room for exactly the criteria: at 100,000 specifications the slack of
     // a growing vector was a tenth of a build's memory.
     const auto& criteria = s.list("criteria");

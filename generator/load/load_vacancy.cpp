@@ -180,39 +180,6 @@ static void read_spec(MapReader& m, const YamlFile& file, Vacancy& v, Diagnostic
   }
 }
 
-// "full-time – term-time", "Part time and term time": the ids a value
-// names, when it is two or more run together; else nothing.
-static std::vector<std::string> words_run_together(const std::string& value, const Vocabulary& vocab) {
-  std::string text = " " + value + " ";
-  for (const char* joint : {",", "/", "&", "+", "\xe2\x80\x93", "\xe2\x80\x94", " - ", " and "})
-    for (size_t at; (at = text.find(joint)) != std::string::npos;) text.replace(at, std::string(joint).size(), "|");
-  std::vector<std::string> ids;
-  for (size_t start = 0, bar; start <= text.size(); start = bar + 1) {
-    bar = std::min(text.find('|', start), text.size());
-    std::string id = id_meant(text.substr(start, bar - start), vocab);
-    if (id.empty()) return {};
-    ids.push_back(id);
-  }
-  return ids;
-}
-
-// A list of the contract's words ("working_pattern: [part-time]"), each checked.
-static std::vector<std::string> read_words_list(MapReader& m, const char* key, const Vocabulary& vocab,
-                                                const std::string& what, Diagnostics& diags) {
-  std::vector<Mark> marks;
-  auto words = m.text_list(key, &marks);
-  for (size_t i = 0; i < words.size(); ++i) {
-    auto several = words_run_together(words[i], vocab);
-    if (several.size() < 2) {
-      check_word(words[i], vocab, what, marks[i], diags);
-      continue;
-    }
-    diags.error(marks[i], "'" + words[i] + "' names " + std::to_string(several.size()) + " " + what +
-                              "s: write them as a list: " + key + ": [" + comma_joined(several) + "]");
-  }
-  return words;
-}
-
 // Pay, contract, working pattern and hours.
 static void read_terms(MapReader& m, const YamlFile& file, Vacancy& v, Diagnostics& diags) {
   if (m.has("salary")) {
@@ -223,7 +190,7 @@ static void read_terms(MapReader& m, const YamlFile& file, Vacancy& v, Diagnosti
   v.contract = m.text("contract");
   if (!v.contract.empty())
     check_word(v.contract, kContracts, "contract", m.mark("contract"), diags);
-  v.working_pattern = read_words_list(m, "working_pattern", kWorkingPatterns, "working pattern", diags);
+  v.working_pattern = read_word_list(m, "working_pattern", kWorkingPatterns, "working pattern", diags);
   if (m.has("hours")) read_hours(m.get("hours"), file, v.hours, diags);
 }
 
@@ -258,7 +225,7 @@ static void read_application(MapReader& m, const YamlFile& file, Vacancy& v, Dia
   v.suitable_for_early_career_teachers = m.flag("suitable_for_early_career_teachers");
   v.english_fluency_required = m.flag("english_fluency_required");
   v.safety_critical = m.flag("safety_critical");
-  v.physical_requirements = read_words_list(m, "physical_requirements", kPhysicalRequirements,
+  v.physical_requirements = read_word_list(m, "physical_requirements", kPhysicalRequirements,
                                             "physical requirement", diags);
   v.welsh_language = m.text("welsh_language");
   if (!v.welsh_language.empty())

@@ -241,7 +241,7 @@ TEST_CASE("a number with words after it, yes or no for true or false, and an ema
   CHECK(email("jobs@oak.sch.uk").errors() == 0);
 }
 
-TEST_CASE("working patterns run together in one value are given back as a list, and 'full time' as full-time") {
+TEST_CASE("words run together in one value are given back as a list, or the one to choose, and 'full time' as full-time") {
   auto advert = [](const std::string& line) { return advert_diags(line + "\n"); };
   auto dash = advert("working_pattern: full-time \xe2\x80\x93 term-time");
   CHECK(has(dash, "'full-time \xe2\x80\x93 term-time' names 2 working patterns: write them as a list: "
@@ -252,6 +252,16 @@ TEST_CASE("working patterns run together in one value are given back as a list, 
   CHECK(has(advert("working_pattern: [full time]"), "'full time' stands for the working pattern 'full-time': write full-time"));
   CHECK(has(advert("working_pattern: full-time and weekends"), "unknown working pattern 'full-time and weekends'"));
   CHECK(advert("working_pattern: [full-time, term-time]").errors() == 0);
+  // The same in a person specification; and a level, of which a criterion has one.
+  Diagnostics d;
+  parse_spec("title: TA\nsections:\n  - name: Experience\n    assessed: Application form and interview\n"
+             "    criteria:\n      - { text: A, level: Essential/Desirable }\n",
+             "content/specs/ta.yaml", d);
+  INFO(printed(d));
+  CHECK(has(d, "'Application form and interview' names 2 assessment methods: write them as a list: "
+               "assessed: [application, interview]", 4, 15));
+  CHECK(has(d, "'Essential/Desirable' names 2 levels, and there can be only one: write essential or desirable", 6, 27));
+  CHECK(d.errors() == 2);
 }
 
 TEST_CASE("site.yaml: a web address without https:// is given back with it, and a timezone without summer time is warned") {
