@@ -224,6 +224,42 @@ std::optional<Problem> indent_problem(const std::vector<std::string_view>& lines
   return std::nullopt;
 }
 
+// A list item written as plain text ("- Team work") with keys under it
+// ("  level: essential"), which yaml-cpp reports as "illegal map value" on
+// the key's line (0-based `index`): the item, and the key to start it with,
+// as the items beside it have ("- text: ...").
+std::optional<Problem> plain_item_problem(const std::vector<std::string_view>& lines, int index) {
+  if (index < 1 || index >= static_cast<int>(lines.size())) return std::nullopt;
+  auto indent = [](std::string_view l) { return l.find_first_not_of(' '); };
+  auto content = [&](std::string_view l) { return indent(l) != std::string_view::npos && l[indent(l)] != '#'; };
+  auto item_key = [&](std::string_view l) -> std::string {  // "- text: A" -> "text"
+    std::string_view rest = l.substr(indent(l) + 2);
+    size_t colon = rest.find(':');
+    bool key = colon != std::string_view::npos && (colon + 1 == rest.size() || rest[colon + 1] == ' ') &&
+               rest.substr(0, colon).find_first_of(" \"'") == std::string_view::npos;
+    return key ? std::string(rest.substr(0, colon)) : "";
+  };
+  std::string_view line = lines[index];
+  if (!content(line) || line.find(':') == std::string_view::npos) return std::nullopt;
+  int above = index - 1;
+  while (above >= 0 && !content(lines[above])) --above;
+  if (above < 0) return std::nullopt;
+  std::string_view item = lines[above];
+  size_t at = indent(item);
+  if (item.compare(at, 2, "- ") != 0 || !item_key(item).empty() || indent(line) != at + 2) return std::nullopt;
+  std::string key = "text";
+  for (auto l : lines)
+    if (content(l) && indent(l) == at && l.compare(at, 2, "- ") == 0 && !item_key(l).empty()) {
+      key = item_key(l);
+      break;
+    }
+  std::string text(item.substr(at + 2));
+  text.erase(text.find_last_not_of(" \r") + 1);
+  return Problem{above + 1, static_cast<int>(at) + 3,
+                 "this item is plain text, so the keys under it cannot belong to it: start it with its key, "
+                 "like - " + key + ": " + yaml_scalar(text)};
+}
+
 }  // namespace
 
 Problem explain(const std::string& text, const YAML::Exception& e, int first_line) {
@@ -237,6 +273,7 @@ Problem explain(const std::string& text, const YAML::Exception& e, int first_lin
   for (int i : {e.mark.line, e.mark.line - 1})
     if (auto colon = colon_problem(lines, i)) return *colon;
   if (auto indent = indent_problem(lines, e.mark.line, first_line)) return *indent;
+  if (auto item = plain_item_problem(lines, e.mark.line)) return *item;
   std::string message = "this is not valid YAML: " + e.msg;
   if (e.mark.line >= 0 && e.mark.line < static_cast<int>(lines.size()))
     message = with_quote_advice(message, lines[e.mark.line]);

@@ -80,6 +80,16 @@ TEST_CASE("YAML: a line indented a space or two off the lines it belongs with is
   CHECK(item.mark.line == 4);
 }
 
+TEST_CASE("YAML: a list item written as plain text with keys under it is told the key to start it with") {
+  auto e = only_error("criteria:\n  - text: A\n    level: essential\n  - Team work\n    level: desirable\n", 5);
+  CHECK(e.message == "this item is plain text, so the keys under it cannot belong to it: start it with its key, "
+                     "like - text: Team work");
+  CHECK(e.mark.line == 8);
+  CHECK(e.mark.col == 5);
+  auto section = only_error("sections:\n  - name: A\n  - Experience\n    criteria: []\n");
+  CHECK(section.message.find("like - name: Experience") != std::string::npos);
+}
+
 TEST_CASE("YAML: a value in curly quotes that breaks the YAML names the curly quote") {
   auto e = only_error("title: \u201cCook: part time\u201d\n");
   CHECK(e.message.find("this value starts with a curly quote") == 0);
