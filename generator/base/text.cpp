@@ -1,6 +1,7 @@
 // Text helpers; see text.h.
 #include "base/text.h"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <cstring>
@@ -215,11 +216,42 @@ std::string mark_abbreviations(const std::string& html, const Glossary& glossary
   return out;
 }
 
+// A word in capitals in a run of words in capitals, one of them six letters
+// or more ("JOB DESCRIPTION", "PERSON SPECIFICATION"): a heading shouted,
+// not an abbreviation. Its neighbours are the words either side, past
+// spaces and dashes only.
+static bool shouted(std::string_view s, size_t start, size_t len) {
+  auto capitals = [](std::string_view w) {
+    return w.size() >= 2 && std::all_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  };
+  if (!capitals(s.substr(start, len))) return false;
+  auto gap = [](char c) { return c == ' ' || c == '-' || c == '\t'; };
+  auto neighbour = [&](bool before) {
+    size_t i = before ? start : start + len;
+    if (before) {
+      while (i > 0 && gap(s[i - 1])) --i;
+      size_t end = i;
+      while (i > 0 && is_word_char(s[i - 1])) --i;
+      return s.substr(i, end - i);
+    }
+    while (i < s.size() && gap(s[i])) ++i;
+    size_t from = i;
+    while (i < s.size() && is_word_char(s[i])) ++i;
+    return s.substr(from, i - from);
+  };
+  for (bool before : {true, false}) {
+    std::string_view other = neighbour(before);
+    if (capitals(other) && std::max(other.size(), len) >= 6) return true;
+  }
+  return false;
+}
+
 std::vector<std::pair<std::string, size_t>> find_abbreviations(std::string_view text) {
   std::vector<std::pair<std::string, size_t>> out;
   for_each_word(text, [&](size_t start, size_t len) {
     std::string_view word = base_abbreviation(text.substr(start, len));
-    if (looks_like_abbreviation(word) && !in_address(text, start)) out.emplace_back(word, start);
+    if (looks_like_abbreviation(word) && !in_address(text, start) && !shouted(text, start, len))
+      out.emplace_back(word, start);
   });
   return out;
 }

@@ -75,7 +75,8 @@ std::string mark_abbreviations(const std::string& escaped_html,
 // Candidate abbreviations in plain text (words with two or more capitals,
 // such as SEND, SENCo, NVQ3) with their byte offsets: for the glossary warning.
 // Not words inside web and email addresses (bare, <autolinks> or a Markdown
-// link's destination), nor names written in CamelCase (VoiceOver).
+// link's destination), nor names written in CamelCase (VoiceOver), nor
+// words of a heading written in capitals ("JOB DESCRIPTION").
 std::vector<std::pair<std::string, size_t>> find_abbreviations(std::string_view text);
 
 // When `text` has a curly quote (“ ” ‘ ’), words telling the reader that a

@@ -35,6 +35,15 @@ TEST_CASE("abbreviations: none inside web and email addresses") {
         std::vector<std::string>{"DBS", "SEND"});
 }
 
+TEST_CASE("abbreviations: a heading written in capitals is not read as abbreviations") {
+  CHECK(words_in("JOB DESCRIPTION \xe2\x80\x93 SENCo") == std::vector<std::string>{"SENCo"});
+  CHECK(words_in("JOB DESCRIPTION - Special Needs Co-ordinator (SENCo)") == std::vector<std::string>{"SENCo"});
+  CHECK(words_in("PERSON SPECIFICATION").empty());
+  CHECK(words_in("THE REMAINING SECTIONS ARE FOR MANAGERS").empty());
+  // Short words in capitals side by side are still abbreviations.
+  CHECK(words_in("an enhanced DBS check, SEN EHCP work, NPQSENCO") == std::vector<std::string>{"DBS", "SEN", "EHCP", "NPQSENCO"});
+}
+
 TEST_CASE("abbreviations: CamelCase names are not abbreviations") {
   CHECK(words_in("VoiceOver, AbilityNet, YouTube and LinkedIn").empty());
   CHECK(words_in("SENCo and SENCos") == std::vector<std::string>{"SENCo", "SENCos"});
