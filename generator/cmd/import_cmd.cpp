@@ -6,6 +6,7 @@
 
 #include "base/clock.h"
 #include "base/parallel.h"
+#include "base/text.h"
 #include "cmd/help.h"
 #include "cmd/starters.h"
 #include "import/import.h"
@@ -51,10 +52,12 @@ SiteNames site_names(const std::string& site) {
   return names;
 }
 
-size_t criteria_count(const FoundSpec& spec) {
-  size_t n = 0;
-  for (auto& s : spec.sections) n += s.criteria.size();
-  return n;
+// "3 sections, 19 criteria": what the specification written holds (a
+// section without criteria is left out of it, with a note).
+std::string spec_count(const FoundSpec& spec) {
+  size_t sections = 0, criteria = 0;
+  for (auto& s : spec.sections) sections += !s.criteria.empty(), criteria += s.criteria.size();
+  return counted(sections, "section") + ", " + counted(criteria, "criterion", "criteria");
 }
 
 }  // namespace
@@ -94,8 +97,7 @@ int import_file(const std::string& site, const std::string& file, const std::str
   for (auto& n : r.notes) err << file << ": " << n.where << ": note: " << n.message << "\n";
   out << "Wrote " << advert_path.string() << " (a draft)";
   if (has_spec)
-    out << " and " << spec_path.string() << " (" << r.spec.sections.size() << " sections, "
-        << criteria_count(r.spec) << " criteria)";
+    out << " and " << spec_path.string() << " (" << spec_count(r.spec) << ")";
   out << ".\nCompare them with the document, fill in each '# check:' line, then run: "
       << site_command("check", site) << "\n";
   return 0;

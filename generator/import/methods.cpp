@@ -46,7 +46,11 @@ Legend legend_in(const std::string& text) {
     while (next < text.size() && !std::isdigit(static_cast<unsigned char>(text[next]))) ++next;
     std::string words = text.substr(code_end, next - code_end);
     words.erase(0, words.find_first_not_of(" =:-.)\t"));
-    while (!words.empty() && std::string(" ,;()\t").find(words.back()) != std::string::npos) words.pop_back();
+    // Trailing spaces and commas, and a bracket the legend's own brackets close: "... Exercise)".
+    auto unbalanced = [&] { return std::count(words.begin(), words.end(), ')') > std::count(words.begin(), words.end(), '('); };
+    while (!words.empty() && (std::string(" ,;(\t").find(words.back()) != std::string::npos ||
+                              (words.back() == ')' && unbalanced())))
+      words.pop_back();
     if (!words.empty() && !methods_in_words(words).empty())
       legend.push_back({text.substr(i, code_end - i), words});
     i = next;

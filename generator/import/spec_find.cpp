@@ -1,6 +1,10 @@
 // See spec_find.h.
 #include "import/spec_find.h"
 
+#include <algorithm>
+#include <cctype>
+#include <string_view>
+
 #include "base/text.h"
 #include "import/criteria_text.h"
 #include "import/methods.h"
@@ -27,6 +31,22 @@ Legend find_legend(const ImportDoc& doc) {
           if (auto l = legend_in(p.text); !l.empty()) return l;
   }
   return {};
+}
+
+// "Proof of Qualification" -> "Proof of qualification": a page joins the
+// labels into a sentence ("Application form and proof of qualification").
+// Words in capitals (DBS) or with a capital inside (SENCo) are kept.
+std::string sentence_case(const std::string& words) {
+  std::string out = words;
+  for (size_t i = 1; i < out.size(); ++i) {
+    bool starts = out[i - 1] == ' ' && std::isupper(static_cast<unsigned char>(out[i]));
+    size_t end = out.find(' ', i);
+    std::string_view word = std::string_view(out).substr(i, end == std::string::npos ? std::string::npos : end - i);
+    bool title = starts && word.size() > 1 &&
+                 std::none_of(word.begin() + 1, word.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)); });
+    if (title) out[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(out[i])));
+  }
+  return out;
 }
 
 bool is_label(const DocParagraph& p) { return p.heading > 0 || (p.bold && p.text.size() < 60); }
@@ -79,7 +99,7 @@ std::string introduction(const ImportDoc& doc, size_t from, size_t to, FoundSpec
 FoundSpec find_spec(const ImportDoc& doc, std::vector<ImportNote>& notes) {
   FoundSpec spec;
   Legend legend = find_legend(doc);
-  for (auto& [code, words] : legend) spec.legend.push_back({methods_in_words(words)[0], words});
+  for (auto& [code, words] : legend) spec.legend.push_back({methods_in_words(words)[0], sentence_case(words)});
   size_t heading = SIZE_MAX, first_table = SIZE_MAX;
   std::optional<SpecColumns> last;  // the columns of the table just before, when it was a specification
   for (size_t i = 0; i < doc.blocks.size(); ++i) {

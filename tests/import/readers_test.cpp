@@ -242,3 +242,13 @@ TEST_CASE("import from memory: Essential and Desirable run together on one line 
   REQUIRE(r.notes.size() == 1);
   CHECK(r.notes[0].message.find("every criterion is written as essential") != std::string::npos);
 }
+
+TEST_CASE("import from memory: a legend's Title Case is written in sentence case, capitals kept") {
+  ImportResult r;
+  REQUIRE_FALSE(import_bytes("Person Specification\nAttributes\tEssential\tHow measured\nSkills\t\xe2\x80\xa2 Works well in a team\t1,2\n"
+                             "(1 = Application Form 2 = Interview 3 = Proof of Qualification (QTS))\n",
+                             "senco.txt", "", "2026-11-30", ReadLimits{}, r));
+  CHECK(r.spec_yaml.find("  application: Application form\n") != std::string::npos);
+  CHECK(r.spec_yaml.find("  interview: Interview\n") != std::string::npos);
+  CHECK(r.spec_yaml.find("  qualification: Proof of qualification (QTS)\n") != std::string::npos);
+}
