@@ -1,6 +1,7 @@
 // See txt_read.h.
 #include "import/txt_read.h"
 
+#include <algorithm>
 #include <cctype>
 #include <set>
 
@@ -87,13 +88,18 @@ std::string without_tags(const std::string& text) {
   return out;
 }
 
-std::vector<std::string> parts_of(const std::string& field) {
+// At most `most` of them: a hostile line of a million "<p>x" stops there.
+std::vector<std::string> parts_of(const std::string& field, size_t most = ReadLimits{}.max_blocks + 1) {
   std::string text = field.find('<') == std::string::npos ? field : without_tags(field);
   for (const std::string bullet : {"\xe2\x80\xa2 ", "\xe2\x96\xa1 "})  // "• " and "□ " (a tick box)
     for (size_t at = text.find(" " + bullet); at != std::string::npos; at = text.find(" " + bullet, at + 2)) text[at] = '\n';
   std::vector<std::string> parts;
-  for (auto& line : lines_of(text))
-    if (std::string part = tidy_space(line); !part.empty() && !strip_bullet(part).empty()) parts.push_back(part);
+  for (size_t start = 0; start <= text.size() && parts.size() < most;) {
+    size_t end = std::min(text.find('\n', start), text.size());
+    std::string part = tidy_space(text.substr(start, end - start));
+    if (!part.empty() && !strip_bullet(part).empty()) parts.push_back(part);
+    start = end + 1;
+  }
   return parts;
 }
 
@@ -232,11 +238,13 @@ std::optional<std::string> read_txt(const std::string& text, const ReadLimits& l
       block.is_table = true;
       if (auto why = read_table(lines, i, ++tables, limits, block.table)) return why;
     } else {
-      for (auto& part : parts_of(lines[i])) out.blocks.push_back({false, paragraph_of(part), {}});
+      for (auto& part : parts_of(lines[i], limits.max_blocks - out.blocks.size() + 1))
+        out.blocks.push_back({false, paragraph_of(part), {}});
       ++i;
       continue;
     }
     out.blocks.push_back(std::move(block));
   }
+  if (out.blocks.size() > limits.max_blocks) return document_full(out, limits);  // the last line's many parts
   return std::nullopt;
 }

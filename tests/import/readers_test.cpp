@@ -252,3 +252,9 @@ TEST_CASE("import from memory: a legend's Title Case is written in sentence case
   CHECK(r.spec_yaml.find("  interview: Interview\n") != std::string::npos);
   CHECK(r.spec_yaml.find("  qualification: Proof of qualification (QTS)\n") != std::string::npos);
 }
+
+TEST_CASE("txt: one line of a million paragraphs is refused at the limit, not read to the end") {
+  std::string line;
+  for (int i = 0; i < 1000000; ++i) line += "<p>x";
+  CHECK(refusal(line + "\n", "job.txt").find("more than 100000 paragraphs") != std::string::npos);
+}
