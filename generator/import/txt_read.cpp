@@ -196,6 +196,21 @@ bool ends_joined(const std::string& line) {
   return false;
 }
 
+// "Grade:", and after it (past up to two blank lines) a short value alone on
+// its line, as a form copied out of a table gives: the value, and `i` left
+// on its line; else nothing, `i` as it was.
+std::string value_after(const std::vector<std::string>& lines, size_t& i, const std::string& label) {
+  if (label.size() > 30 || label.size() < 2 || label.back() != ':') return "";
+  size_t next = i + 1;
+  while (next < lines.size() && next <= i + 3 && is_blank(lines[next])) ++next;
+  if (next >= lines.size() || next > i + 3 || lines[next].find('\t') != std::string::npos) return "";
+  std::string value = tidy_space(lines[next]);
+  DocParagraph item;
+  if (value.empty() || value.size() > 40 || value.back() == ':' || list_item(value, item)) return "";
+  i = next;
+  return value;
+}
+
 // Lines wrapped by hand, as in text copied out of a PDF: a line that stops
 // mid-sentence, and the next (perhaps after one blank line) starting in
 // lower case, or after a word such as "and", and not a list item, are one line.
@@ -206,6 +221,10 @@ std::vector<std::string> unwrapped(const std::vector<std::string>& lines) {
     std::string& line = out.back();
     if (lines[i].find('\t') != std::string::npos) {
       out.back() = lines[i];
+      continue;
+    }
+    if (auto value = value_after(lines, i, line); !value.empty()) {  // "Grade:" then "Grade 4"
+      line += " " + value;
       continue;
     }
     while (!line.empty() && std::string(".:;?!").find(line.back()) == std::string::npos) {

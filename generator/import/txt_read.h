@@ -9,8 +9,9 @@
 // lines of their own). Text copied out of other programs is read too: a
 // table a cell to a line (each after a tab, rows between blank lines), HTML
 // tags (paragraphs and list items kept apart, the rest dropped), "• a • b"
-// run together on one line, "**bold**" lines, and lines wrapped by hand (as
-// in text copied out of a PDF) joined where a line stops mid-sentence.
+// run together on one line, "**bold**" lines, lines wrapped by hand (as in
+// text copied out of a PDF) joined where a line stops mid-sentence, and a
+// label alone on its line ("Grade:") joined to the short value below it.
 #pragma once
 
 #include <optional>

@@ -258,3 +258,15 @@ TEST_CASE("txt: one line of a million paragraphs is refused at the limit, not re
   for (int i = 0; i < 1000000; ++i) line += "<p>x";
   CHECK(refusal(line + "\n", "job.txt").find("more than 100000 paragraphs") != std::string::npos);
 }
+
+TEST_CASE("txt: a label alone on its line takes the short value below it, a lead-in keeps its list") {
+  ImportDoc doc = read("Grade:\n\n\nGrade 4\nModel No:\n20\nAs SENCo the teacher will:\n- Teach one day a week\n"
+                       "Physical Resources:\nClassroom and department materials, equipment and resources.\n",
+                       "job.txt");
+  REQUIRE(doc.blocks.size() == 6);
+  CHECK(doc.blocks[0].paragraph.text == "Grade: Grade 4");
+  CHECK(doc.blocks[1].paragraph.text == "Model No: 20");
+  CHECK(doc.blocks[2].paragraph.text == "As SENCo the teacher will:");
+  CHECK(doc.blocks[3].paragraph.list_level == 0);
+  CHECK(doc.blocks[4].paragraph.text == "Physical Resources:");
+}
