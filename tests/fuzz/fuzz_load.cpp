@@ -5,6 +5,7 @@
 #include <string>
 
 #include "base/clock.h"
+#include "base/text.h"
 #include "load/load.h"
 #include "load/source.h"
 #include "check/validate.h"
