@@ -456,3 +456,11 @@ std::string comma_joined(const std::vector<std::string>& items) {
   for (auto& item : items) out += (out.empty() ? "" : ", ") + item;
   return out;
 }
+
+std::string replace_all(std::string_view text, std::string_view from, std::string_view to) {
+  std::string out;
+  size_t start = 0;
+  for (size_t at; (at = text.find(from, start)) != std::string_view::npos; start = at + from.size())
+    out.append(text.substr(start, at - start)).append(to);
+  return out.append(text.substr(start));
+}

@@ -104,6 +104,8 @@ std::string counted(size_t n, const std::string& noun, const std::string& plural
 std::string join_words(const std::vector<std::string>& items);
 // "a, b, c", as a YAML list's items or a list of the words to choose from.
 std::string comma_joined(const std::vector<std::string>& items);
+// `text` with every `from` (not empty) made `to`.
+std::string replace_all(std::string_view text, std::string_view from, std::string_view to);
 // The same, as one sentence: later items lose their capital unless they are
 // abbreviations ("Application form, interview and DBS check").
 std::string join_sentence(std::vector<std::string> items);

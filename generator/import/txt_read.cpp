@@ -83,8 +83,7 @@ std::string without_tags(const std::string& text) {
   }
   for (auto [entity, character] : {std::pair{"&nbsp;", " "}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""},
                                    {"&#39;", "'"}, {"&amp;", "&"}})
-    for (size_t at = 0; (at = out.find(entity, at)) != std::string::npos; at += std::string(character).size())
-      out.replace(at, std::string(entity).size(), character);
+    out = replace_all(out, entity, character);
   return out;
 }
 

@@ -28,10 +28,7 @@ bool check_email(const std::string& email, const Mark& mark, Diagnostics& diags)
     while (!word.empty() && std::string("(<").find(word.front()) != std::string::npos) word.erase(0, 1);
     if (is_email(word)) address = word;
   }
-  std::string spelt = " " + lower_ascii(email) + " ";
-  for (auto [said, written] : {std::pair{" at ", "@"}, {" dot ", "."}})
-    for (size_t at; (at = spelt.find(said)) != std::string::npos;) spelt.replace(at, std::string(said).size(), written);
-  spelt = spelt.substr(1, spelt.size() - 2);
+  std::string spelt = replace_all(replace_all(lower_ascii(email), " at ", "@"), " dot ", ".");
   if (address.empty() && is_email(spelt)) address = spelt;
   diags.error(mark, "'" + email + "' is not an email address: " +
                         (address.empty() ? "write one such as office@school.sch.uk" : "write just " + address));

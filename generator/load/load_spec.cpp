@@ -28,7 +28,7 @@ std::string id_meant(const std::string& value, const Vocabulary& vocab) {
 static std::vector<std::string> words_run_together(const std::string& value, const Vocabulary& vocab) {
   std::string text = " " + value + " ";
   for (const char* joint : {",", "/", "&", "+", "\xe2\x80\x93", "\xe2\x80\x94", " - ", " and ", " or "})
-    for (size_t at; (at = text.find(joint)) != std::string::npos;) text.replace(at, std::string(joint).size(), "|");
+    text = replace_all(text, joint, "|");
   std::vector<std::string> ids;
   for (size_t start = 0, bar; start <= text.size(); start = bar + 1) {
     bar = std::min(text.find('|', start), text.size());

@@ -137,3 +137,10 @@ TEST_CASE("escaping HTML replaces each special character wherever it falls in a 
     return lts;
   }());
 }
+
+TEST_CASE("replace_all: every match, left to right, none found again in what was put in") {
+  CHECK(replace_all("jobs at oak at home", " at ", "@") == "jobs@oak@home");
+  CHECK(replace_all("&amp;lt;", "&amp;", "&") == "&lt;");
+  CHECK(replace_all("aaa", "a", "aa") == "aaaaaa");
+  CHECK(replace_all("none", "x", "y") == "none");
+}
