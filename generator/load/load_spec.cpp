@@ -70,6 +70,8 @@ std::vector<std::string> read_word_list(MapReader& m, const std::string& key, co
   std::vector<Mark> marks;
   auto words = m.text_list(key, &marks);
   for (size_t i = 0; i < words.size(); ++i) {
+    auto is_word = [&](auto& entry) { return entry.first == words[i]; };
+    if (std::any_of(vocab.begin(), vocab.end(), is_word)) continue;  // the usual case, and a big site's many
     if (auto several = words_run_together(words[i], vocab); several.size() >= 2)
       diags.error(marks[i], "'" + words[i] + "' names " + std::to_string(several.size()) + " " + what +
                                 "s: write them as a list: " + key + ": [" + comma_joined(several) + "]");
