@@ -334,10 +334,10 @@ std::string counted(size_t n, const std::string& noun, const std::string& plural
   return std::to_string(n) + " " + (n == 1 ? noun : plural.empty() ? noun + "s" : plural);
 }
 
-std::string join_words(const std::vector<std::string>& items) {
+std::string join_words(const std::vector<std::string>& items, const std::string& conjunction) {
   std::string out;
   for (size_t i = 0; i < items.size(); ++i) {
-    if (i) out += i + 1 == items.size() ? " and " : ", ";
+    if (i) out += i + 1 == items.size() ? " " + conjunction + " " : ", ";
     out += items[i];
   }
   return out;

@@ -100,8 +100,8 @@ std::string group_thousands(long long n);
 std::string format_number(double n);
 // "1 advert", "3 adverts"; `plural` for a noun that does not take an s.
 std::string counted(size_t n, const std::string& noun, const std::string& plural = "");
-// "a, b and c".
-std::string join_words(const std::vector<std::string>& items);
+// "a, b and c" ("a, b or c" with `conjunction` "or").
+std::string join_words(const std::vector<std::string>& items, const std::string& conjunction = "and");
 // "a, b, c", as a YAML list's items or a list of the words to choose from.
 std::string comma_joined(const std::vector<std::string>& items);
 // `text` with every `from` (not empty) made `to`.

@@ -44,11 +44,8 @@ bool check_word(const std::string& value, const Vocabulary& vocab, const std::st
   for (auto& [id, words] : vocab)
     if (id == value) return true;
   if (auto several = words_run_together(value, vocab); several.size() >= 2) {
-    std::string choices;  // "essential or desirable"
-    for (size_t i = 0; i < several.size(); ++i)
-      choices += (i == 0 ? "" : i + 1 == several.size() ? " or " : ", ") + several[i];
     diags.error(mark, "'" + value + "' names " + std::to_string(several.size()) + " " + key +
-                          "s, and there can be only one: write " + choices);
+                          "s, and there can be only one: write " + join_words(several, "or"));
     return false;
   }
   std::string meant = id_meant(value, vocab);
