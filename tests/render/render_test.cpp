@@ -385,3 +385,18 @@ TEST_CASE("an advert in another language has its own words marked with lang, and
   for (size_t at = plain.find(" lang=\""); at != std::string::npos; at = plain.find(" lang=\"", at + 1)) ++langs;
   CHECK(langs == 1);
 }
+
+TEST_CASE("a grade that names itself is not labelled twice") {
+  test::TempDir dir;
+  test::write_minimal_site(dir.path);
+  auto advert = dir.path / "content/vacancies/ta.md";
+  std::string text = test::read_file(advert);
+  test::write_file(advert, "---\ngrade: Grade 4" + text.substr(3));
+  REQUIRE(build(dir.path).ok);
+  std::string html = page(dir.path, "vacancies/ta/index.html");
+  CHECK(html.find("Grade: Grade 4") == std::string::npos);
+  CHECK(html.find(">Grade 4</span>") != std::string::npos);
+  test::write_file(advert, "---\ngrade: Scale 3, SCP 5-6" + text.substr(3));
+  REQUIRE(build(dir.path).ok);
+  CHECK(page(dir.path, "vacancies/ta/index.html").find(">Grade: Scale 3, SCP 5-6</span>") != std::string::npos);
+}
