@@ -284,12 +284,42 @@ std::string web_file_name(std::string_view name, const std::string& fallback) {
   return anchor_of(stem) + ext;
 }
 
+// The plain letters of a letter with an accent, as a web address spells it:
+// "Gŵyr" is "gwyr", "Llŷn" "llyn", "Siân" "sian"; nullptr for any other
+// character. `at` is the character's first byte in `text`; `len` is set to
+// its length in bytes when it is one of them.
+static const char* plain_letters(std::string_view text, size_t at, size_t& len) {
+  // U+00C0-U+00FF: Latin-1's letters, capital then small (÷ and × are not).
+  static const char* const latin1[64] = {
+      "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+      "d", "n", "o", "o", "o", "o", "o", nullptr, "o", "u", "u", "u", "u", "y", "th", "ss",
+      "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+      "d", "n", "o", "o", "o", "o", "o", nullptr, "o", "u", "u", "u", "u", "y", "th", "y"};
+  if (at + 1 >= text.size()) return nullptr;
+  auto lead = static_cast<unsigned char>(text[at]), next = static_cast<unsigned char>(text[at + 1]);
+  if ((next & 0xC0) != 0x80) return nullptr;
+  len = 2;
+  if (lead == 0xC3) return latin1[next - 0x80];
+  if (lead == 0xC5 && next >= 0xB4 && next <= 0xB8) return next <= 0xB5 ? "w" : "y";  // Ŵŵ Ŷŷ Ÿ
+  return nullptr;
+}
+
 std::string anchor_of(std::string_view text) {
   std::string out;
-  for (char c : text) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out += c;
-    else if (!out.empty() && out.back() != '-') out += '-';
+    size_t len = 1;
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      out += c;
+    } else if (c == '\'' || text.substr(i, 3) == "\xe2\x80\x99" || text.substr(i, 3) == "\xe2\x80\x98") {
+      i += c == '\'' ? 0 : 2;  // "St Mary's" is "st-marys", as people type it
+    } else if (const char* plain = plain_letters(text, i, len)) {
+      out += plain;
+      i += len - 1;
+    } else if (!out.empty() && out.back() != '-') {
+      out += '-';
+    }
   }
   while (!out.empty() && out.back() == '-') out.pop_back();
   return out.empty() ? "section" : out;

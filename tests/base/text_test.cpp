@@ -124,6 +124,17 @@ TEST_CASE("a file name is offered as a web address wants it") {
   CHECK(web_file_name("---.md", "fallback.md") == "fallback.md");
 }
 
+TEST_CASE("an address keeps a name's letters: apostrophes go, accents become plain letters") {
+  CHECK(anchor_of("St Mary's C of E Primary") == "st-marys-c-of-e-primary");
+  CHECK(anchor_of("St Mary\u2019s") == "st-marys");
+  CHECK(anchor_of("Ysgol G\u0175yr") == "ysgol-gwyr");
+  CHECK(anchor_of("Ysgol Ll\u0177n, Pen-y-bont") == "ysgol-llyn-pen-y-bont");
+  CHECK(anchor_of("Si\u00e2n \u00c9lodie Stra\u00dfe") == "sian-elodie-strasse");
+  CHECK(anchor_of("3 \u00d7 4 \u2013 five") == "3-4-five");  // a sign or a dash is a gap
+  CHECK(web_file_name("Cynorthwyydd Addysgu Ysgol Gymraeg Bro Ddyfi \u2013 Gw\u00eann.docx", "x") ==
+        "cynorthwyydd-addysgu-ysgol-gymraeg-bro-ddyfi-gwenn.docx");
+}
+
 TEST_CASE("escaping HTML replaces each special character wherever it falls in a long text") {
   CHECK(escape_html("") == "");
   CHECK(escape_html("plain text, longer than sixteen bytes") == "plain text, longer than sixteen bytes");
