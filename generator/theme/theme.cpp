@@ -8,6 +8,7 @@
 #include <regex>
 #include <sstream>
 #include <tuple>
+#include <vector>
 
 #include "load/source.h"
 #include "base/text.h"
@@ -289,6 +290,58 @@ std::string with_words(const std::string& text, const Words& words) {
   return out.append(text, last);
 }
 
+// kainjow makes every space and tab of a template's text a piece of its
+// own and walks each piece on every render: the indentation and the spaces
+// between attributes were most of the pieces of a person specification's
+// rows. So each run of spaces and tabs beside literal text, which is
+// written whenever that text is, is marked with bytes UTF-8 never has
+// (content is checked to be UTF-8), which kainjow leaves inside the text's
+// own piece, and given back after the render: the output is byte for byte
+// the same. Runs beside a tag or alone on a line are left as they are:
+// kainjow drops a line that renders as blanks around a section tag.
+constexpr char kSpace = '\xfe', kTab = '\xff';
+
+std::string with_blanks_marked(const std::string& text) {
+  if (text.find("{{=") != std::string::npos) return text;  // other delimiters: left alone
+  std::vector<bool> in_tag(text.size(), false);
+  for (size_t open = text.find("{{"); open != std::string::npos; open = text.find("{{", open)) {
+    bool triple = text.compare(open, 3, "{{{") == 0;
+    size_t close = text.find(triple ? "}}}" : "}}", open + 2);
+    size_t end = close == std::string::npos ? text.size() : close + (triple ? 3 : 2);
+    std::fill(in_tag.begin() + open, in_tag.begin() + end, true);
+    open = end;
+  }
+  auto blank = [&](size_t i) { return text[i] == ' ' || text[i] == '\t'; };
+  // Whether the byte at i (a blank run's neighbour) is literal text.
+  auto literal = [&](size_t i) {
+    return i < text.size() && !in_tag[i] && !blank(i) && text[i] != '\n' && text[i] != '\r';
+  };
+  std::string out = text;
+  for (size_t i = 0; i < text.size();) {
+    if (in_tag[i] || !blank(i)) {
+      ++i;
+      continue;
+    }
+    size_t end = i;
+    while (end < text.size() && !in_tag[end] && blank(end)) ++end;
+    if ((i > 0 && literal(i - 1)) || literal(end))
+      for (size_t j = i; j < end; ++j) out[j] = text[j] == ' ' ? kSpace : kTab;
+    i = end;
+  }
+  return out;
+}
+
+// The blanks with_blanks_marked() marked, given back.
+void unmark_blanks(std::string& html) {
+  // Without a branch, so the compiler does it sixteen bytes at a time.
+  char* c = html.data();
+  for (size_t i = 0, n = html.size(); i < n; ++i) {
+    char b = c[i];
+    b = b == kSpace ? ' ' : b;
+    c[i] = b == kTab ? '\t' : b;
+  }
+}
+
 }  // namespace
 
 std::string Theme::render(const std::string& name, const Data& data, const Words* words) const {
@@ -307,7 +360,7 @@ std::string Theme::render(const std::string& name, const Data& data, const Words
     auto src = sources_.find(name);
     // load() made sure every template the renderer asks for is there.
     if (src == sources_.end()) throw std::logic_error("no template '" + name + "' in the theme");
-    std::string text = words ? with_words(src->second, *words) : src->second;
+    std::string text = with_blanks_marked(words ? with_words(src->second, *words) : src->second);
     it = cache.emplace(key, Compiled{kainjow::mustache::mustache(text)}).first;
     it->second.tmpl.set_custom_escape(escape);
   }
@@ -319,6 +372,7 @@ std::string Theme::render(const std::string& name, const Data& data, const Words
   Out out;
   out.text.reserve(it->second.size + it->second.size / 8);
   it->second.tmpl.render(stack, out);
+  unmark_blanks(out.text);
   it->second.size = std::max(it->second.size, out.text.size());
   return std::move(out.text);
 }

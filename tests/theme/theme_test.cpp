@@ -116,6 +116,31 @@ TEST_CASE("a template renders as kainjow's own renderer renders it, names, secti
   CHECK(expected.find("deep &amp; &lt;sure&gt; &quot;q&quot; &apos;a&apos; `b` = é") != std::string::npos);
 }
 
+TEST_CASE("spaces and tabs render as kainjow renders them, on lines it drops and lines it keeps") {
+  // Theme::render marks the blanks beside a template's text so that kainjow
+  // does not walk each one, and gives them back: the output must be the same.
+  const std::string text =
+      "<ul>\n  {{#list}}\n    <li class=\"a  b\">\t{{name}} and {{{raw}}}</li>  \n  {{/list}}\n"
+      "  {{#none}}<p>none</p>{{/none}}\n  {{#none}}x{{/none}} {{#none}}y{{/none}}\t\n"
+      "\t\t<p>\ttabbed {{name}}\t</p>\n   \n{{name}}  {{#none}}z{{/none}}\n"
+      "  <pre>\n    kept   as it is\n  </pre>\n</ul>";
+  test::TempDir site;
+  auto theme = theme_with_page(site, text);
+  using kainjow::mustache::object;
+  Data data = Data(object{{"name", Data("top")}, {"raw", Data("<b> x </b>")}});
+  Data list = Data(Data::type::list);
+  list.push_back(Data(object{{"name", Data("one  two")}}));
+  list.push_back(Data(object{{"name", Data("\tthree")}}));
+  data.set("list", list);
+  std::string expected = kainjow_render(text, data);
+  CHECK(theme->render("page", data) == expected);
+  CHECK(expected.find("    <li class=\"a  b\">\tone  two and <b> x </b></li>  \n") != std::string::npos);
+  // Another delimiter: left to kainjow as written.
+  const std::string other = "{{=<% %>=}}\n  <p> <% name %> </p>\n";
+  test::TempDir site2;
+  CHECK(theme_with_page(site2, other)->render("page", data) == kainjow_render(other, data));
+}
+
 TEST_CASE("words written into a template at load render as the page's lookup of them would") {
   // Theme::render writes each {{t.key}} of the words into its copy of the
   // template; what comes out must be what kainjow makes of the lookup.
