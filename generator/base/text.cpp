@@ -312,8 +312,10 @@ std::string anchor_of(std::string_view text) {
     size_t len = 1;
     if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
       out += c;
-    } else if (c == '\'' || text.substr(i, 3) == "\xe2\x80\x99" || text.substr(i, 3) == "\xe2\x80\x98") {
-      i += c == '\'' ? 0 : 2;  // "St Mary's" is "st-marys", as people type it
+    } else if (c == '\'') {
+      // "St Mary's" is "st-marys", as people type it; curly ones too
+    } else if (text.substr(i).starts_with("\u2019") || text.substr(i).starts_with("\u2018")) {
+      i += 2;
     } else if (const char* plain = plain_letters(text, i, len)) {
       out += plain;
       i += len - 1;

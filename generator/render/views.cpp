@@ -108,10 +108,11 @@ Data card_view(const SiteContext& ctx, const Vacancy& v) {
   put(d, "grade", v.grade);
   const Words& w = ctx.w();
   // "Grade 4" needs no "Grade:" before it; "Scale 3, SCP 5-6" does.
-  std::string label = lower_ascii(w["facts.grade"]);
-  label = label.substr(0, label.find_first_of(": "));
-  std::string first = lower_ascii(v.grade.substr(0, v.grade.find(' ')));
-  put(d, "grade_named", !label.empty() && first == label);
+  if (!v.grade.empty()) {
+    std::string label = lower_ascii(w["facts.grade"]);
+    label = label.substr(0, label.find_first_of(": "));
+    put(d, "grade_named", !label.empty() && lower_ascii(v.grade.substr(0, v.grade.find(' '))) == label);
+  }
   put(d, "salary_text", salary_text(v, w));
   put(d, "actual_pay_text", actual_pay_text(v, w));
   put(d, "contract_label", label_in(w, "contracts", v.contract));
