@@ -211,7 +211,7 @@ static CachedFile<T> read_one(const std::string& root, const std::string& path, 
   CachedFile<T> got;
   got.stamp = stamp.value_or(FileStamp{});
   got.read_at_ns = clock_ns();
-  auto text = read_text_file(root, path, got.diags);
+  auto text = read_text_file(root, path, got.diags, stamp.has_value());
   if (!text) return got;
   got.hash = std::max<std::size_t>(1, std::hash<std::string>{}(*text));
   if (old && old->hash == got.hash) {

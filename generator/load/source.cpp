@@ -69,10 +69,10 @@ bool is_inside(const std::string& root, const std::string& path) {
 // is, and a site's thousands of files share a few folders: each folder's
 // answer is kept, by device and inode so that a folder swapped for a link
 // is checked again. Resolving every level of every path was a dozen system
-// calls a file.
-static bool stays_inside(const std::string& root, const std::string& full) {
+// calls a file. `regular`: the caller has just seen a plain file there.
+static bool stays_inside(const std::string& root, const std::string& full, bool regular) {
   struct stat file;
-  if (::lstat(full.c_str(), &file) != 0 || S_ISLNK(file.st_mode)) return is_inside(root, full);
+  if (!regular && (::lstat(full.c_str(), &file) != 0 || S_ISLNK(file.st_mode))) return is_inside(root, full);
   std::string folder = full.substr(0, full.rfind('/'));
   struct stat dir;
   if (::stat(folder.c_str(), &dir) != 0) return is_inside(root, full);
@@ -91,13 +91,13 @@ static bool stays_inside(const std::string& root, const std::string& full) {
 
 std::optional<std::string> read_text_file(const std::string& root,
                                           const std::string& relative,
-                                          Diagnostics& diags) {
+                                          Diagnostics& diags, bool regular) {
   Mark whole{relative, 0, 0};
   std::string full = root + "/" + relative;
   // A content file may lead nowhere outside content/: the site folder also
   // holds things never meant for the web, such as .git/config.
   bool content = relative.rfind("content/", 0) == 0;
-  if (!stays_inside(content ? root + "/content" : root, full)) {
+  if (!stays_inside(content ? root + "/content" : root, full, regular)) {
     std::error_code ec;
     bool broken = fs::canonical(full, ec).empty();  // leads nowhere, or round in a circle
     diags.error(whole, broken ? "this file cannot be read (" + ec.message() + ")"

@@ -14,9 +14,11 @@ constexpr std::uintmax_t kMaxCopiedFile = 50 * 1024 * 1024;  // 50 MiB per docum
 // Reads `root`/`relative`; on any problem reports it and returns nothing.
 // Checks: the real path stays inside `root`, size <= limit, valid UTF-8.
 // A leading UTF-8 byte order mark is dropped.
+// `regular`: the caller's lstat has just found a regular file there, not a
+// link, so it is not looked up again (the same moment's check as its own).
 std::optional<std::string> read_text_file(const std::string& root,
                                           const std::string& relative,
-                                          Diagnostics& diags);
+                                          Diagnostics& diags, bool regular = false);
 
 // Reads the whole of `path` into `out` with one open and one read. A file
 // larger than `limit` bytes, or one that cannot be read, gives the message

@@ -1,5 +1,6 @@
 // The person specification's view (see views.h): kept apart from the
 // vacancy's, as the largest single part of a vacancy page's data.
+#include <map>
 #include <set>
 #include <vector>
 
@@ -42,10 +43,18 @@ static std::string method_label(const Words& w, const PersonSpec& spec, const st
   return label == label_of(kAssessmentMethods, id) ? label_in(w, "methods", id) : label;
 }
 
-// One row of a section's table. Adds the methods it is assessed by to `used`.
+// What the rows of one specification share, worked out once for it: the
+// methods they use (for the legend), and the words of each list of methods
+// (most rows of a section share the section's).
+struct SpecMethods {
+  std::set<std::string> used;
+  std::map<std::vector<std::string>, std::string> texts;  // ids -> "Application form and interview"
+};
+
+// One row of a section's table. Adds the methods it is assessed by to `methods`.
 static Data criterion_view(const SiteContext& ctx, const PersonSpec& spec, const Section& section,
                            const Criterion& c, std::set<std::string>& seen,
-                           std::set<std::string>& used) {
+                           SpecMethods& methods) {
   Data row = object();
   std::string escaped = escape_html(c.text);
   put(row, "text_html", mark_abbreviations(escaped, ctx.glossary, seen));
@@ -56,13 +65,17 @@ static Data criterion_view(const SiteContext& ctx, const PersonSpec& spec, const
   const Words& w = ctx.w();
   put(row, "level_label", label_in(w, "levels", c.level));
   put(row, "essential", c.level == "essential");
-  std::vector<std::string> methods;
-  for (auto& m : c.assessed) {
-    methods.push_back(method_label(w, spec, m));
-    used.insert(m);
+  auto [assessed, fresh] = methods.texts.try_emplace(c.assessed);
+  if (fresh) {
+    std::vector<std::string> labels;
+    for (auto& m : c.assessed) {
+      labels.push_back(method_label(w, spec, m));
+      methods.used.insert(m);
+    }
+    assessed->second = join_list(labels, w, true);
   }
-  put(row, "assessed_text", join_list(methods, w, true));
-  put(row, "has_assessed", !methods.empty());
+  put(row, "assessed_text", assessed->second);
+  put(row, "has_assessed", !c.assessed.empty());
   put(row, "note", c.note);
   put(row, "has_note", !c.note.empty());
   // Keys the checklist's saved notes: stable while the criterion's words are.
@@ -104,7 +117,7 @@ static Data groups_view(const Section& section, const std::vector<Data>& rows) {
 // One section: its heading, caption and table rows. `id` is unique in the spec.
 static Data section_view(const SiteContext& ctx, const PersonSpec& spec, const Section& section,
                          const std::string& role, const std::string& id,
-                         std::set<std::string>& seen, std::set<std::string>& used) {
+                         std::set<std::string>& seen, SpecMethods& methods) {
   Data s = object();
   put(s, "id", "spec-" + id);
   put(s, "name", section.name);
@@ -114,7 +127,7 @@ static Data section_view(const SiteContext& ctx, const PersonSpec& spec, const S
   put(s, "note", section.note);
   std::vector<Data> rows;
   rows.reserve(section.criteria.size());  // grown, it would copy them (see push())
-  for (auto& c : section.criteria) rows.push_back(criterion_view(ctx, spec, section, c, seen, used));
+  for (auto& c : section.criteria) rows.push_back(criterion_view(ctx, spec, section, c, seen, methods));
   // A row ends its run exactly when the next one starts one.
   bool starts = true;
   for (size_t i = 0; i < rows.size(); ++i) {
@@ -159,15 +172,16 @@ Data spec_view(const SiteContext& ctx, const PersonSpec& spec, const std::string
   put(d, "title", spec.title.empty() ? role : spec.title);
   put(d, "introduction_html", markdown_to_html(spec.introduction, {3, &ctx.glossary, &seen}));
   Data sections = list();
-  std::set<std::string> used, anchors;
+  std::set<std::string> anchors;
+  SpecMethods methods;
   for (auto& section : spec.sections) {
     std::string id = anchor_of(section.name);
     while (!anchors.insert(id).second) id += "-2";
-    push(sections, section_view(ctx, spec, section, role, id, seen, used));
+    push(sections, section_view(ctx, spec, section, role, id, seen, methods));
   }
   put(d, "sections", std::move(sections));
   put(d, "has_essential", any_essential(spec, true));
   put(d, "has_desirable", any_essential(spec, false));
-  add_legend(ctx.w(), d, spec, used);
+  add_legend(ctx.w(), d, spec, methods.used);
   return d;
 }

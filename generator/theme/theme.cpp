@@ -224,7 +224,7 @@ class Stack : public kainjow::mustache::basic_context<std::string> {
   void push(const Data* data) override { items_.push_back(data); }
   void pop() override { items_.pop_back(); }
   const Data* get(const std::string& name) const override {
-    if (name == ".") return items_.back();
+    if (name.size() == 1 && name[0] == '.') return items_.back();  // not == ".": a strlen and compare each lookup
     if (name.find('.') == std::string::npos) return innermost(name);
     std::string part;
     for (auto it = items_.rbegin(); it != items_.rend(); ++it) {
